@@ -1,0 +1,30 @@
+# pineal_add_library(name SOURCES ... DEPS ...): one static library per module.
+function(pineal_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC "${PROJECT_SOURCE_DIR}/src")
+  target_link_libraries(${name} PUBLIC ${ARG_DEPS} PRIVATE pineal_flags)
+endfunction()
+
+# pineal_add_test(name SOURCES ... DEPS ... [LABELS ...]): a GoogleTest binary
+# registered with ctest; every test case becomes its own ctest entry.
+function(pineal_add_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main pineal_flags)
+  target_compile_definitions(${name} PRIVATE
+    PINEAL_SOURCE_ROOT="${PROJECT_SOURCE_DIR}" PINEAL_BINARY_ROOT="${PROJECT_BINARY_DIR}")
+  include(GoogleTest)
+  if(NOT ARG_LABELS)
+    set(ARG_LABELS unit)
+  endif()
+  gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+endfunction()
+
+# pineal_add_bench(name SOURCES ... DEPS ...): a Google Benchmark program.
+function(pineal_add_bench name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} benchmark::benchmark pineal_flags)
+  target_compile_definitions(${name} PRIVATE PINEAL_SOURCE_ROOT="${PROJECT_SOURCE_DIR}")
+endfunction()

@@ -1,0 +1,55 @@
+// What every use case shares: provenance, audit entries, time checks.
+#include <cstdio>
+
+#include "pineal/app/pineal_app.h"
+
+namespace pineal::app {
+
+std::string RoleName(Role role) {
+  switch (role) {
+    case Role::kAdmin: return "admin";
+    case Role::kClinician: return "clinician";
+    case Role::kPatient: return "patient";
+    case Role::kSystem: return "system";
+  }
+  return "unknown";
+}
+
+void PinealApp::RecordAudit(const Actor& actor, std::string_view action,
+                            std::optional<PatientId> patient, const Status& outcome,
+                            std::string detail) {
+  store::AuditEvent e;
+  e.at = clock_.Now();
+  e.actor = actor.name;
+  e.role = RoleName(actor.role);
+  e.action = std::string(action);
+  e.patient_id = patient;
+  e.address = actor.address;
+  e.outcome = outcome.ok() ? "ok" : std::string(StatusCodeName(outcome.code()));
+  if (detail.empty() && !outcome.ok()) detail = outcome.ToString();
+  e.detail = std::move(detail);
+  // An audit write that fails must not hide the outcome of the action; it is
+  // reported on stderr so an operator sees the store is in trouble.
+  Status st = store_.AppendAudit(e);
+  if (!st.ok()) std::fprintf(stderr, "pineal: audit write failed: %s\n", st.ToString().c_str());
+}
+
+records::Provenance PinealApp::NewProvenance(const Actor& actor) const {
+  return records::Provenance{clock_.Now(), actor.name};
+}
+
+Status PinealApp::CheckNotFuture(Instant t, std::string_view field) const {
+  // A few minutes of clock skew between a phone and the server is tolerated.
+  if (t > clock_.Now() + std::chrono::minutes(10)) {
+    return Status::InvalidArgument("is in the future (" + FormatInstant(t) + ")",
+                                   std::string(field));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<store::AuditEvent>> PinealApp::Audit(const Actor& /*actor*/,
+                                                         const store::AuditQuery& query) {
+  return store_.ListAudit(query);
+}
+
+}  // namespace pineal::app

@@ -1,0 +1,78 @@
+// Use cases: dose events and observations (append-only, corrected by new entries).
+#include "pineal/app/pineal_app.h"
+
+namespace pineal::app {
+namespace {
+
+Status CheckRange(const store::TimeRange& range) {
+  if (range.from && range.to && *range.to <= *range.from) {
+    return Status::InvalidArgument("must be after 'from'", "to");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<records::DoseEvent> PinealApp::RecordDoseEvent(const Actor& actor, PatientId patient,
+                                                      records::DoseEvent draft) {
+  auto result = [&]() -> Result<records::DoseEvent> {
+    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    if (draft.regimen_id) {
+      auto regimen = store_.GetRegimen(patient, *draft.regimen_id);
+      if (!regimen.ok()) {
+        return Status::InvalidArgument("names no regimen of this patient", "regimen_id");
+      }
+      // A dose of a regimen is a dose of its substance.
+      if (draft.substance.empty()) draft.substance = regimen->substance;
+    }
+    PINEAL_RETURN_IF_ERROR(records::ValidateDoseEvent(draft));
+    if (draft.taken_at) PINEAL_RETURN_IF_ERROR(CheckNotFuture(*draft.taken_at, "taken_at"));
+    draft.patient_id = patient;
+    draft.provenance = NewProvenance(actor);
+    PINEAL_ASSIGN_OR_RETURN(DoseEventId id, store_.InsertDoseEvent(draft));
+    return store_.GetDoseEvent(patient, id);
+  }();
+  RecordAudit(actor, "dose_event.create", patient, result.status());
+  return result;
+}
+
+Result<std::vector<records::DoseEvent>> PinealApp::ListDoseEvents(const Actor& actor,
+                                                                  PatientId patient,
+                                                                  const store::TimeRange& range,
+                                                                  bool with_superseded) {
+  auto result = [&]() -> Result<std::vector<records::DoseEvent>> {
+    PINEAL_RETURN_IF_ERROR(CheckRange(range));
+    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    return store_.ListDoseEvents(patient, range, with_superseded);
+  }();
+  RecordAudit(actor, "dose_event.list", patient, result.status());
+  return result;
+}
+
+Result<records::Observation> PinealApp::RecordObservation(const Actor& actor, PatientId patient,
+                                                          records::Observation draft) {
+  auto result = [&]() -> Result<records::Observation> {
+    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    PINEAL_RETURN_IF_ERROR(records::ValidateObservation(draft));
+    PINEAL_RETURN_IF_ERROR(CheckNotFuture(draft.observed_at, "observed_at"));
+    draft.patient_id = patient;
+    draft.provenance = NewProvenance(actor);
+    PINEAL_ASSIGN_OR_RETURN(ObservationId id, store_.InsertObservation(draft));
+    return store_.GetObservation(patient, id);
+  }();
+  RecordAudit(actor, "observation.create", patient, result.status());
+  return result;
+}
+
+Result<std::vector<records::Observation>> PinealApp::ListObservations(
+    const Actor& actor, PatientId patient, const store::TimeRange& range, bool with_superseded) {
+  auto result = [&]() -> Result<std::vector<records::Observation>> {
+    PINEAL_RETURN_IF_ERROR(CheckRange(range));
+    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    return store_.ListObservations(patient, range, with_superseded);
+  }();
+  RecordAudit(actor, "observation.list", patient, result.status());
+  return result;
+}
+
+}  // namespace pineal::app

@@ -1,0 +1,45 @@
+// Use cases: medicines, supplements and integrative therapies.
+#include "pineal/app/pineal_app.h"
+
+namespace pineal::app {
+
+Result<records::MedicationEntry> PinealApp::AddMedication(const Actor& actor, PatientId patient,
+                                                          records::MedicationEntry draft) {
+  auto result = [&]() -> Result<records::MedicationEntry> {
+    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    PINEAL_RETURN_IF_ERROR(records::ValidateMedication(draft));
+    draft.patient_id = patient;
+    draft.provenance = NewProvenance(actor);
+    PINEAL_ASSIGN_OR_RETURN(MedicationId id, store_.InsertMedication(draft));
+    return store_.GetMedication(patient, id);
+  }();
+  RecordAudit(actor, "medication.create", patient, result.status());
+  return result;
+}
+
+Result<records::MedicationEntry> PinealApp::UpdateMedication(const Actor& actor, PatientId patient,
+                                                             records::MedicationEntry changes) {
+  auto result = [&]() -> Result<records::MedicationEntry> {
+    PINEAL_ASSIGN_OR_RETURN(records::MedicationEntry before,
+                            store_.GetMedication(patient, changes.id));
+    PINEAL_RETURN_IF_ERROR(records::ValidateMedication(changes));
+    changes.patient_id = patient;
+    changes.provenance = before.provenance;
+    PINEAL_RETURN_IF_ERROR(store_.UpdateMedication(changes));
+    return store_.GetMedication(patient, changes.id);
+  }();
+  RecordAudit(actor, "medication.update", patient, result.status());
+  return result;
+}
+
+Result<std::vector<records::MedicationEntry>> PinealApp::ListMedications(const Actor& actor,
+                                                                         PatientId patient) {
+  auto result = [&]() -> Result<std::vector<records::MedicationEntry>> {
+    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    return store_.ListMedications(patient);
+  }();
+  RecordAudit(actor, "medication.list", patient, result.status());
+  return result;
+}
+
+}  // namespace pineal::app

@@ -1,0 +1,87 @@
+// The use cases of pineal, one member function per user action:
+// validate -> authorise -> load -> run engines -> persist -> audit.
+// http/ and cli/ call these and nothing below them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pineal/app/actor.h"
+#include "pineal/app/timeline.h"
+#include "pineal/core/clock.h"
+#include "pineal/store/store.h"
+
+namespace pineal::app {
+
+// A new regimen version as the caller describes it; the version number,
+// provenance and status are filled in by the use case.
+struct RegimenDraft {
+  std::string substance;  // only for a new regimen
+  records::RegimenVersion version;
+};
+
+class PinealApp {
+ public:
+  PinealApp(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // Patients.
+  Result<records::Patient> CreatePatient(const Actor& actor, records::Patient draft);
+  Result<records::Patient> GetPatient(const Actor& actor, PatientId id);
+  // `changes.version` must be the version the caller read (409 otherwise).
+  Result<records::Patient> UpdatePatient(const Actor& actor, records::Patient changes);
+  Result<store::Page<records::Patient>> ListPatients(const Actor& actor,
+                                                     const store::PatientQuery& query);
+
+  // Medicines, supplements and therapies.
+  Result<records::MedicationEntry> AddMedication(const Actor& actor, PatientId patient,
+                                                 records::MedicationEntry draft);
+  Result<records::MedicationEntry> UpdateMedication(const Actor& actor, PatientId patient,
+                                                    records::MedicationEntry changes);
+  Result<std::vector<records::MedicationEntry>> ListMedications(const Actor& actor,
+                                                                PatientId patient);
+
+  // Regimens. A change never edits a version: it appends a new one built on
+  // `base_version` (409 if another change came first).
+  Result<records::Regimen> CreateRegimen(const Actor& actor, PatientId patient, RegimenDraft draft);
+  Result<records::Regimen> ReviseRegimen(const Actor& actor, PatientId patient, RegimenId id,
+                                         int base_version, records::RegimenVersion draft);
+  Result<records::Regimen> StopRegimen(const Actor& actor, PatientId patient, RegimenId id,
+                                       int base_version, std::optional<LocalDate> end_date,
+                                       std::string reason);
+  Result<records::Regimen> GetRegimen(const Actor& actor, PatientId patient, RegimenId id);
+  Result<std::vector<records::Regimen>> ListRegimens(const Actor& actor, PatientId patient);
+
+  // Dose events and observations: appended, corrected by new entries.
+  Result<records::DoseEvent> RecordDoseEvent(const Actor& actor, PatientId patient,
+                                             records::DoseEvent draft);
+  Result<std::vector<records::DoseEvent>> ListDoseEvents(const Actor& actor, PatientId patient,
+                                                         const store::TimeRange& range,
+                                                         bool with_superseded);
+  Result<records::Observation> RecordObservation(const Actor& actor, PatientId patient,
+                                                 records::Observation draft);
+  Result<std::vector<records::Observation>> ListObservations(const Actor& actor,
+                                                             PatientId patient,
+                                                             const store::TimeRange& range,
+                                                             bool with_superseded);
+
+  Result<std::vector<TimelineEntry>> Timeline(const Actor& actor, PatientId patient,
+                                              const TimelineQuery& query);
+
+  Result<std::vector<store::AuditEvent>> Audit(const Actor& actor, const store::AuditQuery& query);
+
+  const Clock& clock() const { return clock_; }
+
+ private:
+  // Records the outcome of a use case in the audit log.
+  void RecordAudit(const Actor& actor, std::string_view action,
+                   std::optional<PatientId> patient, const Status& outcome,
+                   std::string detail = {});
+  records::Provenance NewProvenance(const Actor& actor) const;
+  Status CheckNotFuture(Instant t, std::string_view field) const;
+
+  store::Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace pineal::app

@@ -1,0 +1,74 @@
+// pineal serve: the web app and JSON API on an embedded SQLite database.
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+
+#include "pineal/app/demo_clinic.h"
+#include "pineal/cli/commands.h"
+#include "pineal/http/server.h"
+#include "pineal/store/open_store.h"
+
+namespace pineal::cli {
+namespace {
+
+http::Server* g_server = nullptr;
+
+extern "C" void StopOnSignal(int) {
+  if (g_server != nullptr) g_server->Stop();
+}
+
+struct ServeOptions {
+  DbOptions db;
+  http::ServerOptions server;
+  bool demo_if_empty = false;
+};
+
+void Serve(const ServeOptions& o) {
+  auto store = store::OpenStore(o.db.location);
+  if (!store.ok()) Fail(store.status().message());
+  SystemClock clock;
+  app::PinealApp app(**store, clock);
+  if (o.demo_if_empty) {
+    auto page = (*store)->ListPatients(store::PatientQuery{"", 1, 0});
+    if (page.ok() && page->total == 0) {
+      auto demo = app::LoadDemoClinic(app, app::Actor{"demo", app::Role::kSystem, ""}, **store);
+      if (!demo.ok()) Fail("loading the demo clinic failed: " + demo.status().message());
+      std::printf("pineal: loaded the demo clinic (%d patients) into %s\n", demo->patients,
+                  o.db.location.c_str());
+    }
+  }
+  http::Server server(app, o.server);
+  auto port = server.Bind();
+  if (!port.ok()) Fail(port.status().message());
+  g_server = &server;
+  std::signal(SIGINT, StopOnSignal);
+  std::signal(SIGTERM, StopOnSignal);
+  std::printf("pineal: serving http://%s:%d/ (API at /api/v1, database %s)\n",
+              o.server.bind_address.c_str(), *port, o.db.location.c_str());
+  std::fflush(stdout);
+  Status st = server.Run();
+  g_server = nullptr;
+  if (!st.ok()) Fail(st.message());
+  std::printf("pineal: stopped\n");
+}
+
+}  // namespace
+
+void RegisterServeCommand(CLI::App& root) {
+  auto options = std::make_shared<ServeOptions>();
+  options->server.static_dir = "web/dist";
+  CLI::App* cmd = root.add_subcommand("serve", "Serve the web app and the JSON API");
+  AddDbOption(*cmd, options->db);
+  cmd->add_option("--port", options->server.port, "TCP port (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd->add_option("--bind", options->server.bind_address, "Address to listen on")
+      ->capture_default_str();
+  cmd->add_option("--static", options->server.static_dir, "Folder of the built web app")
+      ->capture_default_str();
+  cmd->add_flag("--demo-if-empty", options->demo_if_empty,
+                "Load the demo clinic when the database has no patients");
+  cmd->callback([options]() { Serve(*options); });
+}
+
+}  // namespace pineal::cli

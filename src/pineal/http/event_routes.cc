@@ -1,0 +1,61 @@
+// /api/v1/patients/{id}/dose-events and /observations: append and list.
+#include "pineal/http/api_routes.h"
+#include "pineal/http/records_json.h"
+#include "pineal/http/route_support.h"
+
+namespace pineal::http {
+namespace {
+
+// POST and GET for one append-only collection. `apply` decodes a body into a
+// draft; `record` and `list` are the use cases.
+template <typename Draft, typename Apply, typename RecordFn, typename ListFn>
+void AddAppendOnly(Router& router, const std::string& path, Apply apply, RecordFn record,
+                   ListFn list) {
+  router.Add("POST", path, [apply, record](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    auto body = JsonBody(req);
+    if (!body.ok()) return ErrorResponse(body.status());
+    Draft draft;
+    Status st = apply(*body, &draft);
+    if (!st.ok()) return ErrorResponse(st);
+    return Respond(record(ActorFor(req), PatientId(*id), std::move(draft)),
+                   [](const auto& v) { return ToJson(v); }, 201);
+  });
+  router.Add("GET", path, [list](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    auto range = RangeFromQuery(req);
+    if (!range.ok()) return ErrorResponse(range.status());
+    auto history = FlagFromQuery(req, "with_superseded");
+    if (!history.ok()) return ErrorResponse(history.status());
+    return Respond(list(ActorFor(req), PatientId(*id), *range, *history), [](const auto& items) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& v : items) out.push_back(ToJson(v));
+      return nlohmann::json{{"items", out}};
+    });
+  });
+}
+
+}  // namespace
+
+void AddEventRoutes(Router& router, app::PinealApp& app) {
+  AddAppendOnly<records::DoseEvent>(
+      router, "/api/v1/patients/{id}/dose-events", ApplyDoseEventJson,
+      [&app](const app::Actor& a, PatientId p, records::DoseEvent d) {
+        return app.RecordDoseEvent(a, p, std::move(d));
+      },
+      [&app](const app::Actor& a, PatientId p, const store::TimeRange& r, bool h) {
+        return app.ListDoseEvents(a, p, r, h);
+      });
+  AddAppendOnly<records::Observation>(
+      router, "/api/v1/patients/{id}/observations", ApplyObservationJson,
+      [&app](const app::Actor& a, PatientId p, records::Observation d) {
+        return app.RecordObservation(a, p, std::move(d));
+      },
+      [&app](const app::Actor& a, PatientId p, const store::TimeRange& r, bool h) {
+        return app.ListObservations(a, p, r, h);
+      });
+}
+
+}  // namespace pineal::http

@@ -1,0 +1,126 @@
+// /api/v1/health, /api/v1/patients and the patient timeline.
+#include <charconv>
+
+#include "pineal/http/api_routes.h"
+#include "pineal/http/records_json.h"
+#include "pineal/http/route_support.h"
+
+namespace pineal::http {
+namespace {
+
+using nlohmann::json;
+
+Result<int> IntQuery(const HttpRequest& req, const char* name, int fallback) {
+  auto text = req.Query(name);
+  if (!text) return fallback;
+  int v = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (ec != std::errc() || end != text->data() + text->size()) {
+    return Status::InvalidArgument("must be a whole number", name);
+  }
+  return v;
+}
+
+}  // namespace
+
+void AddHealthRoutes(Router& router, app::PinealApp& app) {
+  router.Add("GET", "/api/v1/health", [&app](const HttpRequest&) {
+    return JsonResponse(200, {{"status", "ok"},
+                              {"service", "pineal"},
+                              {"version", PINEAL_VERSION},
+                              {"time", FormatInstant(app.clock().Now())}});
+  });
+}
+
+void AddPatientRoutes(Router& router, app::PinealApp& app) {
+  router.Add("POST", "/api/v1/patients", [&app](const HttpRequest& req) {
+    auto body = JsonBody(req);
+    if (!body.ok()) return ErrorResponse(body.status());
+    records::Patient draft;
+    Status st = ApplyPatientJson(*body, &draft, DateOf(app.clock().Now()));
+    if (!st.ok()) return ErrorResponse(st);
+    auto created = app.CreatePatient(ActorFor(req), std::move(draft));
+    return Respond(created, [&](const auto& p) { return ToJson(p, app.clock().Now()); }, 201);
+  });
+
+  router.Add("GET", "/api/v1/patients", [&app](const HttpRequest& req) {
+    store::PatientQuery q;
+    q.search = req.Query("q").value_or("");
+    auto limit = IntQuery(req, "limit", 50);
+    if (!limit.ok()) return ErrorResponse(limit.status());
+    auto offset = IntQuery(req, "offset", 0);
+    if (!offset.ok()) return ErrorResponse(offset.status());
+    q.limit = *limit;
+    q.offset = *offset;
+    auto page = app.ListPatients(ActorFor(req), q);
+    return Respond(page, [&](const auto& p) {
+      json items = json::array();
+      for (const auto& patient : p.items) items.push_back(ToJson(patient, app.clock().Now()));
+      return json{{"items", items}, {"total", p.total}, {"limit", q.limit}, {"offset", q.offset}};
+    });
+  });
+
+  router.Add("GET", "/api/v1/patients/{id}", [&app](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    auto p = app.GetPatient(ActorFor(req), PatientId(*id));
+    return Respond(p, [&](const auto& v) { return ToJson(v, app.clock().Now()); });
+  });
+
+  router.Add("PATCH", "/api/v1/patients/{id}", [&app](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    auto body = JsonBody(req);
+    if (!body.ok()) return ErrorResponse(body.status());
+    app::Actor actor = ActorFor(req);
+    auto current = app.GetPatient(actor, PatientId(*id));
+    if (!current.ok()) return ErrorResponse(current.status());
+    records::Patient changed = *current;
+    Status st = ApplyPatientJson(*body, &changed, DateOf(app.clock().Now()));
+    if (!st.ok()) return ErrorResponse(st);
+    auto updated = app.UpdatePatient(actor, std::move(changed));
+    return Respond(updated, [&](const auto& v) { return ToJson(v, app.clock().Now()); });
+  });
+
+  router.Add("GET", "/api/v1/patients/{id}/timeline", [&app](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    app::TimelineQuery q;
+    auto range = RangeFromQuery(req);
+    if (!range.ok()) return ErrorResponse(range.status());
+    q.range = *range;
+    if (auto kinds = req.Query("kinds")) {
+      size_t start = 0;
+      while (start <= kinds->size()) {
+        size_t comma = kinds->find(',', start);
+        if (comma == std::string::npos) comma = kinds->size();
+        std::string name = kinds->substr(start, comma - start);
+        auto kind = app::TimelineKindFromName(name);
+        if (!kind) {
+          return ErrorResponse(Status::InvalidArgument(
+              "'" + name + "' is not a timeline kind; use medication, regimen, dose_event or "
+              "observation, separated by commas",
+              "kinds"));
+        }
+        q.kinds.insert(*kind);
+        start = comma + 1;
+      }
+    }
+    auto entries = app.Timeline(ActorFor(req), PatientId(*id), q);
+    return Respond(entries, [](const auto& list) {
+      json items = json::array();
+      for (const auto& e : list) items.push_back(ToJson(e));
+      return json{{"items", items}};
+    });
+  });
+}
+
+void AddApiRoutes(Router& router, app::PinealApp& app) {
+  AddHealthRoutes(router, app);
+  AddPatientRoutes(router, app);
+  AddMedicationRoutes(router, app);
+  AddRegimenRoutes(router, app);
+  AddEventRoutes(router, app);
+}
+
+}  // namespace pineal::http

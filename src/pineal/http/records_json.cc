@@ -1,0 +1,339 @@
+#include "pineal/http/records_json.h"
+
+#include "pineal/http/json_reader.h"
+#include "pineal/records/enums.h"
+
+namespace pineal::http {
+namespace {
+
+using nlohmann::json;
+
+template <Dimension D>
+json QuantityJson(const Quantity<D>& q) {
+  return {{"value", q.value()}, {"unit", q.unit()}};
+}
+
+template <typename T>
+json OptJson(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+json OptDate(const std::optional<LocalDate>& d) { return d ? json(FormatDate(*d)) : json(nullptr); }
+json OptInstant(const std::optional<Instant>& t) {
+  return t ? json(FormatInstant(*t)) : json(nullptr);
+}
+
+void AddProvenance(json& j, const records::Provenance& p) {
+  j["created_at"] = FormatInstant(p.created_at);
+  j["created_by"] = p.created_by;
+}
+
+// Reads an enum field by its text name.
+template <typename E>
+Status GetEnum(JsonReader& r, const char* key, E* out, Need need = Need::kOptional) {
+  std::string name;
+  if (!r.Has(key) && need == Need::kOptional) {
+    r.Raw(key);
+    return Status::Ok();
+  }
+  PINEAL_RETURN_IF_ERROR(r.Get(key, &name, need));
+  auto v = records::FromString<E>(name);
+  if (!v) {
+    return Status::InvalidArgument("'" + name + "' is not allowed; use one of: " +
+                                       std::string(records::AllowedNames<E>()),
+                                   r.FieldName(key));
+  }
+  *out = *v;
+  return Status::Ok();
+}
+
+// An id field that refers to another record: a positive whole number or null.
+template <typename IdT>
+Status GetId(JsonReader& r, const char* key, std::optional<IdT>* out) {
+  std::optional<std::int64_t> v;
+  PINEAL_RETURN_IF_ERROR(r.Get(key, &v));
+  if (v && *v <= 0) return Status::InvalidArgument("must be a positive id", r.FieldName(key));
+  if (v) {
+    *out = IdT(*v);
+  } else if (r.Has(key) || r.Raw(key) != nullptr) {
+    out->reset();
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+json ToJson(const records::Patient& p, Instant now) {
+  json j = {{"id", p.id.value()},
+            {"display_name", p.display_name},
+            {"birth_date", OptDate(p.birth_date)},
+            {"age_years", nullptr},
+            {"sex", records::ToString(p.sex)},
+            {"weight", nullptr},
+            {"pregnancy", records::ToString(p.pregnancy)},
+            {"breastfeeding", p.breastfeeding},
+            {"conditions", p.conditions},
+            {"smoker", p.smoker},
+            {"time_zone", p.time_zone},
+            {"notes", p.notes},
+            {"version", p.version},
+            {"updated_at", FormatInstant(p.updated_at)}};
+  if (p.birth_date) j["age_years"] = AgeInYears(*p.birth_date, DateOf(now));
+  if (p.weight) {
+    j["weight"] = QuantityJson(p.weight->weight);
+    j["weight"]["measured_on"] = FormatDate(p.weight->measured_on);
+  }
+  AddProvenance(j, p.provenance);
+  return j;
+}
+
+json ToJson(const records::MedicationEntry& m) {
+  json j = {{"id", m.id.value()},
+            {"patient_id", m.patient_id.value()},
+            {"name", m.name},
+            {"category", records::ToString(m.category)},
+            {"code_system", m.code_system},
+            {"code", m.code},
+            {"dose", m.dose ? QuantityJson(*m.dose) : json(nullptr)},
+            {"schedule", m.schedule},
+            {"start_date", OptDate(m.start_date)},
+            {"stop_date", OptDate(m.stop_date)},
+            {"source", records::ToString(m.source)},
+            {"note", m.note}};
+  AddProvenance(j, m.provenance);
+  return j;
+}
+
+json ToJson(const records::RegimenVersion& v) {
+  json times = json::array();
+  for (const auto& t : v.times_of_day) times.push_back(FormatTimeOfDay(t));
+  json steps = json::array();
+  for (const auto& s : v.titration) {
+    steps.push_back({{"after_days", s.after_days}, {"dose", QuantityJson(s.dose)}});
+  }
+  json j = {{"version", v.version},
+            {"status", records::ToString(v.status)},
+            {"formulation", v.formulation},
+            {"dose", QuantityJson(v.dose)},
+            {"times_of_day", times},
+            {"frequency", records::ToString(v.frequency)},
+            {"indication", v.indication},
+            {"start_date", FormatDate(v.start_date)},
+            {"end_date", OptDate(v.end_date)},
+            {"titration", steps},
+            {"reason", v.reason}};
+  AddProvenance(j, v.provenance);
+  return j;
+}
+
+json ToJson(const records::Regimen& r) {
+  json versions = json::array();
+  for (const auto& v : r.versions) versions.push_back(ToJson(v));
+  return {{"id", r.id.value()},
+          {"patient_id", r.patient_id.value()},
+          {"substance", r.substance},
+          {"status", records::ToString(r.current().status)},
+          {"current_version", r.current().version},
+          {"current", ToJson(r.current())},
+          {"versions", versions}};
+}
+
+json ToJson(const records::DoseEvent& e) {
+  json j = {{"id", e.id.value()},
+            {"patient_id", e.patient_id.value()},
+            {"regimen_id", e.regimen_id ? json(e.regimen_id->value()) : json(nullptr)},
+            {"substance", e.substance},
+            {"planned_at", OptInstant(e.planned_at)},
+            {"taken_at", OptInstant(e.taken_at)},
+            {"amount", e.amount ? QuantityJson(*e.amount) : json(nullptr)},
+            {"status", records::ToString(e.status)},
+            {"note", e.note},
+            {"corrects", e.corrects ? json(e.corrects->value()) : json(nullptr)}};
+  AddProvenance(j, e.provenance);
+  return j;
+}
+
+json ToJson(const records::Observation& o) {
+  json j = {{"id", o.id.value()},
+            {"patient_id", o.patient_id.value()},
+            {"kind", records::ToString(o.kind)},
+            {"code", o.code},
+            {"value", OptJson(o.value)},
+            {"unit", o.unit},
+            {"text", o.text},
+            {"observed_at", FormatInstant(o.observed_at)},
+            {"corrects", o.corrects ? json(o.corrects->value()) : json(nullptr)}};
+  AddProvenance(j, o.provenance);
+  return j;
+}
+
+json ToJson(const app::TimelineEntry& e) {
+  json record = std::visit(
+      [](const auto& r) -> json {
+        using T = std::decay_t<decltype(r)>;
+        if constexpr (std::is_same_v<T, app::RegimenChange>) {
+          json j = ToJson(r.version);
+          j["regimen_id"] = r.regimen_id.value();
+          j["substance"] = r.substance;
+          return j;
+        } else {
+          return ToJson(r);
+        }
+      },
+      e.record);
+  return {{"at", FormatInstant(e.at)},
+          {"kind", app::TimelineKindName(e.kind)},
+          {"event", e.event},
+          {"record", record}};
+}
+
+json ToJson(const store::AuditEvent& e) {
+  return {{"id", e.id},
+          {"at", FormatInstant(e.at)},
+          {"actor", e.actor},
+          {"role", e.role},
+          {"action", e.action},
+          {"patient_id", e.patient_id ? json(e.patient_id->value()) : json(nullptr)},
+          {"address", e.address},
+          {"outcome", e.outcome},
+          {"detail", e.detail}};
+}
+
+Status ApplyPatientJson(const json& body, records::Patient* p, LocalDate today) {
+  JsonReader r(body);
+  const bool creating = !p->id.valid();
+  PINEAL_RETURN_IF_ERROR(
+      r.Get("display_name", &p->display_name, creating ? Need::kRequired : Need::kOptional));
+  if (r.Has("birth_date") || r.Raw("birth_date") != nullptr) {
+    PINEAL_RETURN_IF_ERROR(r.Get("birth_date", &p->birth_date));
+  }
+  PINEAL_RETURN_IF_ERROR(GetEnum(r, "sex", &p->sex));
+  PINEAL_RETURN_IF_ERROR(GetEnum(r, "pregnancy", &p->pregnancy));
+  PINEAL_RETURN_IF_ERROR(r.Get("breastfeeding", &p->breastfeeding));
+  PINEAL_RETURN_IF_ERROR(r.Get("conditions", &p->conditions));
+  PINEAL_RETURN_IF_ERROR(r.Get("smoker", &p->smoker));
+  PINEAL_RETURN_IF_ERROR(r.Get("time_zone", &p->time_zone));
+  PINEAL_RETURN_IF_ERROR(r.Get("notes", &p->notes));
+  if (!creating) PINEAL_RETURN_IF_ERROR(r.Get("version", &p->version, Need::kRequired));
+  if (const json* w = r.Raw("weight"); w != nullptr && !w->is_null()) {
+    // "70 kg" (measured today) or {"value": 70, "unit": "kg", "measured_on": "2026-11-01"}.
+    std::optional<BodyWeight> weight;
+    LocalDate measured_on = today;
+    if (w->is_object()) {
+      JsonReader wr(*w, "weight");
+      std::optional<double> value;
+      std::string unit;
+      PINEAL_RETURN_IF_ERROR(wr.Get("value", &value));
+      if (!value) return Status::InvalidArgument("is required", "weight.value");
+      PINEAL_RETURN_IF_ERROR(wr.Get("unit", &unit, Need::kRequired));
+      PINEAL_RETURN_IF_ERROR(wr.Get("measured_on", &measured_on));
+      PINEAL_RETURN_IF_ERROR(wr.RejectUnknown());
+      auto q = BodyWeight::Make(*value, unit);
+      if (!q.ok()) return Status::InvalidArgument(q.status().message(), "weight");
+      weight = *q;
+    } else {
+      JsonReader whole(body);
+      PINEAL_RETURN_IF_ERROR(whole.Get("weight", &weight));
+    }
+    if (measured_on > today) return Status::InvalidArgument("is in the future", "weight.measured_on");
+    p->weight = records::WeightRecord{*weight, measured_on};
+  }
+  return r.RejectUnknown();
+}
+
+Status ApplyMedicationJson(const json& body, records::MedicationEntry* m) {
+  JsonReader r(body);
+  const bool creating = !m->id.valid();
+  PINEAL_RETURN_IF_ERROR(r.Get("name", &m->name, creating ? Need::kRequired : Need::kOptional));
+  PINEAL_RETURN_IF_ERROR(GetEnum(r, "category", &m->category));
+  PINEAL_RETURN_IF_ERROR(r.Get("code_system", &m->code_system));
+  PINEAL_RETURN_IF_ERROR(r.Get("code", &m->code));
+  if (r.Raw("dose") != nullptr) PINEAL_RETURN_IF_ERROR(r.Get("dose", &m->dose));
+  PINEAL_RETURN_IF_ERROR(r.Get("schedule", &m->schedule));
+  if (r.Raw("start_date") != nullptr) PINEAL_RETURN_IF_ERROR(r.Get("start_date", &m->start_date));
+  if (r.Raw("stop_date") != nullptr) PINEAL_RETURN_IF_ERROR(r.Get("stop_date", &m->stop_date));
+  PINEAL_RETURN_IF_ERROR(GetEnum(r, "source", &m->source));
+  PINEAL_RETURN_IF_ERROR(r.Get("note", &m->note));
+  return r.RejectUnknown();
+}
+
+Status ApplyRegimenVersionJson(const json& body, records::RegimenVersion* v,
+                               std::string* substance, int* base_version) {
+  JsonReader r(body);
+  const bool creating = substance != nullptr;
+  const Need need = creating ? Need::kRequired : Need::kOptional;
+  if (creating) PINEAL_RETURN_IF_ERROR(r.Get("substance", substance, Need::kRequired));
+  if (base_version != nullptr) {
+    PINEAL_RETURN_IF_ERROR(r.Get("base_version", base_version, Need::kRequired));
+  }
+  PINEAL_RETURN_IF_ERROR(r.Get("formulation", &v->formulation, need));
+  PINEAL_RETURN_IF_ERROR(r.Get("dose", &v->dose, need));
+  if (r.Has("times_of_day")) {
+    std::vector<std::string> times;
+    PINEAL_RETURN_IF_ERROR(r.Get("times_of_day", &times));
+    v->times_of_day.clear();
+    for (size_t i = 0; i < times.size(); ++i) {
+      auto t = ParseTimeOfDay(times[i]);
+      if (!t.ok()) {
+        return Status::InvalidArgument(t.status().message(),
+                                       "times_of_day[" + std::to_string(i) + "]");
+      }
+      v->times_of_day.push_back(*t);
+    }
+  } else {
+    r.Raw("times_of_day");
+  }
+  PINEAL_RETURN_IF_ERROR(GetEnum(r, "frequency", &v->frequency));
+  PINEAL_RETURN_IF_ERROR(r.Get("indication", &v->indication));
+  PINEAL_RETURN_IF_ERROR(r.Get("start_date", &v->start_date, need));
+  if (r.Raw("end_date") != nullptr) PINEAL_RETURN_IF_ERROR(r.Get("end_date", &v->end_date));
+  if (const json* steps = r.Raw("titration"); steps != nullptr && !steps->is_null()) {
+    if (!steps->is_array()) {
+      return Status::InvalidArgument("must be an array of steps, not " + JsonTypeName(*steps),
+                                     "titration");
+    }
+    v->titration.clear();
+    for (size_t i = 0; i < steps->size(); ++i) {
+      const std::string prefix = "titration[" + std::to_string(i) + "]";
+      if (!(*steps)[i].is_object()) {
+        return Status::InvalidArgument("must be an object", prefix);
+      }
+      JsonReader sr((*steps)[i], prefix);
+      records::TitrationStep step;
+      PINEAL_RETURN_IF_ERROR(sr.Get("after_days", &step.after_days, Need::kRequired));
+      PINEAL_RETURN_IF_ERROR(sr.Get("dose", &step.dose, Need::kRequired));
+      PINEAL_RETURN_IF_ERROR(sr.RejectUnknown());
+      v->titration.push_back(step);
+    }
+  }
+  PINEAL_RETURN_IF_ERROR(r.Get("reason", &v->reason));
+  return r.RejectUnknown();
+}
+
+Status ApplyDoseEventJson(const json& body, records::DoseEvent* e) {
+  JsonReader r(body);
+  PINEAL_RETURN_IF_ERROR(GetId(r, "regimen_id", &e->regimen_id));
+  PINEAL_RETURN_IF_ERROR(r.Get("substance", &e->substance,
+                               e->regimen_id ? Need::kOptional : Need::kRequired));
+  PINEAL_RETURN_IF_ERROR(r.Get("planned_at", &e->planned_at));
+  PINEAL_RETURN_IF_ERROR(r.Get("taken_at", &e->taken_at));
+  PINEAL_RETURN_IF_ERROR(r.Get("amount", &e->amount));
+  PINEAL_RETURN_IF_ERROR(GetEnum(r, "status", &e->status, Need::kRequired));
+  PINEAL_RETURN_IF_ERROR(r.Get("note", &e->note));
+  PINEAL_RETURN_IF_ERROR(GetId(r, "corrects", &e->corrects));
+  return r.RejectUnknown();
+}
+
+Status ApplyObservationJson(const json& body, records::Observation* o) {
+  JsonReader r(body);
+  PINEAL_RETURN_IF_ERROR(GetEnum(r, "kind", &o->kind, Need::kRequired));
+  PINEAL_RETURN_IF_ERROR(r.Get("code", &o->code));
+  PINEAL_RETURN_IF_ERROR(r.Get("value", &o->value));
+  PINEAL_RETURN_IF_ERROR(r.Get("unit", &o->unit));
+  PINEAL_RETURN_IF_ERROR(r.Get("text", &o->text));
+  PINEAL_RETURN_IF_ERROR(r.Get("observed_at", &o->observed_at, Need::kRequired));
+  PINEAL_RETURN_IF_ERROR(GetId(r, "corrects", &o->corrects));
+  return r.RejectUnknown();
+}
+
+}  // namespace pineal::http

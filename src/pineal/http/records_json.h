@@ -1,0 +1,30 @@
+// JSON <-> records. Decoders apply the fields present in a request onto a
+// record (a default one for create, the stored one for update), so PATCH and
+// POST share one reader per record.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "pineal/app/pineal_app.h"
+
+namespace pineal::http {
+
+nlohmann::json ToJson(const records::Patient& p, Instant now);
+nlohmann::json ToJson(const records::MedicationEntry& m);
+nlohmann::json ToJson(const records::Regimen& r);
+nlohmann::json ToJson(const records::RegimenVersion& v);
+nlohmann::json ToJson(const records::DoseEvent& e);
+nlohmann::json ToJson(const records::Observation& o);
+nlohmann::json ToJson(const app::TimelineEntry& e);
+nlohmann::json ToJson(const store::AuditEvent& e);
+
+Status ApplyPatientJson(const nlohmann::json& body, records::Patient* p, LocalDate today);
+Status ApplyMedicationJson(const nlohmann::json& body, records::MedicationEntry* m);
+// Reads the version fields of a regimen request; `substance` is read only
+// when given (a new regimen).
+Status ApplyRegimenVersionJson(const nlohmann::json& body, records::RegimenVersion* v,
+                               std::string* substance, int* base_version);
+Status ApplyDoseEventJson(const nlohmann::json& body, records::DoseEvent* e);
+Status ApplyObservationJson(const nlohmann::json& body, records::Observation* o);
+
+}  // namespace pineal::http

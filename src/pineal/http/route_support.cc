@@ -1,0 +1,61 @@
+#include "pineal/http/route_support.h"
+
+#include <cctype>
+#include <charconv>
+
+#include "pineal/http/json_reader.h"
+
+namespace pineal::http {
+
+Result<std::int64_t> PathId(const HttpRequest& req, const char* name) {
+  auto it = req.path_params.find(name);
+  std::int64_t id = 0;
+  if (it != req.path_params.end()) {
+    const std::string& text = it->second;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec == std::errc() && end == text.data() + text.size() && id > 0) return id;
+  }
+  return Status::NotFound("no such record: " + req.path);
+}
+
+bool IsJsonContentType(const std::string& header) {
+  std::string type = header.substr(0, header.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type == "application/json";
+}
+
+Result<nlohmann::json> JsonBody(const HttpRequest& req) { return ParseJsonObject(req.body); }
+
+HttpResponse JsonResponse(int status, const nlohmann::json& body) {
+  HttpResponse r;
+  r.status = status;
+  r.body = body.dump();
+  return r;
+}
+
+app::Actor ActorFor(const HttpRequest& req) {
+  // Until accounts exist every caller acts as the local clinician.
+  return app::Actor{"local", app::Role::kClinician, req.remote_address};
+}
+
+Result<store::TimeRange> RangeFromQuery(const HttpRequest& req) {
+  store::TimeRange range;
+  for (const char* name : {"from", "to"}) {
+    auto text = req.Query(name);
+    if (!text) continue;
+    auto t = ParseInstant(*text);
+    if (!t.ok()) return Status::InvalidArgument(t.status().message(), name);
+    (std::string(name) == "from" ? range.from : range.to) = *t;
+  }
+  return range;
+}
+
+Result<bool> FlagFromQuery(const HttpRequest& req, const char* name) {
+  auto text = req.Query(name);
+  if (!text || *text == "false" || *text == "0") return false;
+  if (*text == "true" || *text == "1") return true;
+  return Status::InvalidArgument("must be true or false", name);
+}
+
+}  // namespace pineal::http

@@ -1,0 +1,40 @@
+// Shared by the route files: ids from paths, JSON bodies in and out, the
+// caller as an app::Actor.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "pineal/app/pineal_app.h"
+#include "pineal/http/api_errors.h"
+#include "pineal/http/router.h"
+
+namespace pineal::http {
+
+// The positive integer in path parameter `name`, or 404 (an id that cannot
+// exist names nothing).
+Result<std::int64_t> PathId(const HttpRequest& req, const char* name);
+
+// True for "application/json" with any parameters ("; charset=utf-8").
+bool IsJsonContentType(const std::string& header);
+
+// The body as a JSON object, or a 400 that says why not. (The server has
+// already answered 415 to a body that is not declared as JSON.)
+Result<nlohmann::json> JsonBody(const HttpRequest& req);
+
+HttpResponse JsonResponse(int status, const nlohmann::json& body);
+
+// A Result<T> as JSON (via `encode`) with `ok_status`, or as an error.
+template <typename T, typename Encode>
+HttpResponse Respond(const Result<T>& r, Encode&& encode, int ok_status = 200) {
+  if (!r.ok()) return ErrorResponse(r.status());
+  return JsonResponse(ok_status, encode(*r));
+}
+
+app::Actor ActorFor(const HttpRequest& req);
+
+// Optional time-range query parameters "from" and "to" (ISO 8601).
+Result<store::TimeRange> RangeFromQuery(const HttpRequest& req);
+// "true"/"false" query flags; anything else is a 400.
+Result<bool> FlagFromQuery(const HttpRequest& req, const char* name);
+
+}  // namespace pineal::http

@@ -1,0 +1,62 @@
+// The append-only audit log.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "pineal/store/sqlite/sqlite_guard.h"
+#include "pineal/store/sqlite/sqlite_rows.h"
+
+namespace pineal::store {
+
+using namespace sqlite;  // NOLINT: private row helpers
+
+Status SqliteStore::AppendAudit(const AuditEvent& e) {
+  return Guarded("append audit", [&]() -> Status {
+    SQLite::Statement ins(*db_,
+                          "INSERT INTO audit_events(at, actor, role, action, patient_id, address, "
+                          "outcome, detail) VALUES (:at, :ac, :ro, :act, :p, :ad, :o, :d)");
+    BindInstant(ins, ":at", e.at);
+    BindText(ins, ":ac", e.actor);
+    BindText(ins, ":ro", e.role);
+    BindText(ins, ":act", e.action);
+    if (e.patient_id) {
+      ins.bind(":p", e.patient_id->value());
+    } else {
+      ins.bind(":p");
+    }
+    BindText(ins, ":ad", e.address);
+    BindText(ins, ":o", e.outcome);
+    BindText(ins, ":d", e.detail);
+    ins.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<AuditEvent>> SqliteStore::ListAudit(const AuditQuery& query) {
+  return Guarded("list audit", [&]() -> Result<std::vector<AuditEvent>> {
+    std::string sql = "SELECT * FROM audit_events WHERE 1=1";
+    if (query.patient_id) sql += " AND patient_id = :p";
+    if (!query.actor.empty()) sql += " AND actor = :a";
+    sql += " ORDER BY id DESC LIMIT :l";
+    SQLite::Statement q(*db_, sql);
+    if (query.patient_id) q.bind(":p", query.patient_id->value());
+    if (!query.actor.empty()) q.bind(":a", query.actor);
+    q.bind(":l", query.limit);
+    std::vector<AuditEvent> out;
+    while (q.executeStep()) {
+      AuditEvent e;
+      e.id = q.getColumn("id").getInt64();
+      e.at = ColInstant(q, "at");
+      e.actor = ColText(q, "actor");
+      e.role = ColText(q, "role");
+      e.action = ColText(q, "action");
+      if (auto p = ColOptInt(q, "patient_id")) e.patient_id = PatientId(*p);
+      e.address = ColText(q, "address");
+      e.outcome = ColText(q, "outcome");
+      e.detail = ColText(q, "detail");
+      out.push_back(std::move(e));
+    }
+    return out;
+  });
+}
+
+}  // namespace pineal::store

@@ -1,0 +1,216 @@
+// Dose events and observations: append-only, corrected by new entries.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "pineal/records/enums.h"
+#include "pineal/store/sqlite/sqlite_guard.h"
+#include "pineal/store/sqlite/sqlite_rows.h"
+
+namespace pineal::store {
+namespace {
+
+using namespace sqlite;  // NOLINT: private row helpers
+
+// Checks that `target` belongs to the patient and is the latest of its chain.
+Status CheckCorrectable(SQLite::Database& db, const char* table, const char* label,
+                        std::int64_t target, PatientId patient) {
+  SQLite::Statement q(db, std::string("SELECT t.patient_id, c.id FROM ") + table +
+                              " t LEFT JOIN " + table + " c ON c.corrects = t.id WHERE t.id = ?");
+  q.bind(1, target);
+  if (!q.executeStep() || q.getColumn(0).getInt64() != patient.value()) {
+    return Status::InvalidArgument(std::string("names no ") + label + " of this patient", "corrects");
+  }
+  if (!q.getColumn(1).isNull()) {
+    return Status::Aborted(std::string(label) + " " + std::to_string(target) +
+                               " was already corrected by " +
+                               std::to_string(q.getColumn(1).getInt64()) +
+                               "; correct the latest entry instead",
+                           "corrects");
+  }
+  return Status::Ok();
+}
+
+std::string RangeClause(const TimeRange& range, const char* column, bool with_superseded,
+                        const char* table) {
+  std::string sql;
+  if (range.from) sql += std::string(" AND ") + column + " >= :from";
+  if (range.to) sql += std::string(" AND ") + column + " < :to";
+  if (!with_superseded) {
+    sql += std::string(" AND NOT EXISTS (SELECT 1 FROM ") + table + " c WHERE c.corrects = t.id)";
+  }
+  return sql;
+}
+
+void BindRange(SQLite::Statement& q, const TimeRange& range) {
+  if (range.from) BindInstant(q, ":from", *range.from);
+  if (range.to) BindInstant(q, ":to", *range.to);
+}
+
+records::DoseEvent ReadDoseEvent(SQLite::Statement& q) {
+  records::DoseEvent e;
+  e.id = DoseEventId(q.getColumn("id").getInt64());
+  e.patient_id = PatientId(q.getColumn("patient_id").getInt64());
+  if (auto r = ColOptInt(q, "regimen_id")) e.regimen_id = RegimenId(*r);
+  e.substance = ColText(q, "substance");
+  e.planned_at = ColOptInstant(q, "planned_at");
+  e.taken_at = ColOptInstant(q, "taken_at");
+  e.amount = ColOptMass(q, "amount");
+  e.status = ColEnum<records::DoseStatus>(q, "status");
+  e.note = ColText(q, "note");
+  if (auto c = ColOptInt(q, "corrects")) e.corrects = DoseEventId(*c);
+  e.provenance.created_at = ColInstant(q, "created_at");
+  e.provenance.created_by = ColText(q, "created_by");
+  return e;
+}
+
+records::Observation ReadObservation(SQLite::Statement& q) {
+  records::Observation o;
+  o.id = ObservationId(q.getColumn("id").getInt64());
+  o.patient_id = PatientId(q.getColumn("patient_id").getInt64());
+  o.kind = ColEnum<records::ObservationKind>(q, "kind");
+  o.code = ColText(q, "code");
+  if (!q.getColumn("value").isNull()) o.value = q.getColumn("value").getDouble();
+  o.unit = ColText(q, "unit");
+  o.text = ColText(q, "text");
+  o.observed_at = ColInstant(q, "observed_at");
+  if (auto c = ColOptInt(q, "corrects")) o.corrects = ObservationId(*c);
+  o.provenance.created_at = ColInstant(q, "created_at");
+  o.provenance.created_by = ColText(q, "created_by");
+  return o;
+}
+
+}  // namespace
+
+Result<DoseEventId> SqliteStore::InsertDoseEvent(const records::DoseEvent& e) {
+  Result<DoseEventId> out = Status::Internal("dose event not inserted");
+  Status st = InTransaction([&]() -> Status {
+    if (e.corrects) {
+      PINEAL_RETURN_IF_ERROR(
+          CheckCorrectable(*db_, "dose_events", "dose event", e.corrects->value(), e.patient_id));
+    }
+    if (e.regimen_id) {
+      PINEAL_RETURN_IF_ERROR(ExistsForPatient("regimens", e.regimen_id->value(), e.patient_id)
+                                 .WithFieldPrefix("regimen_id"));
+    }
+    SQLite::Statement ins(*db_,
+                          "INSERT INTO dose_events(patient_id, regimen_id, substance, planned_at, "
+                          "taken_at, amount_value, amount_unit, status, note, corrects, filed_at, "
+                          "created_at, created_by) VALUES (:p, :r, :s, :pa, :ta, :amount_value, "
+                          ":amount_unit, :st, :n, :c, :f, :ca, :cb)");
+    ins.bind(":p", e.patient_id.value());
+    if (e.regimen_id) {
+      ins.bind(":r", e.regimen_id->value());
+    } else {
+      ins.bind(":r");
+    }
+    BindText(ins, ":s", e.substance);
+    BindOptInstant(ins, ":pa", e.planned_at);
+    BindOptInstant(ins, ":ta", e.taken_at);
+    BindOptMass(ins, "amount", e.amount);
+    ins.bind(":st", std::string(records::ToString(e.status)));
+    BindText(ins, ":n", e.note);
+    if (e.corrects) {
+      ins.bind(":c", e.corrects->value());
+    } else {
+      ins.bind(":c");
+    }
+    BindInstant(ins, ":f", e.when());
+    BindInstant(ins, ":ca", e.provenance.created_at);
+    BindText(ins, ":cb", e.provenance.created_by);
+    ins.exec();
+    out = DoseEventId(db_->getLastInsertRowid());
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<records::DoseEvent> SqliteStore::GetDoseEvent(PatientId patient, DoseEventId id) {
+  return Guarded("read dose event", [&]() -> Result<records::DoseEvent> {
+    SQLite::Statement q(*db_, "SELECT * FROM dose_events WHERE id = ? AND patient_id = ?");
+    q.bind(1, id.value());
+    q.bind(2, patient.value());
+    if (!q.executeStep()) return Status::NotFound("dose event " + id.ToString() + " not found");
+    return ReadDoseEvent(q);
+  });
+}
+
+Result<std::vector<records::DoseEvent>> SqliteStore::ListDoseEvents(PatientId patient,
+                                                                    const TimeRange& range,
+                                                                    bool with_superseded) {
+  return Guarded("list dose events", [&]() -> Result<std::vector<records::DoseEvent>> {
+    SQLite::Statement q(*db_, "SELECT * FROM dose_events t WHERE patient_id = :p" +
+                                  RangeClause(range, "filed_at", with_superseded, "dose_events") +
+                                  " ORDER BY filed_at, id");
+    q.bind(":p", patient.value());
+    BindRange(q, range);
+    std::vector<records::DoseEvent> out;
+    while (q.executeStep()) out.push_back(ReadDoseEvent(q));
+    return out;
+  });
+}
+
+Result<ObservationId> SqliteStore::InsertObservation(const records::Observation& o) {
+  Result<ObservationId> out = Status::Internal("observation not inserted");
+  Status st = InTransaction([&]() -> Status {
+    if (o.corrects) {
+      PINEAL_RETURN_IF_ERROR(
+          CheckCorrectable(*db_, "observations", "observation", o.corrects->value(), o.patient_id));
+    }
+    SQLite::Statement ins(*db_,
+                          "INSERT INTO observations(patient_id, kind, code, value, unit, text, "
+                          "observed_at, corrects, created_at, created_by) VALUES (:p, :k, :c, "
+                          ":v, :u, :t, :oa, :cor, :ca, :cb)");
+    ins.bind(":p", o.patient_id.value());
+    ins.bind(":k", std::string(records::ToString(o.kind)));
+    BindText(ins, ":c", o.code);
+    if (o.value) {
+      ins.bind(":v", *o.value);
+    } else {
+      ins.bind(":v");
+    }
+    BindText(ins, ":u", o.unit);
+    BindText(ins, ":t", o.text);
+    BindInstant(ins, ":oa", o.observed_at);
+    if (o.corrects) {
+      ins.bind(":cor", o.corrects->value());
+    } else {
+      ins.bind(":cor");
+    }
+    BindInstant(ins, ":ca", o.provenance.created_at);
+    BindText(ins, ":cb", o.provenance.created_by);
+    ins.exec();
+    out = ObservationId(db_->getLastInsertRowid());
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<records::Observation> SqliteStore::GetObservation(PatientId patient, ObservationId id) {
+  return Guarded("read observation", [&]() -> Result<records::Observation> {
+    SQLite::Statement q(*db_, "SELECT * FROM observations WHERE id = ? AND patient_id = ?");
+    q.bind(1, id.value());
+    q.bind(2, patient.value());
+    if (!q.executeStep()) return Status::NotFound("observation " + id.ToString() + " not found");
+    return ReadObservation(q);
+  });
+}
+
+Result<std::vector<records::Observation>> SqliteStore::ListObservations(PatientId patient,
+                                                                        const TimeRange& range,
+                                                                        bool with_superseded) {
+  return Guarded("list observations", [&]() -> Result<std::vector<records::Observation>> {
+    SQLite::Statement q(*db_, "SELECT * FROM observations t WHERE patient_id = :p" +
+                                  RangeClause(range, "observed_at", with_superseded,
+                                              "observations") +
+                                  " ORDER BY observed_at, id");
+    q.bind(":p", patient.value());
+    BindRange(q, range);
+    std::vector<records::Observation> out;
+    while (q.executeStep()) out.push_back(ReadObservation(q));
+    return out;
+  });
+}
+
+}  // namespace pineal::store

@@ -1,0 +1,178 @@
+// Regimens and their append-only versions.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "pineal/records/enums.h"
+#include "pineal/store/sqlite/sqlite_guard.h"
+#include "pineal/store/sqlite/sqlite_rows.h"
+
+namespace pineal::store {
+namespace {
+
+using namespace sqlite;  // NOLINT: private row helpers
+
+std::string JoinTimes(const std::vector<TimeOfDay>& times) {
+  std::string out;
+  for (const TimeOfDay& t : times) {
+    if (!out.empty()) out += ',';
+    out += FormatTimeOfDay(t);
+  }
+  return out;
+}
+
+std::vector<TimeOfDay> SplitTimes(const std::string& text) {
+  std::vector<TimeOfDay> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    auto t = ParseTimeOfDay(std::string_view(text).substr(start, comma - start));
+    if (!t.ok()) throw std::runtime_error("stored times_of_day are unreadable: " + text);
+    out.push_back(*t);
+    start = comma + 1;
+  }
+  return out;
+}
+
+void InsertVersion(SQLite::Database& db, std::int64_t regimen, const records::RegimenVersion& v) {
+  SQLite::Statement ins(db,
+                        "INSERT INTO regimen_versions(regimen_id, version, status, formulation, "
+                        "dose_value, dose_unit, times_of_day, frequency, indication, start_date, "
+                        "end_date, reason, created_at, created_by) VALUES (:r, :v, :st, :f, "
+                        ":dose_value, :dose_unit, :t, :fr, :ind, :sd, :ed, :re, :ca, :cb)");
+  ins.bind(":r", regimen);
+  ins.bind(":v", v.version);
+  ins.bind(":st", std::string(records::ToString(v.status)));
+  BindText(ins, ":f", v.formulation);
+  BindOptMass(ins, "dose", v.dose);
+  BindText(ins, ":t", JoinTimes(v.times_of_day));
+  ins.bind(":fr", std::string(records::ToString(v.frequency)));
+  BindText(ins, ":ind", v.indication);
+  BindDate(ins, ":sd", v.start_date);
+  BindOptDate(ins, ":ed", v.end_date);
+  BindText(ins, ":re", v.reason);
+  BindInstant(ins, ":ca", v.provenance.created_at);
+  BindText(ins, ":cb", v.provenance.created_by);
+  ins.exec();
+  SQLite::Statement step(db,
+                         "INSERT INTO titration_steps(regimen_id, version, position, after_days, "
+                         "dose_value, dose_unit) VALUES (:r, :v, :pos, :after, :dose_value, "
+                         ":dose_unit)");
+  for (size_t i = 0; i < v.titration.size(); ++i) {
+    step.bind(":r", regimen);
+    step.bind(":v", v.version);
+    step.bind(":pos", static_cast<int>(i));
+    step.bind(":after", v.titration[i].after_days);
+    BindOptMass(step, "dose", v.titration[i].dose);
+    step.exec();
+    step.reset();
+  }
+}
+
+}  // namespace
+
+Result<RegimenId> SqliteStore::InsertRegimen(const records::Regimen& regimen) {
+  Result<RegimenId> out = Status::Internal("regimen not inserted");
+  Status st = InTransaction([&]() -> Status {
+    SQLite::Statement ins(*db_,
+                          "INSERT INTO regimens(patient_id, substance, created_at, created_by) "
+                          "VALUES (?, ?, ?, ?)");
+    ins.bind(1, regimen.patient_id.value());
+    ins.bind(2, regimen.substance);
+    ins.bind(3, FormatInstant(regimen.current().provenance.created_at));
+    ins.bind(4, regimen.current().provenance.created_by);
+    ins.exec();
+    const std::int64_t id = db_->getLastInsertRowid();
+    for (const auto& v : regimen.versions) InsertVersion(*db_, id, v);
+    out = RegimenId(id);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Status SqliteStore::AppendRegimenVersion(RegimenId id, const records::RegimenVersion& version) {
+  return InTransaction([&]() -> Status {
+    SQLite::Statement q(*db_, "SELECT MAX(version) FROM regimen_versions WHERE regimen_id = ?");
+    q.bind(1, id.value());
+    q.executeStep();
+    if (q.getColumn(0).isNull()) return Status::NotFound("regimen " + id.ToString() + " not found");
+    const int current = q.getColumn(0).getInt();
+    if (version.version != current + 1) {
+      return Status::Aborted("regimen " + id.ToString() + " is at version " +
+                                 std::to_string(current) + "; a change must build on it (send " +
+                                 "base_version " + std::to_string(current) + ")",
+                             "base_version");
+    }
+    InsertVersion(*db_, id.value(), version);
+    return Status::Ok();
+  });
+}
+
+Result<records::Regimen> SqliteStore::LoadRegimen(std::int64_t regimen_id) {
+  SQLite::Statement r(*db_, "SELECT id, patient_id, substance FROM regimens WHERE id = ?");
+  r.bind(1, regimen_id);
+  if (!r.executeStep()) return Status::NotFound("regimen " + std::to_string(regimen_id) + " not found");
+  records::Regimen regimen;
+  regimen.id = RegimenId(r.getColumn(0).getInt64());
+  regimen.patient_id = PatientId(r.getColumn(1).getInt64());
+  regimen.substance = r.getColumn(2).getString();
+
+  SQLite::Statement v(*db_, "SELECT * FROM regimen_versions WHERE regimen_id = ? ORDER BY version");
+  v.bind(1, regimen_id);
+  while (v.executeStep()) {
+    records::RegimenVersion ver;
+    ver.version = v.getColumn("version").getInt();
+    ver.status = ColEnum<records::RegimenStatus>(v, "status");
+    ver.formulation = ColText(v, "formulation");
+    ver.dose = ColMass(v, "dose");
+    ver.times_of_day = SplitTimes(ColText(v, "times_of_day"));
+    ver.frequency = ColEnum<records::Frequency>(v, "frequency");
+    ver.indication = ColText(v, "indication");
+    ver.start_date = ColDate(v, "start_date");
+    ver.end_date = ColOptDate(v, "end_date");
+    ver.reason = ColText(v, "reason");
+    ver.provenance.created_at = ColInstant(v, "created_at");
+    ver.provenance.created_by = ColText(v, "created_by");
+    regimen.versions.push_back(std::move(ver));
+  }
+  SQLite::Statement s(*db_,
+                      "SELECT version, after_days, dose_value, dose_unit FROM titration_steps "
+                      "WHERE regimen_id = ? ORDER BY version, position");
+  s.bind(1, regimen_id);
+  while (s.executeStep()) {
+    const int version = s.getColumn(0).getInt();
+    records::TitrationStep step{s.getColumn(1).getInt(), ColMass(s, "dose")};
+    for (auto& ver : regimen.versions) {
+      if (ver.version == version) ver.titration.push_back(step);
+    }
+  }
+  if (regimen.versions.empty()) {
+    return Status::Internal("regimen " + std::to_string(regimen_id) + " has no versions");
+  }
+  return regimen;
+}
+
+Result<records::Regimen> SqliteStore::GetRegimen(PatientId patient, RegimenId id) {
+  return Guarded("read regimen", [&]() -> Result<records::Regimen> {
+    PINEAL_RETURN_IF_ERROR(ExistsForPatient("regimens", id.value(), patient));
+    return LoadRegimen(id.value());
+  });
+}
+
+Result<std::vector<records::Regimen>> SqliteStore::ListRegimens(PatientId patient) {
+  return Guarded("list regimens", [&]() -> Result<std::vector<records::Regimen>> {
+    SQLite::Statement q(*db_, "SELECT id FROM regimens WHERE patient_id = ? ORDER BY id");
+    q.bind(1, patient.value());
+    std::vector<std::int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    std::vector<records::Regimen> out;
+    for (std::int64_t id : ids) {
+      PINEAL_ASSIGN_OR_RETURN(records::Regimen r, LoadRegimen(id));
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+}  // namespace pineal::store

@@ -1,0 +1,36 @@
+// Private to the SQLite store: binding and reading typed values.
+#pragma once
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
+#include <string>
+
+#include "pineal/core/quantity.h"
+#include "pineal/core/time.h"
+
+namespace pineal::store::sqlite {
+
+void BindText(SQLite::Statement& s, const char* name, const std::string& v);
+void BindInstant(SQLite::Statement& s, const char* name, Instant t);
+void BindOptInstant(SQLite::Statement& s, const char* name, const std::optional<Instant>& t);
+void BindDate(SQLite::Statement& s, const char* name, LocalDate d);
+void BindOptDate(SQLite::Statement& s, const char* name, const std::optional<LocalDate>& d);
+// A mass as the value and unit it was entered with (":<prefix>_value", ":<prefix>_unit").
+void BindOptMass(SQLite::Statement& s, const char* prefix, const std::optional<Mass>& m);
+
+Instant ColInstant(SQLite::Statement& s, const char* column);
+std::optional<Instant> ColOptInstant(SQLite::Statement& s, const char* column);
+LocalDate ColDate(SQLite::Statement& s, const char* column);
+std::optional<LocalDate> ColOptDate(SQLite::Statement& s, const char* column);
+std::optional<Mass> ColOptMass(SQLite::Statement& s, const char* prefix);
+Mass ColMass(SQLite::Statement& s, const char* prefix);
+std::string ColText(SQLite::Statement& s, const char* column);
+std::optional<std::int64_t> ColOptInt(SQLite::Statement& s, const char* column);
+
+// Enum columns hold the record enums' text names; a bad name is corruption.
+template <typename E>
+E ColEnum(SQLite::Statement& s, const char* column);
+
+}  // namespace pineal::store::sqlite

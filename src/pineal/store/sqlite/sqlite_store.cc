@@ -1,0 +1,156 @@
+#include "pineal/store/sqlite/sqlite_store.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "pineal/store/migration.h"
+#include "pineal/store/sqlite/sqlite_guard.h"
+
+namespace pineal::store {
+
+Status StatusFromSqlite(const char* what, const SQLite::Exception& e) {
+  const int primary = e.getErrorCode() & 0xff;
+  if (primary == SQLITE_CONSTRAINT) {
+    return Status::Aborted(std::string(what) + " conflicts with stored data: " + e.what());
+  }
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    return Status::Unavailable(std::string(what) + ": the database is busy; try again");
+  }
+  return Status::Internal(std::string(what) + ": " + e.what());
+}
+
+SqliteStore::SqliteStore(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+SqliteStore::~SqliteStore() = default;
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  try {
+    auto db = std::make_unique<SQLite::Database>(
+        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
+    db->setBusyTimeout(5000);
+    // WAL lets readers proceed during a write; FULL syncs the WAL on every
+    // commit, so an acknowledged write survives power loss.
+    db->exec("PRAGMA journal_mode=WAL");
+    db->exec("PRAGMA synchronous=FULL");
+    db->exec("PRAGMA foreign_keys=ON");
+    return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db)));
+  } catch (const SQLite::Exception& e) {
+    return Status::Unavailable("cannot open database '" + path + "': " + e.what());
+  }
+}
+
+Status SqliteStore::InTransaction(const std::function<Status()>& body) {
+  std::lock_guard lock(mu_);
+  const std::string savepoint = "sp" + std::to_string(tx_depth_);
+  try {
+    db_->exec(tx_depth_ == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint);
+  } catch (const SQLite::Exception& e) {
+    return StatusFromSqlite("begin transaction", e);
+  }
+  ++tx_depth_;
+  Status status;
+  try {
+    status = body();
+  } catch (const SQLite::Exception& e) {
+    status = StatusFromSqlite("transaction", e);
+  } catch (const std::exception& e) {
+    status = Status::Internal(std::string("transaction: ") + e.what());
+  }
+  --tx_depth_;
+  try {
+    if (status.ok()) {
+      db_->exec(tx_depth_ == 0 ? std::string("COMMIT") : "RELEASE " + savepoint);
+    } else if (tx_depth_ == 0) {
+      db_->exec("ROLLBACK");
+    } else {
+      db_->exec("ROLLBACK TO " + savepoint + "; RELEASE " + savepoint);
+    }
+  } catch (const SQLite::Exception& e) {
+    if (status.ok()) {
+      if (tx_depth_ == 0) {
+        try {
+          db_->exec("ROLLBACK");
+        } catch (const SQLite::Exception&) {
+          // The commit failed and the rollback too: SQLite has already ended it.
+        }
+      }
+      return StatusFromSqlite("commit", e);
+    }
+  }
+  return status;
+}
+
+Status SqliteStore::Migrate() {
+  return InTransaction([&]() -> Status {
+    db_->exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    int current = 0;
+    {
+      SQLite::Statement q(*db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+      q.executeStep();
+      current = q.getColumn(0).getInt();
+    }
+    auto all = SqliteMigrations();
+    const int latest = all.empty() ? 0 : all.back().version;
+    if (current > latest) {
+      return Status::FailedPrecondition("the database is at schema version " +
+                                        std::to_string(current) + " but this pineal knows only " +
+                                        std::to_string(latest) + "; use a newer pineal");
+    }
+    for (const Migration& m : all) {
+      if (m.version <= current) continue;
+      db_->exec(std::string(m.sql));
+      SQLite::Statement ins(*db_,
+                            "INSERT INTO schema_migrations(version, name, applied_at) "
+                            "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+      ins.bind(1, m.version);
+      ins.bind(2, std::string(m.name));
+      ins.exec();
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<MigrationInfo>> SqliteStore::Migrations() {
+  return Guarded("read migrations", [&]() -> Result<std::vector<MigrationInfo>> {
+    std::vector<MigrationInfo> out;
+    for (const Migration& m : SqliteMigrations()) {
+      out.push_back({m.version, std::string(m.name), ""});
+    }
+    if (!db_->tableExists("schema_migrations")) return out;
+    SQLite::Statement q(*db_, "SELECT version, applied_at FROM schema_migrations");
+    while (q.executeStep()) {
+      int version = q.getColumn(0).getInt();
+      for (auto& info : out) {
+        if (info.version == version) info.applied_at = q.getColumn(1).getString();
+      }
+    }
+    return out;
+  });
+}
+
+Result<std::string> SqliteStore::IntegrityCheck() {
+  return Guarded("integrity check", [&]() -> Result<std::string> {
+    SQLite::Statement q(*db_, "PRAGMA integrity_check");
+    std::string out;
+    while (q.executeStep()) {
+      if (!out.empty()) out += "\n";
+      out += q.getColumn(0).getString();
+    }
+    return out;
+  });
+}
+
+Status SqliteStore::ExistsForPatient(const char* table, std::int64_t id, PatientId patient) {
+  SQLite::Statement q(*db_, std::string("SELECT 1 FROM ") + table +
+                                " WHERE id = ? AND patient_id = ?");
+  q.bind(1, id);
+  q.bind(2, patient.value());
+  if (!q.executeStep()) {
+    return Status::NotFound(std::string(table) + " entry " + std::to_string(id) +
+                            " not found for this patient");
+  }
+  return Status::Ok();
+}
+
+}  // namespace pineal::store

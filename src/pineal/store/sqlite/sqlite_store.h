@@ -1,0 +1,76 @@
+// SqliteStore: the embedded Store. One connection in WAL mode with foreign
+// keys on and synchronous=FULL, so an acknowledged clinical write survives a
+// crash or power loss. Calls are serialised by a mutex; a transaction holds it.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "pineal/store/store.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace pineal::store {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens (creating if needed) the database file. Does not migrate.
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+  ~SqliteStore() override;
+
+  Status InTransaction(const std::function<Status()>& body) override;
+  Status Migrate() override;
+  Result<std::vector<MigrationInfo>> Migrations() override;
+
+  Result<PatientId> InsertPatient(const records::Patient& patient) override;
+  Result<records::Patient> GetPatient(PatientId id) override;
+  Status UpdatePatient(const records::Patient& patient, Instant now) override;
+  Result<Page<records::Patient>> ListPatients(const PatientQuery& query) override;
+  Status AddWeight(PatientId id, const records::WeightRecord& weight,
+                   const records::Provenance& provenance) override;
+
+  Result<MedicationId> InsertMedication(const records::MedicationEntry& m) override;
+  Result<records::MedicationEntry> GetMedication(PatientId patient, MedicationId id) override;
+  Status UpdateMedication(const records::MedicationEntry& m) override;
+  Result<std::vector<records::MedicationEntry>> ListMedications(PatientId patient) override;
+
+  Result<RegimenId> InsertRegimen(const records::Regimen& regimen) override;
+  Status AppendRegimenVersion(RegimenId id, const records::RegimenVersion& version) override;
+  Result<records::Regimen> GetRegimen(PatientId patient, RegimenId id) override;
+  Result<std::vector<records::Regimen>> ListRegimens(PatientId patient) override;
+
+  Result<DoseEventId> InsertDoseEvent(const records::DoseEvent& e) override;
+  Result<records::DoseEvent> GetDoseEvent(PatientId patient, DoseEventId id) override;
+  Result<std::vector<records::DoseEvent>> ListDoseEvents(PatientId patient, const TimeRange& range,
+                                                         bool with_superseded) override;
+  Result<ObservationId> InsertObservation(const records::Observation& o) override;
+  Result<records::Observation> GetObservation(PatientId patient, ObservationId id) override;
+  Result<std::vector<records::Observation>> ListObservations(PatientId patient,
+                                                             const TimeRange& range,
+                                                             bool with_superseded) override;
+
+  Status AppendAudit(const AuditEvent& event) override;
+  Result<std::vector<AuditEvent>> ListAudit(const AuditQuery& query) override;
+
+  // Runs PRAGMA integrity_check; "ok" when the file is sound.
+  Result<std::string> IntegrityCheck();
+
+ private:
+  explicit SqliteStore(std::unique_ptr<SQLite::Database> db);
+
+  // Runs `fn` under the lock, converting driver exceptions into a Status.
+  template <typename Fn>
+  auto Guarded(const char* what, Fn&& fn) -> decltype(fn());
+
+  Result<records::Regimen> LoadRegimen(std::int64_t regimen_id);
+  Status ExistsForPatient(const char* table, std::int64_t id, PatientId patient);
+
+  std::unique_ptr<SQLite::Database> db_;
+  std::recursive_mutex mu_;
+  int tx_depth_ = 0;
+};
+
+}  // namespace pineal::store

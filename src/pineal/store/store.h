@@ -1,0 +1,100 @@
+// Store: the one interface app/ uses to persist records. SQLite is the
+// embedded default; a PostgreSQL implementation can follow behind the same
+// interface. Implementations turn driver exceptions into Status values.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pineal/core/result.h"
+#include "pineal/records/dose_event.h"
+#include "pineal/records/medication.h"
+#include "pineal/records/observation.h"
+#include "pineal/records/patient.h"
+#include "pineal/records/regimen.h"
+#include "pineal/store/audit_event.h"
+
+namespace pineal::store {
+
+struct PatientQuery {
+  std::string search;  // case-insensitive substring of the display name
+  int limit = 50;
+  int offset = 0;
+};
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  int total = 0;  // matching rows, ignoring limit/offset
+};
+
+// A time window for event lists; both ends optional, `to` exclusive.
+struct TimeRange {
+  std::optional<Instant> from;
+  std::optional<Instant> to;
+};
+
+struct MigrationInfo {
+  int version = 0;
+  std::string name;
+  std::string applied_at;  // empty if pending
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs `body` atomically: if it returns an error (or throws inside the
+  // store), every write it made is rolled back. Calls may nest.
+  virtual Status InTransaction(const std::function<Status()>& body) = 0;
+
+  // Schema.
+  virtual Status Migrate() = 0;
+  virtual Result<std::vector<MigrationInfo>> Migrations() = 0;
+
+  // Patients. UpdatePatient fails with Aborted when `patient.version` is not
+  // the stored version (someone else changed it first).
+  virtual Result<PatientId> InsertPatient(const records::Patient& patient) = 0;
+  virtual Result<records::Patient> GetPatient(PatientId id) = 0;
+  virtual Status UpdatePatient(const records::Patient& patient, Instant now) = 0;
+  virtual Result<Page<records::Patient>> ListPatients(const PatientQuery& query) = 0;
+  virtual Status AddWeight(PatientId id, const records::WeightRecord& weight,
+                           const records::Provenance& provenance) = 0;
+
+  // Medicines, supplements and therapies.
+  virtual Result<MedicationId> InsertMedication(const records::MedicationEntry& m) = 0;
+  virtual Result<records::MedicationEntry> GetMedication(PatientId patient, MedicationId id) = 0;
+  virtual Status UpdateMedication(const records::MedicationEntry& m) = 0;
+  virtual Result<std::vector<records::MedicationEntry>> ListMedications(PatientId patient) = 0;
+
+  // Regimens: created with their first version; later versions are appended.
+  // AppendRegimenVersion fails with Aborted unless `version.version` is the
+  // current version + 1.
+  virtual Result<RegimenId> InsertRegimen(const records::Regimen& regimen) = 0;
+  virtual Status AppendRegimenVersion(RegimenId id, const records::RegimenVersion& version) = 0;
+  virtual Result<records::Regimen> GetRegimen(PatientId patient, RegimenId id) = 0;
+  virtual Result<std::vector<records::Regimen>> ListRegimens(PatientId patient) = 0;
+
+  // Dose events and observations are append-only. A correction's `corrects`
+  // must name an entry of the same patient that nothing corrects yet
+  // (otherwise Aborted). Lists show only the latest entry of each chain
+  // unless `with_superseded`.
+  virtual Result<DoseEventId> InsertDoseEvent(const records::DoseEvent& e) = 0;
+  virtual Result<records::DoseEvent> GetDoseEvent(PatientId patient, DoseEventId id) = 0;
+  virtual Result<std::vector<records::DoseEvent>> ListDoseEvents(PatientId patient,
+                                                                 const TimeRange& range,
+                                                                 bool with_superseded) = 0;
+  virtual Result<ObservationId> InsertObservation(const records::Observation& o) = 0;
+  virtual Result<records::Observation> GetObservation(PatientId patient, ObservationId id) = 0;
+  virtual Result<std::vector<records::Observation>> ListObservations(PatientId patient,
+                                                                     const TimeRange& range,
+                                                                     bool with_superseded) = 0;
+
+  // Audit log: append-only.
+  virtual Status AppendAudit(const AuditEvent& event) = 0;
+  virtual Result<std::vector<AuditEvent>> ListAudit(const AuditQuery& query) = 0;
+};
+
+}  // namespace pineal::store
