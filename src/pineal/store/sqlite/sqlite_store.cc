@@ -141,6 +141,14 @@ Result<std::string> SqliteStore::IntegrityCheck() {
   });
 }
 
+Result<std::string> SqliteStore::PragmaForTest(const std::string& name) {
+  return Guarded("read pragma", [&]() -> Result<std::string> {
+    SQLite::Statement q(*db_, "PRAGMA " + name);
+    if (!q.executeStep()) return std::string();
+    return q.getColumn(0).getString();
+  });
+}
+
 Status SqliteStore::ExistsForPatient(const char* table, std::int64_t id, PatientId patient) {
   SQLite::Statement q(*db_, std::string("SELECT 1 FROM ") + table +
                                 " WHERE id = ? AND patient_id = ?");

@@ -57,6 +57,8 @@ class SqliteStore final : public Store {
 
   // Runs PRAGMA integrity_check; "ok" when the file is sound.
   Result<std::string> IntegrityCheck();
+  // The value of a connection PRAGMA, e.g. "journal_mode" or "foreign_keys".
+  Result<std::string> PragmaForTest(const std::string& name);
 
  private:
   explicit SqliteStore(std::unique_ptr<SQLite::Database> db);

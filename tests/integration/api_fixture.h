@@ -1,0 +1,108 @@
+// Starts the real HTTP server on a free loopback port over a fresh SQLite
+// file, and talks to it with an HTTP client.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "pineal/http/server.h"
+#include "pineal/store/sqlite/sqlite_store.h"
+#include "tests/support/temp_dir.h"
+
+namespace pineal::testing {
+
+struct Reply {
+  int status = 0;
+  nlohmann::json body;
+  std::string raw;
+  httplib::Headers headers;
+};
+
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto s = store::SqliteStore::Open(dir_.File("pineal.db"));
+    ASSERT_TRUE(s.ok());
+    store_ = std::move(*s);
+    ASSERT_TRUE(store_->Migrate().ok());
+    app_ = std::make_unique<app::PinealApp>(*store_, clock_);
+    http::ServerOptions options;
+    options.port = 0;
+    server_ = std::make_unique<http::Server>(*app_, options);
+    auto port = server_->Bind();
+    ASSERT_TRUE(port.ok());
+    port_ = *port;
+    thread_ = std::thread([this] { (void)server_->Run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+  }
+  void TearDown() override {
+    server_->Stop();
+    thread_.join();
+  }
+
+  Reply Send(const std::string& method, const std::string& path, const std::string& body = {},
+             const std::string& type = "application/json") {
+    httplib::Result r = method == "GET"     ? client_->Get(path)
+                        : method == "POST"  ? client_->Post(path, body, type)
+                        : method == "PATCH" ? client_->Patch(path, body, type)
+                        : method == "PUT"   ? client_->Put(path, body, type)
+                                            : client_->Delete(path);
+    Reply out;
+    if (!r) {
+      ADD_FAILURE() << method << " " << path << ": no response";
+      return out;
+    }
+    out.status = r->status;
+    out.raw = r->body;
+    out.headers = r->headers;
+    out.body = nlohmann::json::parse(r->body, nullptr, false);
+    return out;
+  }
+  Reply Post(const std::string& path, const nlohmann::json& body) {
+    return Send("POST", path, body.dump());
+  }
+  Reply Patch(const std::string& path, const nlohmann::json& body) {
+    return Send("PATCH", path, body.dump());
+  }
+  Reply Get(const std::string& path) { return Send("GET", path); }
+
+  // Creates a patient and returns its id.
+  std::int64_t NewPatient(const std::string& name = "Ada L.") {
+    Reply r = Post("/api/v1/patients", {{"display_name", name},
+                                         {"birth_date", "1960-05-04"},
+                                         {"sex", "female"},
+                                         {"weight", "64.5 kg"},
+                                         {"time_zone", "Europe/Paris"}});
+    EXPECT_EQ(r.status, 201) << r.raw;
+    return r.body.value("id", 0);
+  }
+
+  // Everything the API can show about every patient, for "nothing changed" checks.
+  nlohmann::json Snapshot() {
+    nlohmann::json out = nlohmann::json::array();
+    Reply list = Get("/api/v1/patients?limit=200");
+    for (const auto& p : list.body["items"]) {
+      const std::string base = "/api/v1/patients/" + std::to_string(p["id"].get<int>());
+      out.push_back({{"patient", Get(base).body},
+                     {"medications", Get(base + "/medications").body},
+                     {"regimens", Get(base + "/regimens").body},
+                     {"dose_events", Get(base + "/dose-events?with_superseded=true").body},
+                     {"observations", Get(base + "/observations?with_superseded=true").body}});
+    }
+    return out;
+  }
+
+  TempDir dir_;
+  SystemClock clock_;
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<app::PinealApp> app_;
+  std::unique_ptr<http::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+}  // namespace pineal::testing
