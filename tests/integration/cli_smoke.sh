@@ -2,6 +2,7 @@
 # Drives the pineal binary as a user would: version, db, demo, serve.
 set -euo pipefail
 PINEAL="$1"
+SOURCE_ROOT="$2"
 WORK="$(mktemp -d)"
 trap 'kill "${SERVER_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -34,6 +35,11 @@ URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/out" | head -1)
 [[ -n "$URL" ]] || fail "serve did not print its URL: $(cat "$WORK/out")"
 curl -sf "$URL/api/v1/health" | grep -q '"status":"ok"' || fail "health"
 curl -sf "$URL/api/v1/patients" | grep -q '"total":4' || fail "demo patients served"
+# The README's tour runs against it, every step answering as documented.
+bash "$SOURCE_ROOT/scripts/tour.sh" "$URL" >"$WORK/tour" 2>&1 || fail "tour: $(tail -5 "$WORK/tour")"
+grep -q '"current_version":2' "$WORK/tour" || fail "tour: the regimen's new version"
+grep -q '"field":"amount"' "$WORK/tour" || fail "tour: the bad dose is refused with its field"
+curl -sf "$URL/api/v1/patients" | grep -q '"total":5' || fail "tour patient stored"
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID" || true
 grep -q 'stopped' "$WORK/out" || fail "graceful stop on SIGTERM"
