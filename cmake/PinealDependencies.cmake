@@ -1,6 +1,7 @@
 # Every third-party library comes from Debian bookworm (scripts/install-deps).
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
+find_package(OpenSSL REQUIRED)
 find_package(fmt REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(SQLiteCpp REQUIRED)

@@ -4,6 +4,8 @@
 set -euo pipefail
 API="${1:-http://127.0.0.1:8080}/api/v1"
 JSON='Content-Type: application/json'
+JAR="$(mktemp)"
+trap 'rm -f "$JAR"' EXIT
 
 step() { printf '\n== %s\n' "$*" >&2; }
 call() { curl -sS --fail-with-body "$@"; echo; }
@@ -13,7 +15,20 @@ id_of() { sed -E 's/.*"id":([0-9]+).*/\1/' <<<"$1"; }
 step "Is pineal up?"
 call "$API/health"
 
-step "Search the patients"
+step "Log in as the demo clinician (a browser keeps the cookie and sends the CSRF token)"
+LOGIN=$(call -c "$JAR" -X POST "$API/auth/login" -H "$JSON" \
+  -d '{"username": "dr.demo", "password": "demo-clinician-pass"}')
+echo "$LOGIN"
+CSRF=$(sed -E 's/.*"csrf_token":"([0-9a-f]+)".*/\1/' <<<"$LOGIN")
+
+step "Scripts use an API token instead"
+T=$(call -b "$JAR" -X POST "$API/auth/tokens" -H "$JSON" -H "X-CSRF-Token: $CSRF" \
+  -d '{"name": "tour"}')
+TOKEN=$(sed -E 's/.*"token":"([0-9a-f]+)".*/\1/' <<<"$T")
+AUTH="Authorization: Bearer $TOKEN"
+call() { curl -sS --fail-with-body -H "$AUTH" "$@"; echo; }
+
+step "Search the patients of my care team"
 call "$API/patients?q=a&limit=5"
 
 step "A new patient"
@@ -55,7 +70,7 @@ call -X POST "$API/patients/$PID/observations" -H "$JSON" -d '{
   "observed_at": "2026-11-11T08:00:00Z"}'
 
 step "Bad input is refused with the field and what is allowed"
-curl -sS -X POST "$API/patients/$PID/dose-events" -H "$JSON" \
+curl -sS -H "$AUTH" -X POST "$API/patients/$PID/dose-events" -H "$JSON" \
   -d '{"substance": "melatonin", "status": "taken", "amount": "10 kg",
        "taken_at": "2026-11-10T20:00:00Z"}'
 echo
@@ -66,3 +81,6 @@ call -X POST "$API/patients/$PID/regimens/$RID/stop" -H "$JSON" \
 
 step "Everything in time order"
 call "$API/patients/$PID/timeline?from=2026-11-01T00:00:00Z"
+
+step "Who did what (the audit log of this patient)"
+call "$API/audit?patient_id=$PID&limit=5"

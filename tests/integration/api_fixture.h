@@ -37,6 +37,22 @@ class ApiTest : public ::testing::Test {
     port_ = *port;
     thread_ = std::thread([this] { (void)server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    // Every request acts as a clinician holding an API token.
+    token_ = TokenFor("dr.test", store::UserRole::kClinician);
+    client_->set_bearer_token_auth(token_);
+  }
+
+  // Creates an account (as the local operator) and an API token for it.
+  std::string TokenFor(const std::string& username, store::UserRole role,
+                       std::optional<PatientId> patient = std::nullopt) {
+    app::Actor system;
+    auto user = app_->CreateUser(system, app::NewUser{username, username, role, patient,
+                                                      "correct horse battery staple"});
+    EXPECT_TRUE(user.ok()) << user.status().ToString();
+    app::Actor as_user{user->id, user->username, app::RoleOf(role), patient, ""};
+    auto grant = app_->CreateApiToken(as_user, "tests");
+    EXPECT_TRUE(grant.ok()) << grant.status().ToString();
+    return grant->token;
   }
   void TearDown() override {
     server_->Stop();
@@ -103,6 +119,7 @@ class ApiTest : public ::testing::Test {
   std::thread thread_;
   int port_ = 0;
   std::unique_ptr<httplib::Client> client_;
+  std::string token_;
 };
 
 }  // namespace pineal::testing

@@ -13,7 +13,23 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 "$PINEAL" db migrate --db "$WORK/a.db" | grep -q 'up to date' || fail "db migrate"
 "$PINEAL" db status --db "$WORK/a.db" | grep -q '^0 pending' || fail "nothing pending after migrate"
 
-"$PINEAL" demo --db "$WORK/a.db" | grep -q '4 patients' || fail "demo load"
+"$PINEAL" demo --db "$WORK/a.db" >"$WORK/demo"
+grep -q '4 patients' "$WORK/demo" || fail "demo load"
+grep -q 'dr.demo' "$WORK/demo" || fail "demo prints its logins"
+
+# Accounts from the command line: the first admin, listing, disabling, a reset.
+echo 'a fine admin passphrase' | "$PINEAL" user add --db "$WORK/a.db" root.admin --role admin \
+  | grep -q 'added root.admin (admin)' || fail "user add"
+set +e
+echo 'short' | "$PINEAL" user add --db "$WORK/a.db" weak.admin --role admin 2>"$WORK/err"; code=$?
+set -e
+[[ $code -eq 2 ]] && grep -q 'password must have at least 12' "$WORK/err" || fail "weak password refused"
+"$PINEAL" user list --db "$WORK/a.db" | grep -q 'root.admin *admin *active' || fail "user list"
+"$PINEAL" user disable --db "$WORK/a.db" root.admin | grep -q 'disabled root.admin' || fail "disable"
+"$PINEAL" user list --db "$WORK/a.db" | grep -q 'root.admin *admin *disabled' || fail "disabled listed"
+echo 'another fine passphrase' | "$PINEAL" user reset-password --db "$WORK/a.db" root.admin \
+  | grep -q 'reset' || fail "reset-password"
+"$PINEAL" audit --db "$WORK/a.db" --limit 5 | grep -q 'user.reset_password' || fail "audit"
 set +e
 "$PINEAL" demo --db "$WORK/a.db" 2>"$WORK/err"; code=$?
 set -e
@@ -34,12 +50,16 @@ done
 URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/out" | head -1)
 [[ -n "$URL" ]] || fail "serve did not print its URL: $(cat "$WORK/out")"
 curl -sf "$URL/api/v1/health" | grep -q '"status":"ok"' || fail "health"
-curl -sf "$URL/api/v1/patients" | grep -q '"total":4' || fail "demo patients served"
+grep -q 'clinician  dr.demo' "$WORK/out" || fail "serve prints the demo logins"
+curl -s "$URL/api/v1/patients" | grep -q '"code":"unauthenticated"' || fail "the API needs a login"
+CSRF=$(curl -sf -c "$WORK/jar" -X POST "$URL/api/v1/auth/login" -H 'Content-Type: application/json' \
+  -d '{"username":"dr.demo","password":"demo-clinician-pass"}' | sed -E 's/.*"csrf_token":"([0-9a-f]+)".*/\1/')
+curl -sf -b "$WORK/jar" "$URL/api/v1/patients" | grep -q '"total":4' || fail "demo patients served"
 # The README's tour runs against it, every step answering as documented.
 bash "$SOURCE_ROOT/scripts/tour.sh" "$URL" >"$WORK/tour" 2>&1 || fail "tour: $(tail -5 "$WORK/tour")"
 grep -q '"current_version":2' "$WORK/tour" || fail "tour: the regimen's new version"
 grep -q '"field":"amount"' "$WORK/tour" || fail "tour: the bad dose is refused with its field"
-curl -sf "$URL/api/v1/patients" | grep -q '"total":5' || fail "tour patient stored"
+curl -sf -b "$WORK/jar" "$URL/api/v1/patients" | grep -q '"total":5' || fail "tour patient stored"
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID" || true
 grep -q 'stopped' "$WORK/out" || fail "graceful stop on SIGTERM"

@@ -47,9 +47,31 @@ Status PinealApp::CheckNotFuture(Instant t, std::string_view field) const {
   return Status::Ok();
 }
 
-Result<std::vector<store::AuditEvent>> PinealApp::Audit(const Actor& /*actor*/,
-                                                         const store::AuditQuery& query) {
-  return store_.ListAudit(query);
+Result<std::vector<store::AuditEvent>> PinealApp::Audit(const Actor& actor,
+                                                         store::AuditQuery query) {
+  auto result = [&]() -> Result<std::vector<store::AuditEvent>> {
+    if (query.limit < 1 || query.limit > 1000) {
+      return Status::InvalidArgument("must be between 1 and 1000", "limit");
+    }
+    switch (actor.role) {
+      case Role::kAdmin:
+      case Role::kSystem:
+        break;
+      case Role::kClinician:
+        // A clinician sees the log of a patient they care for, or their own.
+        if (query.patient_id) {
+          PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, *query.patient_id));
+        } else {
+          query.actor = actor.name;
+        }
+        break;
+      case Role::kPatient:
+        return Status::PermissionDenied("the audit log is for clinicians and administrators");
+    }
+    return store_.ListAudit(query);
+  }();
+  RecordAudit(actor, "audit.read", query.patient_id, result.status());
+  return result;
 }
 
 }  // namespace pineal::app

@@ -14,6 +14,13 @@ using records::ObservationKind;
 
 constexpr int kLogDays = 14;
 
+// Demo accounts. Their passwords are printed for the demo and are not secret.
+constexpr const char* kDemoClinician = "dr.demo";
+constexpr const char* kDemoClinicianPassword = "demo-clinician-pass";
+constexpr const char* kDemoAdmin = "admin.demo";
+constexpr const char* kDemoAdminPassword = "demo-admin-password";
+constexpr const char* kDemoPatientPassword = "demo-patient-pass";
+
 Mass Mg(double v) { return *Mass::Make(v, "mg"); }
 Mass G(double v) { return *Mass::Make(v, "g"); }
 
@@ -151,22 +158,45 @@ std::vector<DemoPatient> DemoPatients(LocalDate today) {
 
 }  // namespace
 
+std::vector<DemoLogin> DemoLogins() {
+  return {{kDemoClinician, kDemoClinicianPassword, "clinician"},
+          {kDemoAdmin, kDemoAdminPassword, "admin"},
+          {"margaret", kDemoPatientPassword, "patient"}};
+}
+
 Result<DemoSummary> LoadDemoClinic(PinealApp& app, const Actor& actor, store::Store& store) {
   DemoSummary summary;
   const Instant now = app.clock().Now();
   const LocalDate today = DateOf(now);
   Status st = store.InTransaction([&]() -> Status {
-    PINEAL_ASSIGN_OR_RETURN(auto existing, store.ListPatients(store::PatientQuery{"", 1, 0}));
+    PINEAL_ASSIGN_OR_RETURN(auto existing, store.ListPatients(store::PatientQuery{}));
     if (existing.total > 0) {
       return Status::FailedPrecondition("the database already holds " +
                                         std::to_string(existing.total) +
                                         " patients; the demo clinic loads only into an empty one");
     }
+    PINEAL_ASSIGN_OR_RETURN(store::User clinician,
+                            app.CreateUser(actor, NewUser{kDemoClinician, "Dr Demo",
+                                                          store::UserRole::kClinician,
+                                                          std::nullopt, kDemoClinicianPassword}));
+    PINEAL_RETURN_IF_ERROR(app.CreateUser(actor, NewUser{kDemoAdmin, "Demo administrator",
+                                                         store::UserRole::kAdmin, std::nullopt,
+                                                         kDemoAdminPassword})
+                               .status());
+    summary.logins = DemoLogins();
     int index = 0;
     for (DemoPatient& d : DemoPatients(today)) {
       ++index;
       PINEAL_ASSIGN_OR_RETURN(records::Patient p, app.CreatePatient(actor, d.patient));
       ++summary.patients;
+      PINEAL_RETURN_IF_ERROR(app.AddToCareTeam(actor, p.id, clinician.username));
+      // One patient account, for the check-in.
+      if (index == 1) {
+        PINEAL_RETURN_IF_ERROR(app.CreateUser(actor, NewUser{"margaret", p.display_name,
+                                                             store::UserRole::kPatient, p.id,
+                                                             kDemoPatientPassword})
+                                   .status());
+      }
       for (auto& m : d.medications) {
         PINEAL_RETURN_IF_ERROR(app.AddMedication(actor, p.id, m).status());
         ++summary.medications;

@@ -5,7 +5,12 @@
 
 namespace pineal::app {
 
+struct DemoLogin {
+  std::string username, password, role;
+};
+
 struct DemoSummary {
+  std::vector<DemoLogin> logins;
   int patients = 0;
   int medications = 0;
   int regimens = 0;
@@ -16,6 +21,9 @@ struct DemoSummary {
 // Adds the demo patients with regimens, two weeks of dose logs and
 // observations ending at the clock's "now". Refuses (FailedPrecondition) when
 // the database already has patients, so it never mixes with real records.
+// The demo accounts and their (public) passwords.
+std::vector<DemoLogin> DemoLogins();
+
 Result<DemoSummary> LoadDemoClinic(PinealApp& app, const Actor& actor, store::Store& store);
 
 }  // namespace pineal::app

@@ -16,7 +16,7 @@ Status CheckRange(const store::TimeRange& range) {
 Result<records::DoseEvent> PinealApp::RecordDoseEvent(const Actor& actor, PatientId patient,
                                                       records::DoseEvent draft) {
   auto result = [&]() -> Result<records::DoseEvent> {
-    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
     if (draft.regimen_id) {
       auto regimen = store_.GetRegimen(patient, *draft.regimen_id);
       if (!regimen.ok()) {
@@ -42,7 +42,7 @@ Result<std::vector<records::DoseEvent>> PinealApp::ListDoseEvents(const Actor& a
                                                                   bool with_superseded) {
   auto result = [&]() -> Result<std::vector<records::DoseEvent>> {
     PINEAL_RETURN_IF_ERROR(CheckRange(range));
-    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.ListDoseEvents(patient, range, with_superseded);
   }();
   RecordAudit(actor, "dose_event.list", patient, result.status());
@@ -52,7 +52,7 @@ Result<std::vector<records::DoseEvent>> PinealApp::ListDoseEvents(const Actor& a
 Result<records::Observation> PinealApp::RecordObservation(const Actor& actor, PatientId patient,
                                                           records::Observation draft) {
   auto result = [&]() -> Result<records::Observation> {
-    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
     PINEAL_RETURN_IF_ERROR(records::ValidateObservation(draft));
     PINEAL_RETURN_IF_ERROR(CheckNotFuture(draft.observed_at, "observed_at"));
     draft.patient_id = patient;
@@ -68,7 +68,7 @@ Result<std::vector<records::Observation>> PinealApp::ListObservations(
     const Actor& actor, PatientId patient, const store::TimeRange& range, bool with_superseded) {
   auto result = [&]() -> Result<std::vector<records::Observation>> {
     PINEAL_RETURN_IF_ERROR(CheckRange(range));
-    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.ListObservations(patient, range, with_superseded);
   }();
   RecordAudit(actor, "observation.list", patient, result.status());

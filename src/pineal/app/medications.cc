@@ -6,7 +6,7 @@ namespace pineal::app {
 Result<records::MedicationEntry> PinealApp::AddMedication(const Actor& actor, PatientId patient,
                                                           records::MedicationEntry draft) {
   auto result = [&]() -> Result<records::MedicationEntry> {
-    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_RETURN_IF_ERROR(records::ValidateMedication(draft));
     draft.patient_id = patient;
     draft.provenance = NewProvenance(actor);
@@ -20,6 +20,7 @@ Result<records::MedicationEntry> PinealApp::AddMedication(const Actor& actor, Pa
 Result<records::MedicationEntry> PinealApp::UpdateMedication(const Actor& actor, PatientId patient,
                                                              records::MedicationEntry changes) {
   auto result = [&]() -> Result<records::MedicationEntry> {
+    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_ASSIGN_OR_RETURN(records::MedicationEntry before,
                             store_.GetMedication(patient, changes.id));
     PINEAL_RETURN_IF_ERROR(records::ValidateMedication(changes));
@@ -35,7 +36,7 @@ Result<records::MedicationEntry> PinealApp::UpdateMedication(const Actor& actor,
 Result<std::vector<records::MedicationEntry>> PinealApp::ListMedications(const Actor& actor,
                                                                          PatientId patient) {
   auto result = [&]() -> Result<std::vector<records::MedicationEntry>> {
-    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.ListMedications(patient);
   }();
   RecordAudit(actor, "medication.list", patient, result.status());

@@ -10,12 +10,24 @@ constexpr int kMaxPageSize = 200;
 
 Result<records::Patient> PinealApp::CreatePatient(const Actor& actor, records::Patient draft) {
   auto result = [&]() -> Result<records::Patient> {
+    if (actor.role != Role::kClinician && actor.role != Role::kSystem) {
+      return Status::PermissionDenied("only a clinician can add patients");
+    }
     PINEAL_RETURN_IF_ERROR(records::ValidatePatient(draft));
     if (draft.birth_date && *draft.birth_date > DateOf(clock_.Now())) {
       return Status::InvalidArgument("is in the future", "birth_date");
     }
     draft.provenance = NewProvenance(actor);
-    PINEAL_ASSIGN_OR_RETURN(PatientId id, store_.InsertPatient(draft));
+    PatientId id;
+    Status st = store_.InTransaction([&]() -> Status {
+      PINEAL_ASSIGN_OR_RETURN(id, store_.InsertPatient(draft));
+      // The clinician who adds a patient is on the patient's care team.
+      if (actor.role == Role::kClinician && actor.user_id) {
+        PINEAL_RETURN_IF_ERROR(store_.AddToCareTeam(id, *actor.user_id, draft.provenance));
+      }
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
     return store_.GetPatient(id);
   }();
   RecordAudit(actor, "patient.create", result.ok() ? std::optional(result->id) : std::nullopt,
@@ -24,7 +36,10 @@ Result<records::Patient> PinealApp::CreatePatient(const Actor& actor, records::P
 }
 
 Result<records::Patient> PinealApp::GetPatient(const Actor& actor, PatientId id) {
-  auto result = store_.GetPatient(id);
+  auto result = [&]() -> Result<records::Patient> {
+    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, id));
+    return store_.GetPatient(id);
+  }();
   RecordAudit(actor, "patient.read", id, result.status());
   return result;
 }
@@ -32,6 +47,7 @@ Result<records::Patient> PinealApp::GetPatient(const Actor& actor, PatientId id)
 Result<records::Patient> PinealApp::UpdatePatient(const Actor& actor, records::Patient changes) {
   const PatientId id = changes.id;
   auto result = [&]() -> Result<records::Patient> {
+    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, id));
     PINEAL_RETURN_IF_ERROR(records::ValidatePatient(changes));
     if (changes.birth_date && *changes.birth_date > DateOf(clock_.Now())) {
       return Status::InvalidArgument("is in the future", "birth_date");
@@ -55,8 +71,22 @@ Result<records::Patient> PinealApp::UpdatePatient(const Actor& actor, records::P
 }
 
 Result<store::Page<records::Patient>> PinealApp::ListPatients(const Actor& actor,
-                                                             const store::PatientQuery& query) {
+                                                             store::PatientQuery query) {
   auto result = [&]() -> Result<store::Page<records::Patient>> {
+    switch (actor.role) {
+      case Role::kClinician:
+        if (!actor.user_id) return Status::PermissionDenied("no clinician account");
+        query.care_team_of = actor.user_id;
+        break;
+      case Role::kPatient:
+        if (!actor.patient_id) return Status::PermissionDenied("no patient record");
+        query.only = actor.patient_id;
+        break;
+      case Role::kAdmin:
+        return Status::PermissionDenied("an administrator account does not read clinical records");
+      case Role::kSystem:
+        break;
+    }
     if (query.limit < 1 || query.limit > kMaxPageSize) {
       return Status::InvalidArgument("must be between 1 and 200", "limit");
     }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "pineal/app/account_types.h"
 #include "pineal/app/actor.h"
 #include "pineal/app/timeline.h"
 #include "pineal/core/clock.h"
@@ -31,7 +32,7 @@ class PinealApp {
   // `changes.version` must be the version the caller read (409 otherwise).
   Result<records::Patient> UpdatePatient(const Actor& actor, records::Patient changes);
   Result<store::Page<records::Patient>> ListPatients(const Actor& actor,
-                                                     const store::PatientQuery& query);
+                                                     store::PatientQuery query);
 
   // Medicines, supplements and therapies.
   Result<records::MedicationEntry> AddMedication(const Actor& actor, PatientId patient,
@@ -68,7 +69,30 @@ class PinealApp {
   Result<std::vector<TimelineEntry>> Timeline(const Actor& actor, PatientId patient,
                                               const TimelineQuery& query);
 
-  Result<std::vector<store::AuditEvent>> Audit(const Actor& actor, const store::AuditQuery& query);
+  // Accounts (admins, or the local operator through the CLI).
+  Result<store::User> CreateUser(const Actor& actor, NewUser user);
+  Result<std::vector<store::User>> ListUsers(const Actor& actor);
+  Result<store::User> SetUserDisabled(const Actor& actor, const std::string& username,
+                                      bool disabled);
+  Result<store::User> ResetPassword(const Actor& actor, const std::string& username,
+                                    const std::string& new_password);
+  // Clinicians on a patient's care team see the patient; a team member or an
+  // admin may add another clinician.
+  Status AddToCareTeam(const Actor& actor, PatientId patient, const std::string& username);
+
+  // Sessions.
+  Result<LoginGrant> Login(const std::string& username, const std::string& password,
+                           const std::string& address);
+  Result<Authenticated> Authenticate(const std::string& token, const std::string& address);
+  Status Logout(const Actor& actor, std::int64_t session_id);
+  Result<int> LogoutEverywhere(const Actor& actor);
+  Result<ApiTokenGrant> CreateApiToken(const Actor& actor, const std::string& name);
+  Result<std::vector<store::Session>> ListApiTokens(const Actor& actor);
+  Status RevokeApiToken(const Actor& actor, std::int64_t token_id);
+
+  // The audit log: admins see everything, clinicians the entries of their
+  // patients (with `patient_id`) or their own.
+  Result<std::vector<store::AuditEvent>> Audit(const Actor& actor, store::AuditQuery query);
 
   const Clock& clock() const { return clock_; }
 
@@ -78,6 +102,14 @@ class PinealApp {
                    std::optional<PatientId> patient, const Status& outcome,
                    std::string detail = {});
   records::Provenance NewProvenance(const Actor& actor) const;
+  // Authorisation. A patient the caller may not see is NotFound, never
+  // PermissionDenied, so ids cannot be probed.
+  Status CheckCanRead(const Actor& actor, PatientId patient);
+  // Clinical writes (medications, regimens, patient details): the care team.
+  Status CheckCanWriteClinical(const Actor& actor, PatientId patient);
+  // Check-ins (dose events, observations): the care team or the patient.
+  Status CheckCanCheckIn(const Actor& actor, PatientId patient);
+  Status CheckAdmin(const Actor& actor);
   Status CheckNotFuture(Instant t, std::string_view field) const;
 
   store::Store& store_;

@@ -6,7 +6,7 @@ namespace pineal::app {
 Result<records::Regimen> PinealApp::CreateRegimen(const Actor& actor, PatientId patient,
                                                   RegimenDraft draft) {
   auto result = [&]() -> Result<records::Regimen> {
-    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_RETURN_IF_ERROR(records::ValidateSubstanceName(draft.substance));
     records::RegimenVersion& v = draft.version;
     v.version = 1;
@@ -28,6 +28,7 @@ Result<records::Regimen> PinealApp::ReviseRegimen(const Actor& actor, PatientId 
                                                   RegimenId id, int base_version,
                                                   records::RegimenVersion draft) {
   auto result = [&]() -> Result<records::Regimen> {
+    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
     if (current.current().status == records::RegimenStatus::kStopped) {
       return Status::FailedPrecondition("regimen " + id.ToString() +
@@ -49,6 +50,7 @@ Result<records::Regimen> PinealApp::StopRegimen(const Actor& actor, PatientId pa
                                                 std::optional<LocalDate> end_date,
                                                 std::string reason) {
   auto result = [&]() -> Result<records::Regimen> {
+    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
     if (current.current().status == records::RegimenStatus::kStopped) {
       return Status::FailedPrecondition("regimen " + id.ToString() + " is already stopped");
@@ -74,7 +76,10 @@ Result<records::Regimen> PinealApp::StopRegimen(const Actor& actor, PatientId pa
 
 Result<records::Regimen> PinealApp::GetRegimen(const Actor& actor, PatientId patient,
                                                RegimenId id) {
-  auto result = store_.GetRegimen(patient, id);
+  auto result = [&]() -> Result<records::Regimen> {
+    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
+    return store_.GetRegimen(patient, id);
+  }();
   RecordAudit(actor, "regimen.read", patient, result.status());
   return result;
 }
@@ -82,7 +87,7 @@ Result<records::Regimen> PinealApp::GetRegimen(const Actor& actor, PatientId pat
 Result<std::vector<records::Regimen>> PinealApp::ListRegimens(const Actor& actor,
                                                               PatientId patient) {
   auto result = [&]() -> Result<std::vector<records::Regimen>> {
-    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.ListRegimens(patient);
   }();
   RecordAudit(actor, "regimen.list", patient, result.status());

@@ -38,6 +38,7 @@ Result<std::vector<TimelineEntry>> PinealApp::Timeline(const Actor& actor, Patie
     if (query.range.from && query.range.to && *query.range.to <= *query.range.from) {
       return Status::InvalidArgument("must be after 'from'", "to");
     }
+    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
     std::vector<TimelineEntry> out;
     auto add = [&](Instant at, TimelineKind kind, std::string event, auto record) {

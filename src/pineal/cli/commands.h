@@ -18,5 +18,7 @@ void RegisterServeCommand(CLI::App& root);
 void RegisterDbCommand(CLI::App& root);
 void RegisterDemoCommand(CLI::App& root);
 void RegisterVersionCommand(CLI::App& root);
+void RegisterUserCommand(CLI::App& root);
+void RegisterAuditCommand(CLI::App& root);
 
 }  // namespace pineal::cli

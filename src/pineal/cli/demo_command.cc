@@ -16,13 +16,19 @@ void RegisterDemoCommand(CLI::App& root) {
     if (!store.ok()) Fail(store.status().message());
     SystemClock clock;
     app::PinealApp app(**store, clock);
-    auto demo = app::LoadDemoClinic(app, app::Actor{"demo", app::Role::kSystem, ""}, **store);
+    app::Actor demo_actor;
+    demo_actor.name = "demo";
+    auto demo = app::LoadDemoClinic(app, demo_actor, **store);
     if (!demo.ok()) Fail(demo.status().message());
     std::printf(
         "loaded the demo clinic into %s: %d patients, %d medications, %d regimens, "
         "%d dose events, %d observations\n",
         options->location.c_str(), demo->patients, demo->medications, demo->regimens,
         demo->dose_events, demo->observations);
+    for (const auto& l : demo->logins) {
+      std::printf("  log in as %-10s %-12s password %s\n", l.role.c_str(), l.username.c_str(),
+                  l.password.c_str());
+    }
   });
 }
 

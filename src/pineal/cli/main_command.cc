@@ -23,6 +23,8 @@ int Main(int argc, char** argv) {
   RegisterServeCommand(app);
   RegisterDbCommand(app);
   RegisterDemoCommand(app);
+  RegisterUserCommand(app);
+  RegisterAuditCommand(app);
   RegisterVersionCommand(app);
   try {
     app.parse(argc, argv);

@@ -29,12 +29,22 @@ void Serve(const ServeOptions& o) {
   SystemClock clock;
   app::PinealApp app(**store, clock);
   if (o.demo_if_empty) {
-    auto page = (*store)->ListPatients(store::PatientQuery{"", 1, 0});
+    auto page = (*store)->ListPatients(store::PatientQuery{});
     if (page.ok() && page->total == 0) {
-      auto demo = app::LoadDemoClinic(app, app::Actor{"demo", app::Role::kSystem, ""}, **store);
+      app::Actor demo_actor;
+      demo_actor.name = "demo";
+      auto demo = app::LoadDemoClinic(app, demo_actor, **store);
       if (!demo.ok()) Fail("loading the demo clinic failed: " + demo.status().message());
       std::printf("pineal: loaded the demo clinic (%d patients) into %s\n", demo->patients,
                   o.db.location.c_str());
+    }
+    // The demo accounts are still there: say how to log in.
+    if ((*store)->FindUser(app::DemoLogins().front().username).ok()) {
+      std::printf("pineal: demo clinic logins:\n");
+      for (const auto& l : app::DemoLogins()) {
+        std::printf("  %-10s %-12s password %s\n", l.role.c_str(), l.username.c_str(),
+                    l.password.c_str());
+      }
     }
   }
   http::Server server(app, o.server);
@@ -43,8 +53,10 @@ void Serve(const ServeOptions& o) {
   g_server = &server;
   std::signal(SIGINT, StopOnSignal);
   std::signal(SIGTERM, StopOnSignal);
-  std::printf("pineal: serving http://%s:%d/ (API at /api/v1, database %s)\n",
-              o.server.bind_address.c_str(), *port, o.db.location.c_str());
+  const bool tls = !o.server.tls_cert_file.empty();
+  std::printf("pineal: serving %s://%s:%d/ (API at /api/v1, database %s)\n",
+              tls ? "https" : "http", o.server.bind_address.c_str(), *port,
+              o.db.location.c_str());
   std::fflush(stdout);
   Status st = server.Run();
   g_server = nullptr;
@@ -66,6 +78,11 @@ void RegisterServeCommand(CLI::App& root) {
       ->capture_default_str();
   cmd->add_option("--static", options->server.static_dir, "Folder of the built web app")
       ->capture_default_str();
+  cmd->add_option("--tls-cert", options->server.tls_cert_file,
+                  "PEM certificate: serve HTTPS (with --tls-key)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--tls-key", options->server.tls_key_file, "PEM private key for --tls-cert")
+      ->check(CLI::ExistingFile);
   cmd->add_flag("--demo-if-empty", options->demo_if_empty,
                 "Load the demo clinic when the database has no patients");
   cmd->callback([options]() { Serve(*options); });

@@ -15,7 +15,7 @@ int HttpStatusFor(StatusCode code) {
     case StatusCode::kFailedPrecondition: return 409;
     case StatusCode::kPermissionDenied: return 403;
     case StatusCode::kUnauthenticated: return 401;
-    case StatusCode::kResourceExhausted: return 413;
+    case StatusCode::kResourceExhausted: return 429;
     case StatusCode::kUnavailable: return 503;
     case StatusCode::kInternal: return 500;
   }

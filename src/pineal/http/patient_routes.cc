@@ -115,8 +115,10 @@ void AddPatientRoutes(Router& router, app::PinealApp& app) {
   });
 }
 
-void AddApiRoutes(Router& router, app::PinealApp& app) {
+void AddApiRoutes(Router& router, app::PinealApp& app, const AuthOptions& options) {
   AddHealthRoutes(router, app);
+  AddAuthRoutes(router, app, options);
+  AddAccountRoutes(router, app);
   AddPatientRoutes(router, app);
   AddMedicationRoutes(router, app);
   AddRegimenRoutes(router, app);

@@ -7,13 +7,17 @@
 
 namespace pineal::http {
 
+std::optional<std::int64_t> ParsePositiveId(std::string_view text) {
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec == std::errc() && end == text.data() + text.size() && id > 0) return id;
+  return std::nullopt;
+}
+
 Result<std::int64_t> PathId(const HttpRequest& req, const char* name) {
   auto it = req.path_params.find(name);
-  std::int64_t id = 0;
   if (it != req.path_params.end()) {
-    const std::string& text = it->second;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec == std::errc() && end == text.data() + text.size() && id > 0) return id;
+    if (auto id = ParsePositiveId(it->second)) return *id;
   }
   return Status::NotFound("no such record: " + req.path);
 }
@@ -34,10 +38,7 @@ HttpResponse JsonResponse(int status, const nlohmann::json& body) {
   return r;
 }
 
-app::Actor ActorFor(const HttpRequest& req) {
-  // Until accounts exist every caller acts as the local clinician.
-  return app::Actor{"local", app::Role::kClinician, req.remote_address};
-}
+app::Actor ActorFor(const HttpRequest& req) { return req.actor; }
 
 Result<store::TimeRange> RangeFromQuery(const HttpRequest& req) {
   store::TimeRange range;

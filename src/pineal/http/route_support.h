@@ -10,6 +10,9 @@
 
 namespace pineal::http {
 
+// "42" -> 42; anything but a positive whole number -> nullopt.
+std::optional<std::int64_t> ParsePositiveId(std::string_view text);
+
 // The positive integer in path parameter `name`, or 404 (an id that cannot
 // exist names nothing).
 Result<std::int64_t> PathId(const HttpRequest& req, const char* name);

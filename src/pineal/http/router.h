@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "pineal/app/actor.h"
+
 namespace pineal::http {
 
 struct HttpRequest {
@@ -19,6 +21,9 @@ struct HttpRequest {
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
   std::string remote_address;
+  // Filled in by the server once the caller is authenticated.
+  app::Actor actor;
+  std::int64_t session_id = 0;
 
   std::optional<std::string> Query(const std::string& name) const;
   std::string Header(const std::string& lower_name) const;

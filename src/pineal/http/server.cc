@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "pineal/app/credentials.h"
 #include "pineal/http/api_errors.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/http/route_support.h"
@@ -43,9 +44,64 @@ void ToHttplib(const HttpResponse& in, httplib::Response& res) {
   res.set_content(in.body, in.content_type);
 }
 
+bool IsPublic(const HttpRequest& r) {
+  return (r.method == "GET" && r.path == "/api/v1/health") ||
+         (r.method == "POST" && r.path == "/api/v1/auth/login");
+}
+
+std::string CookieValue(const std::string& header, const std::string& name) {
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string part = header.substr(pos, end - pos);
+    size_t start = part.find_first_not_of(' ');
+    if (start != std::string::npos) part = part.substr(start);
+    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return {};
+}
+
+// Resolves the caller from a bearer token (scripts) or the session cookie
+// (browsers). A cookie-authenticated change must also carry the session's
+// CSRF token, which a page of another site cannot read.
+std::optional<HttpResponse> Authenticate(app::PinealApp& app, HttpRequest& request) {
+  const bool is_public = IsPublic(request);
+  std::string token;
+  bool from_cookie = false;
+  const std::string authorization = request.Header("authorization");
+  if (authorization.rfind("Bearer ", 0) == 0) {
+    token = authorization.substr(7);
+  } else {
+    token = CookieValue(request.Header("cookie"), kSessionCookie);
+    from_cookie = !token.empty();
+  }
+  if (token.empty()) {
+    if (is_public) return std::nullopt;
+    return ErrorResponse(401, "unauthenticated", "log in first (or send an API token)");
+  }
+  auto auth = app.Authenticate(token, request.remote_address);
+  if (!auth.ok()) {
+    if (is_public) return std::nullopt;
+    return ErrorResponse(auth.status());
+  }
+  const bool changes = request.method != "GET" && request.method != "HEAD";
+  if (from_cookie && changes && !is_public) {
+    const std::string csrf = request.Header(kCsrfHeader);
+    if (csrf.empty() || !app::ConstantTimeEquals(app::Sha256Hex(csrf), auth->session.csrf_hash)) {
+      return ErrorResponse(403, "csrf",
+                           "missing or wrong X-CSRF-Token header for this session");
+    }
+  }
+  request.actor = auth->actor;
+  request.session_id = auth->session.id;
+  return std::nullopt;
+}
+
 }  // namespace
 
-HttpResponse HandleRequest(const Router& router, HttpRequest request) {
+HttpResponse HandleRequest(app::PinealApp& app, const Router& router, HttpRequest request) {
   const bool has_body =
       request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
   if (has_body && request.path.rfind("/api/", 0) == 0 &&
@@ -55,6 +111,10 @@ HttpResponse HandleRequest(const Router& router, HttpRequest request) {
                          "application/json");
   }
   HttpResponse response;
+  if (auto denied = Authenticate(app, request)) {
+    denied->headers.emplace_back("Cache-Control", "no-store");
+    return *denied;
+  }
   try {
     response = router.Dispatch(std::move(request));
   } catch (const std::exception& e) {
@@ -64,16 +124,24 @@ HttpResponse HandleRequest(const Router& router, HttpRequest request) {
   return response;
 }
 
+std::unique_ptr<httplib::Server> MakeServer(const ServerOptions& o) {
+  if (!o.tls_cert_file.empty() && !o.tls_key_file.empty()) {
+    return std::make_unique<httplib::SSLServer>(o.tls_cert_file.c_str(), o.tls_key_file.c_str());
+  }
+  return std::make_unique<httplib::Server>();
+}
+
 Server::Server(app::PinealApp& app, ServerOptions options)
-    : options_(std::move(options)), impl_(std::make_unique<httplib::Server>()) {
-  AddApiRoutes(router_, app);
+    : app_(app), options_(std::move(options)), impl_(MakeServer(options_)) {
+  const bool tls = !options_.tls_cert_file.empty() && !options_.tls_key_file.empty();
+  AddApiRoutes(router_, app, AuthOptions{tls, &login_limiter_});
   impl_->set_default_headers(SecurityHeaders());
   impl_->set_payload_max_length(options_.max_body_bytes);
   impl_->set_read_timeout(30, 0);
   impl_->set_write_timeout(30, 0);
 
   auto api = [this](const httplib::Request& req, httplib::Response& res) {
-    ToHttplib(HandleRequest(router_, FromHttplib(req)), res);
+    ToHttplib(HandleRequest(app_, router_, FromHttplib(req)), res);
   };
   const std::string all = R"(/api/.*)";
   impl_->Get(all, api);
@@ -107,6 +175,10 @@ Server::Server(app::PinealApp& app, ServerOptions options)
 Server::~Server() { Stop(); }
 
 Result<int> Server::Bind() {
+  if (!impl_->is_valid()) {
+    return Status::InvalidArgument("cannot use the TLS certificate '" + options_.tls_cert_file +
+                                   "' and key '" + options_.tls_key_file + "'");
+  }
   int port = options_.port;
   if (port == 0) {
     port = impl_->bind_to_any_port(options_.bind_address);

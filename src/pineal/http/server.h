@@ -6,6 +6,7 @@
 #include <string>
 
 #include "pineal/app/pineal_app.h"
+#include "pineal/http/rate_limiter.h"
 #include "pineal/http/router.h"
 
 namespace httplib {
@@ -19,6 +20,9 @@ struct ServerOptions {
   int port = 8080;  // 0: any free port
   std::size_t max_body_bytes = 1 << 20;
   std::string static_dir;  // served at "/" when it exists (web/dist)
+  // Serve HTTPS when both are given (PEM files).
+  std::string tls_cert_file;
+  std::string tls_key_file;
 };
 
 class Server {
@@ -37,13 +41,15 @@ class Server {
   const Router& router() const { return router_; }
 
  private:
+  app::PinealApp& app_;
   ServerOptions options_;
+  RateLimiter login_limiter_{10, std::chrono::seconds(60)};
   Router router_;
   std::unique_ptr<httplib::Server> impl_;
 };
 
-// Answers one request as the server would (content-type checks, routing,
-// security headers), without a socket.
-HttpResponse HandleRequest(const Router& router, HttpRequest request);
+// Answers one request as the server would (content type, authentication,
+// CSRF, routing), without a socket.
+HttpResponse HandleRequest(app::PinealApp& app, const Router& router, HttpRequest request);
 
 }  // namespace pineal::http

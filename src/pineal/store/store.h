@@ -14,6 +14,7 @@
 #include "pineal/records/observation.h"
 #include "pineal/records/patient.h"
 #include "pineal/records/regimen.h"
+#include "pineal/store/account_records.h"
 #include "pineal/store/audit_event.h"
 
 namespace pineal::store {
@@ -22,6 +23,10 @@ struct PatientQuery {
   std::string search;  // case-insensitive substring of the display name
   int limit = 50;
   int offset = 0;
+  // Restrictions from the caller's role: only patients whose care team has
+  // this user, or only this one patient.
+  std::optional<UserId> care_team_of;
+  std::optional<PatientId> only;
 };
 
 template <typename T>
@@ -91,6 +96,29 @@ class Store {
   virtual Result<std::vector<records::Observation>> ListObservations(PatientId patient,
                                                                      const TimeRange& range,
                                                                      bool with_superseded) = 0;
+
+  // Accounts. Usernames are unique regardless of case.
+  virtual Result<UserId> InsertUser(const User& user) = 0;
+  virtual Result<User> GetUser(UserId id) = 0;
+  virtual Result<User> FindUser(const std::string& username) = 0;
+  virtual Result<std::vector<User>> ListUsers() = 0;
+  // Writes the mutable fields: display name, password hash, disabled, failed
+  // logins and lock.
+  virtual Status UpdateUser(const User& user) = 0;
+
+  // Care teams.
+  virtual Status AddToCareTeam(PatientId patient, UserId user, const records::Provenance& by) = 0;
+  virtual Result<bool> IsOnCareTeam(PatientId patient, UserId user) = 0;
+  virtual Result<std::vector<UserId>> CareTeam(PatientId patient) = 0;
+
+  // Sessions and API tokens, found by the hash of their token.
+  virtual Result<std::int64_t> InsertSession(const Session& session) = 0;
+  virtual Result<Session> FindSession(const std::string& token_hash) = 0;
+  virtual Result<std::vector<Session>> ListSessions(UserId user) = 0;
+  // Revokes one session of `user` (NotFound if it is not theirs).
+  virtual Status RevokeSession(UserId user, std::int64_t session_id, Instant at) = 0;
+  // Revokes every session and token of `user`; returns how many.
+  virtual Result<int> RevokeAllSessions(UserId user, Instant at) = 0;
 
   // Audit log: append-only.
   virtual Status AppendAudit(const AuditEvent& event) = 0;

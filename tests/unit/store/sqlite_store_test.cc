@@ -110,10 +110,17 @@ TEST_F(SqliteStoreTest, SearchIsACaseInsensitiveSubstringWithWildcardsEscaped) {
   AddPatient("Ada L.");
   AddPatient("Bob 100% M.");
   AddPatient("Ada_B");
-  EXPECT_EQ(store_->ListPatients({"ada", 50, 0})->total, 2);
-  EXPECT_EQ(store_->ListPatients({"%", 50, 0})->total, 1);
-  EXPECT_EQ(store_->ListPatients({"_", 50, 0})->total, 1);
-  auto page = store_->ListPatients({"", 2, 2});
+  auto query = [](std::string search, int limit, int offset) {
+    PatientQuery q;
+    q.search = std::move(search);
+    q.limit = limit;
+    q.offset = offset;
+    return q;
+  };
+  EXPECT_EQ(store_->ListPatients(query("ada", 50, 0))->total, 2);
+  EXPECT_EQ(store_->ListPatients(query("%", 50, 0))->total, 1);
+  EXPECT_EQ(store_->ListPatients(query("_", 50, 0))->total, 1);
+  auto page = store_->ListPatients(query("", 2, 2));
   EXPECT_EQ(page->total, 3);
   ASSERT_EQ(page->items.size(), 1u);
   EXPECT_EQ(page->items[0].display_name, "Bob 100% M.");
@@ -265,6 +272,54 @@ TEST_F(SqliteStoreTest, DataSurvivesReopening) {
   ASSERT_TRUE((*reopened)->Migrate().ok());
   EXPECT_EQ((*reopened)->GetPatient(p)->display_name, "Ada L.");
   EXPECT_EQ((*reopened)->ListDoseEvents(p, {}, false)->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, CareTeamsRestrictPatientLists) {
+  PatientId a = AddPatient("A");
+  AddPatient("B");
+  User u;
+  u.username = "Dr.Who";
+  u.display_name = "Dr Who";
+  u.password_hash = "$argon2id$stub";
+  auto id = store_->InsertUser(u);
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  u.username = "dr.who";  // usernames are unique regardless of case
+  EXPECT_EQ(store_->InsertUser(u).status().code(), StatusCode::kAlreadyExists);
+  ASSERT_TRUE(store_->AddToCareTeam(a, *id, {}).ok());
+  ASSERT_TRUE(store_->AddToCareTeam(a, *id, {}).ok());  // idempotent
+  PatientQuery mine;
+  mine.care_team_of = *id;
+  auto page = store_->ListPatients(mine);
+  ASSERT_EQ(page->total, 1);
+  EXPECT_EQ(page->items[0].id, a);
+  EXPECT_TRUE(*store_->IsOnCareTeam(a, *id));
+  PatientQuery only;
+  only.only = a;
+  EXPECT_EQ(store_->ListPatients(only)->total, 1);
+}
+
+TEST_F(SqliteStoreTest, SessionsAreFoundByHashAndRevoked) {
+  User u;
+  u.username = "dr.s";
+  u.display_name = "S";
+  u.password_hash = "$argon2id$stub";
+  UserId id = *store_->InsertUser(u);
+  Session s;
+  s.token_hash = std::string(64, 'b');
+  s.user_id = id;
+  s.created_at = At("2026-11-20T09:00:00Z");
+  auto sid = store_->InsertSession(s);
+  ASSERT_TRUE(sid.ok());
+  s.token_hash = std::string(64, 'c');
+  s.kind = SessionKind::kApi;
+  ASSERT_TRUE(store_->InsertSession(s).ok());
+  EXPECT_EQ(store_->FindSession(std::string(64, 'b'))->user_id, id);
+  EXPECT_EQ(store_->FindSession(std::string(64, 'z')).status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->RevokeSession(id, *sid, At("2026-11-20T10:00:00Z")).ok());
+  EXPECT_TRUE(store_->FindSession(std::string(64, 'b'))->revoked_at.has_value());
+  EXPECT_EQ(*store_->RevokeAllSessions(id, At("2026-11-20T11:00:00Z")), 1);
+  EXPECT_EQ(store_->RevokeSession(UserId(id.value() + 1), *sid, At("2026-11-20T10:00:00Z")).code(),
+            StatusCode::kNotFound);
 }
 
 TEST_F(SqliteStoreTest, AuditQueriesByPatientAndActorNewestFirst) {

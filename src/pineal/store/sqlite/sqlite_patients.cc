@@ -176,17 +176,26 @@ Result<Page<records::Patient>> SqliteStore::ListPatients(const PatientQuery& que
     }
     pattern += '%';
     Page<records::Patient> page;
-    SQLite::Statement count(*db_,
-                            "SELECT COUNT(*) FROM patients WHERE display_name LIKE ? ESCAPE '\\'");
-    count.bind(1, pattern);
+    std::string where = " FROM patients WHERE display_name LIKE :pattern ESCAPE '\\'";
+    if (query.care_team_of) {
+      where += " AND id IN (SELECT patient_id FROM care_team WHERE user_id = :user)";
+    }
+    if (query.only) where += " AND id = :only";
+    auto bind_where = [&](SQLite::Statement& st) {
+      st.bind(":pattern", pattern);
+      if (query.care_team_of) st.bind(":user", query.care_team_of->value());
+      if (query.only) st.bind(":only", query.only->value());
+    };
+    SQLite::Statement count(*db_, "SELECT COUNT(*)" + where);
+    bind_where(count);
     count.executeStep();
     page.total = count.getColumn(0).getInt();
-    SQLite::Statement q(*db_, std::string("SELECT ") + kPatientColumns +
-                                  " FROM patients WHERE display_name LIKE ? ESCAPE '\\' "
-                                  "ORDER BY display_name COLLATE NOCASE, id LIMIT ? OFFSET ?");
-    q.bind(1, pattern);
-    q.bind(2, query.limit);
-    q.bind(3, query.offset);
+    SQLite::Statement q(*db_, std::string("SELECT ") + kPatientColumns + where +
+                                  " ORDER BY display_name COLLATE NOCASE, id LIMIT :limit OFFSET "
+                                  ":offset");
+    bind_where(q);
+    q.bind(":limit", query.limit);
+    q.bind(":offset", query.offset);
     while (q.executeStep()) page.items.push_back(ReadPatientRow(q));
     for (auto& p : page.items) LoadDetails(*db_, p);
     return page;

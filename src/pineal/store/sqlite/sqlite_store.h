@@ -52,6 +52,22 @@ class SqliteStore final : public Store {
                                                              const TimeRange& range,
                                                              bool with_superseded) override;
 
+  Result<UserId> InsertUser(const User& user) override;
+  Result<User> GetUser(UserId id) override;
+  Result<User> FindUser(const std::string& username) override;
+  Result<std::vector<User>> ListUsers() override;
+  Status UpdateUser(const User& user) override;
+
+  Status AddToCareTeam(PatientId patient, UserId user, const records::Provenance& by) override;
+  Result<bool> IsOnCareTeam(PatientId patient, UserId user) override;
+  Result<std::vector<UserId>> CareTeam(PatientId patient) override;
+
+  Result<std::int64_t> InsertSession(const Session& session) override;
+  Result<Session> FindSession(const std::string& token_hash) override;
+  Result<std::vector<Session>> ListSessions(UserId user) override;
+  Status RevokeSession(UserId user, std::int64_t session_id, Instant at) override;
+  Result<int> RevokeAllSessions(UserId user, Instant at) override;
+
   Status AppendAudit(const AuditEvent& event) override;
   Result<std::vector<AuditEvent>> ListAudit(const AuditQuery& query) override;
 

@@ -1,0 +1,123 @@
+// Use cases: accounts and care teams.
+#include <cctype>
+
+#include "pineal/app/credentials.h"
+#include "pineal/app/pineal_app.h"
+#include "pineal/records/text_checks.h"
+
+namespace pineal::app {
+namespace {
+
+Status CheckUsername(const std::string& name) {
+  if (name.size() < 3 || name.size() > 64) {
+    return Status::InvalidArgument("must have 3 to 64 characters", "username");
+  }
+  for (char c : name) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-')) {
+      return Status::InvalidArgument("may contain only letters, digits, '.', '_' and '-'",
+                                     "username");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<store::User> PinealApp::CreateUser(const Actor& actor, NewUser n) {
+  auto result = [&]() -> Result<store::User> {
+    PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
+    PINEAL_RETURN_IF_ERROR(CheckUsername(n.username));
+    if (n.display_name.empty()) n.display_name = n.username;
+    PINEAL_RETURN_IF_ERROR(records::CheckRequiredText(n.display_name, "display_name", 200));
+    if (n.role == store::UserRole::kPatient) {
+      if (!n.patient_id) {
+        return Status::InvalidArgument("is required for a patient account", "patient_id");
+      }
+      if (!store_.GetPatient(*n.patient_id).ok()) {
+        return Status::InvalidArgument("names no patient", "patient_id");
+      }
+    } else if (n.patient_id) {
+      return Status::InvalidArgument("is only for patient accounts", "patient_id");
+    }
+    PINEAL_RETURN_IF_ERROR(CheckPasswordPolicy(n.password, n.username));
+    store::User u;
+    u.username = n.username;
+    u.display_name = n.display_name;
+    u.role = n.role;
+    u.patient_id = n.patient_id;
+    PINEAL_ASSIGN_OR_RETURN(u.password_hash, HashPassword(n.password));
+    u.created_at = clock_.Now();
+    u.created_by = actor.name;
+    PINEAL_ASSIGN_OR_RETURN(UserId id, store_.InsertUser(u));
+    return store_.GetUser(id);
+  }();
+  RecordAudit(actor, "user.create", n.patient_id, result.status(), "username=" + n.username);
+  return result;
+}
+
+Result<std::vector<store::User>> PinealApp::ListUsers(const Actor& actor) {
+  auto result = [&]() -> Result<std::vector<store::User>> {
+    PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
+    return store_.ListUsers();
+  }();
+  RecordAudit(actor, "user.list", std::nullopt, result.status());
+  return result;
+}
+
+Result<store::User> PinealApp::SetUserDisabled(const Actor& actor, const std::string& username,
+                                               bool disabled) {
+  auto result = [&]() -> Result<store::User> {
+    PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
+    PINEAL_ASSIGN_OR_RETURN(store::User u, store_.FindUser(username));
+    u.disabled = disabled;
+    Status st = store_.InTransaction([&]() -> Status {
+      PINEAL_RETURN_IF_ERROR(store_.UpdateUser(u));
+      // A disabled account is logged out everywhere at once.
+      if (disabled) PINEAL_RETURN_IF_ERROR(store_.RevokeAllSessions(u.id, clock_.Now()).status());
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
+    return u;
+  }();
+  RecordAudit(actor, disabled ? "user.disable" : "user.enable", std::nullopt, result.status(),
+              "username=" + username);
+  return result;
+}
+
+Result<store::User> PinealApp::ResetPassword(const Actor& actor, const std::string& username,
+                                             const std::string& new_password) {
+  auto result = [&]() -> Result<store::User> {
+    PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
+    PINEAL_ASSIGN_OR_RETURN(store::User u, store_.FindUser(username));
+    PINEAL_RETURN_IF_ERROR(CheckPasswordPolicy(new_password, u.username));
+    PINEAL_ASSIGN_OR_RETURN(u.password_hash, HashPassword(new_password));
+    u.failed_logins = 0;
+    u.locked_until.reset();
+    Status st = store_.InTransaction([&]() -> Status {
+      PINEAL_RETURN_IF_ERROR(store_.UpdateUser(u));
+      return store_.RevokeAllSessions(u.id, clock_.Now()).status();
+    });
+    if (!st.ok()) return st;
+    return u;
+  }();
+  RecordAudit(actor, "user.reset_password", std::nullopt, result.status(),
+              "username=" + username);
+  return result;
+}
+
+Status PinealApp::AddToCareTeam(const Actor& actor, PatientId patient,
+                                const std::string& username) {
+  Status st = [&]() -> Status {
+    if (actor.role != Role::kAdmin) PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
+    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+    auto user = store_.FindUser(username);
+    if (!user.ok() || user->role != store::UserRole::kClinician) {
+      return Status::InvalidArgument("names no clinician account", "username");
+    }
+    return store_.AddToCareTeam(patient, user->id, NewProvenance(actor));
+  }();
+  RecordAudit(actor, "care_team.add", patient, st, "username=" + username);
+  return st;
+}
+
+}  // namespace pineal::app

@@ -1,0 +1,145 @@
+// Use cases: logging in and out, API tokens, resolving a token to a caller.
+#include "pineal/app/credentials.h"
+#include "pineal/app/pineal_app.h"
+#include "pineal/records/text_checks.h"
+
+namespace pineal::app {
+Role RoleOf(store::UserRole r) {
+  switch (r) {
+    case store::UserRole::kAdmin: return Role::kAdmin;
+    case store::UserRole::kClinician: return Role::kClinician;
+    case store::UserRole::kPatient: return Role::kPatient;
+  }
+  return Role::kPatient;
+}
+
+namespace {
+
+Status BadCredentials() {
+  return Status::Unauthenticated("wrong username or password");
+}
+
+// A hash to verify against when the username does not exist, so that the
+// answer takes as long as for a real account.
+const std::string& DummyHash() {
+  static const std::string hash = *HashPassword("pineal-timing-equaliser");
+  return hash;
+}
+
+}  // namespace
+
+Result<LoginGrant> PinealApp::Login(const std::string& username, const std::string& password,
+                                    const std::string& address) {
+  const Instant now = clock_.Now();
+  Actor who{std::nullopt, username, Role::kSystem, std::nullopt, address};
+  auto result = [&]() -> Result<LoginGrant> {
+    auto user = store_.FindUser(username);
+    if (!user.ok()) {
+      (void)VerifyPassword(password, DummyHash());
+      return BadCredentials();
+    }
+    store::User u = *user;
+    who = Actor{u.id, u.username, RoleOf(u.role), u.patient_id, address};
+    if (u.locked_until && *u.locked_until > now) {
+      return Status::ResourceExhausted(
+          "too many failed logins for this account; try again after " +
+          FormatInstant(*u.locked_until));
+    }
+    if (!VerifyPassword(password, u.password_hash)) {
+      u.failed_logins += 1;
+      if (u.failed_logins >= kMaxFailedLogins) {
+        u.locked_until = now + kLockout;
+        u.failed_logins = 0;
+      }
+      PINEAL_RETURN_IF_ERROR(store_.UpdateUser(u));
+      return BadCredentials();
+    }
+    if (u.disabled) return Status::Unauthenticated("this account is disabled");
+    u.failed_logins = 0;
+    u.locked_until.reset();
+    PINEAL_RETURN_IF_ERROR(store_.UpdateUser(u));
+    LoginGrant grant;
+    PINEAL_ASSIGN_OR_RETURN(grant.session_token, NewToken());
+    PINEAL_ASSIGN_OR_RETURN(grant.csrf_token, NewToken());
+    grant.user = u;
+    grant.expires_at = now + kBrowserSessionLifetime;
+    store::Session s;
+    s.token_hash = Sha256Hex(grant.session_token);
+    s.user_id = u.id;
+    s.kind = store::SessionKind::kBrowser;
+    s.csrf_hash = Sha256Hex(grant.csrf_token);
+    s.created_at = now;
+    s.expires_at = grant.expires_at;
+    PINEAL_RETURN_IF_ERROR(store_.InsertSession(s).status());
+    return grant;
+  }();
+  RecordAudit(who, "auth.login", std::nullopt, result.status());
+  return result;
+}
+
+Result<Authenticated> PinealApp::Authenticate(const std::string& token,
+                                              const std::string& address) {
+  const Status denied = Status::Unauthenticated("the session has ended or the token is invalid; log in again");
+  if (token.size() != 64) return denied;
+  auto session = store_.FindSession(Sha256Hex(token));
+  if (!session.ok()) return denied;
+  if (session->revoked_at) return denied;
+  if (session->expires_at && *session->expires_at <= clock_.Now()) return denied;
+  auto user = store_.GetUser(session->user_id);
+  if (!user.ok() || user->disabled) return denied;
+  return Authenticated{Actor{user->id, user->username, RoleOf(user->role), user->patient_id, address},
+                       *session};
+}
+
+Status PinealApp::Logout(const Actor& actor, std::int64_t session_id) {
+  Status st = actor.user_id ? store_.RevokeSession(*actor.user_id, session_id, clock_.Now())
+                            : Status::Unauthenticated("not logged in");
+  RecordAudit(actor, "auth.logout", std::nullopt, st);
+  return st;
+}
+
+Result<int> PinealApp::LogoutEverywhere(const Actor& actor) {
+  Result<int> result = actor.user_id ? store_.RevokeAllSessions(*actor.user_id, clock_.Now())
+                                     : Result<int>(Status::Unauthenticated("not logged in"));
+  RecordAudit(actor, "auth.logout_everywhere", std::nullopt, result.status());
+  return result;
+}
+
+Result<ApiTokenGrant> PinealApp::CreateApiToken(const Actor& actor, const std::string& name) {
+  auto result = [&]() -> Result<ApiTokenGrant> {
+    if (!actor.user_id) return Status::Unauthenticated("not logged in");
+    PINEAL_RETURN_IF_ERROR(records::CheckRequiredText(name, "name", 100));
+    ApiTokenGrant grant;
+    PINEAL_ASSIGN_OR_RETURN(grant.token, NewToken());
+    grant.name = name;
+    store::Session s;
+    s.token_hash = Sha256Hex(grant.token);
+    s.user_id = *actor.user_id;
+    s.kind = store::SessionKind::kApi;
+    s.name = name;
+    s.created_at = clock_.Now();
+    PINEAL_ASSIGN_OR_RETURN(grant.id, store_.InsertSession(s));
+    return grant;
+  }();
+  RecordAudit(actor, "auth.token_create", std::nullopt, result.status(), "name=" + name);
+  return result;
+}
+
+Result<std::vector<store::Session>> PinealApp::ListApiTokens(const Actor& actor) {
+  if (!actor.user_id) return Status::Unauthenticated("not logged in");
+  PINEAL_ASSIGN_OR_RETURN(auto all, store_.ListSessions(*actor.user_id));
+  std::vector<store::Session> tokens;
+  for (auto& s : all) {
+    if (s.kind == store::SessionKind::kApi) tokens.push_back(std::move(s));
+  }
+  return tokens;
+}
+
+Status PinealApp::RevokeApiToken(const Actor& actor, std::int64_t token_id) {
+  Status st = actor.user_id ? store_.RevokeSession(*actor.user_id, token_id, clock_.Now())
+                            : Status::Unauthenticated("not logged in");
+  RecordAudit(actor, "auth.token_revoke", std::nullopt, st);
+  return st;
+}
+
+}  // namespace pineal::app

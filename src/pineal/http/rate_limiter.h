@@ -1,0 +1,33 @@
+// A fixed-window counter per key (a client address), for login attempts.
+// It lives in one server's memory; the per-account lockout in the database
+// holds across servers.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "pineal/core/time.h"
+
+namespace pineal::http {
+
+class RateLimiter {
+ public:
+  RateLimiter(int max_per_window, std::chrono::seconds window)
+      : max_(max_per_window), window_(window) {}
+
+  // Counts one attempt; false when the key has used up its window.
+  bool Allow(const std::string& key, Instant now);
+
+ private:
+  struct Window {
+    Instant start{};
+    int count = 0;
+  };
+  const int max_;
+  const std::chrono::seconds window_;
+  std::mutex mu_;
+  std::map<std::string, Window> windows_;
+};
+
+}  // namespace pineal::http

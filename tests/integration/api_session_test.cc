@@ -1,0 +1,126 @@
+// Logging in from a browser: cookies, CSRF, lockout, logout, API tokens.
+#include "tests/integration/api_fixture.h"
+
+namespace pineal::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kPassword = "correct horse battery staple";
+
+class SessionTest : public ApiTest {
+ protected:
+  // A client with no credentials of its own.
+  httplib::Result Raw(const std::string& method, const std::string& path, const json& body,
+                      const httplib::Headers& headers) {
+    httplib::Client c("127.0.0.1", port_);
+    if (method == "GET") return c.Get(path, headers);
+    return c.Post(path, headers, body.dump(), "application/json");
+  }
+  httplib::Result Login(const std::string& user, const std::string& password) {
+    return Raw("POST", "/api/v1/auth/login", {{"username", user}, {"password", password}}, {});
+  }
+  static std::string CookieFrom(const httplib::Result& r) {
+    std::string set = r->get_header_value("Set-Cookie");
+    return set.substr(0, set.find(';'));
+  }
+};
+
+TEST_F(SessionTest, LoginSetsAHardenedCookieAndChangesNeedTheCsrfToken) {
+  auto login = Login("dr.test", kPassword);
+  ASSERT_EQ(login->status, 200) << login->body;
+  const std::string set_cookie = login->get_header_value("Set-Cookie");
+  EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
+  const std::string cookie = CookieFrom(login);
+  const std::string csrf = json::parse(login->body)["csrf_token"];
+  EXPECT_EQ(csrf.size(), 64u);
+
+  EXPECT_EQ(Raw("GET", "/api/v1/auth/me", {}, {{"Cookie", cookie}})->status, 200);
+  const json patient = {{"display_name", "Via browser"}};
+  auto no_csrf = Raw("POST", "/api/v1/patients", patient, {{"Cookie", cookie}});
+  EXPECT_EQ(no_csrf->status, 403);
+  EXPECT_EQ(json::parse(no_csrf->body)["error"]["code"], "csrf");
+  auto wrong = Raw("POST", "/api/v1/patients", patient,
+                   {{"Cookie", cookie}, {"X-CSRF-Token", std::string(64, 'a')}});
+  EXPECT_EQ(wrong->status, 403);
+  EXPECT_EQ(Get("/api/v1/patients").body["total"], 0);
+  auto ok = Raw("POST", "/api/v1/patients", patient,
+                {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  EXPECT_EQ(ok->status, 201) << ok->body;
+
+  auto out = Raw("POST", "/api/v1/auth/logout", json::object(),
+                 {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  EXPECT_EQ(out->status, 200);
+  EXPECT_NE(out->get_header_value("Set-Cookie").find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(Raw("GET", "/api/v1/auth/me", {}, {{"Cookie", cookie}})->status, 401);
+}
+
+TEST_F(SessionTest, WrongPasswordsLockTheAccount) {
+  for (int i = 0; i < app::kMaxFailedLogins; ++i) {
+    auto r = Login("dr.test", "wrong password here");
+    EXPECT_EQ(r->status, 401);
+    EXPECT_EQ(json::parse(r->body)["error"]["message"], "wrong username or password");
+  }
+  auto locked = Login("dr.test", kPassword);
+  EXPECT_EQ(locked->status, 429) << locked->body;
+  // Unknown users get the same answer as a wrong password.
+  EXPECT_EQ(json::parse(Login("nobody", kPassword)->body)["error"]["message"],
+            "wrong username or password");
+}
+
+TEST_F(SessionTest, LoginAttemptsFromOneAddressAreRateLimited) {
+  int limited = 0;
+  for (int i = 0; i < 14; ++i) {
+    if (Login("nobody." + std::to_string(i), kPassword)->status == 429) ++limited;
+  }
+  EXPECT_EQ(limited, 4);  // 10 a minute are allowed
+}
+
+TEST_F(SessionTest, ApiTokensAreRevocableAndLogoutEverywhereEndsThemAll) {
+  Reply token = Post("/api/v1/auth/tokens", {{"name", "nightly export"}});
+  ASSERT_EQ(token.status, 201) << token.raw;
+  const std::string second = token.body["token"];
+  auto with = [&](const std::string& t) {
+    return Raw("GET", "/api/v1/auth/me", {}, {{"Authorization", "Bearer " + t}})->status;
+  };
+  EXPECT_EQ(with(second), 200);
+  Reply list = Get("/api/v1/auth/tokens");
+  EXPECT_EQ(list.body["items"].size(), 2u);
+  EXPECT_EQ(Send("DELETE", "/api/v1/auth/tokens/" + std::to_string(token.body["id"].get<int>()))
+                .status,
+            200);
+  EXPECT_EQ(with(second), 401);
+  EXPECT_EQ(with(token_), 200);
+  EXPECT_EQ(Post("/api/v1/auth/logout-everywhere", json::object()).status, 200);
+  EXPECT_EQ(with(token_), 401);
+}
+
+TEST_F(SessionTest, DisabledAccountsAreShutOutAtOnce) {
+  const std::string admin = TokenFor("admin.test", store::UserRole::kAdmin);
+  auto disable = Raw("POST", "/api/v1/users/dr.test/disable", json::object(),
+                     {{"Authorization", "Bearer " + admin}});
+  ASSERT_EQ(disable->status, 200) << disable->body;
+  EXPECT_EQ(Get("/api/v1/patients").status, 401);
+  EXPECT_EQ(Login("dr.test", kPassword)->status, 401);
+}
+
+TEST_F(SessionTest, PasswordsFollowThePolicy) {
+  const std::string admin = TokenFor("admin.test", store::UserRole::kAdmin);
+  auto add = [&](const std::string& password) {
+    auto r = Raw("POST", "/api/v1/users",
+                 {{"username", "dr.new"}, {"role", "clinician"}, {"password", password}},
+                 {{"Authorization", "Bearer " + admin}});
+    return std::make_pair(r->status, json::parse(r->body));
+  };
+  for (const char* bad : {"short", "qwertyuiop123", "dr.new-is-my-name", "aaaaaaaaaaaaaaaa"}) {
+    auto [status, body] = add(bad);
+    EXPECT_EQ(status, 400) << bad;
+    EXPECT_EQ(body["error"]["field"], "password") << bad;
+  }
+  EXPECT_EQ(add("a long and unusual passphrase").first, 201);
+  EXPECT_EQ(add("another long passphrase").first, 409);  // the username is taken
+}
+
+}  // namespace
+}  // namespace pineal::testing
