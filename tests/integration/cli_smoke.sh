@@ -36,6 +36,16 @@ set -e
 [[ $code -eq 2 ]] || fail "second demo load should exit 2, got $code"
 grep -q 'already holds 4 patients' "$WORK/err" || fail "second demo load message"
 
+# Backup and restore from the command line.
+"$PINEAL" backup --db "$WORK/a.db" "$WORK/copy.db" | grep -q 'integrity ok' || fail "backup"
+"$PINEAL" restore --db "$WORK/c.db" "$WORK/copy.db" | grep -q 'restored' || fail "restore"
+set +e
+"$PINEAL" restore --db "$WORK/c.db" "$WORK/copy.db" 2>/dev/null; code=$?
+set -e
+[[ $code -eq 2 ]] || fail "restore over an existing database needs --force"
+"$PINEAL" restore --db "$WORK/c.db" "$WORK/copy.db" --force | grep -q 'restored' || fail "restore --force"
+"$PINEAL" user list --db "$WORK/c.db" | grep -q 'root.admin' || fail "restored accounts"
+
 set +e
 "$PINEAL" serve --port 70000 2>/dev/null; code=$?
 set -e

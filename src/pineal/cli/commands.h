@@ -20,5 +20,6 @@ void RegisterDemoCommand(CLI::App& root);
 void RegisterVersionCommand(CLI::App& root);
 void RegisterUserCommand(CLI::App& root);
 void RegisterAuditCommand(CLI::App& root);
+void RegisterBackupCommands(CLI::App& root);
 
 }  // namespace pineal::cli

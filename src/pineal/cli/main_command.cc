@@ -25,6 +25,7 @@ int Main(int argc, char** argv) {
   RegisterDemoCommand(app);
   RegisterUserCommand(app);
   RegisterAuditCommand(app);
+  RegisterBackupCommands(app);
   RegisterVersionCommand(app);
   try {
     app.parse(argc, argv);
