@@ -6,9 +6,11 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "pineal/http/server.h"
+#include "pineal/kb/catalog_loader.h"
 #include "pineal/store/sqlite/sqlite_store.h"
 #include "tests/support/temp_dir.h"
 
@@ -28,7 +30,7 @@ class ApiTest : public ::testing::Test {
     ASSERT_TRUE(s.ok());
     store_ = std::move(*s);
     ASSERT_TRUE(store_->Migrate().ok());
-    app_ = std::make_unique<app::PinealApp>(*store_, clock_);
+    app_ = std::make_unique<app::PinealApp>(*store_, clock_, &Catalog());
     http::ServerOptions options;
     options.port = 0;
     server_ = std::make_unique<http::Server>(*app_, options);
@@ -40,6 +42,16 @@ class ApiTest : public ::testing::Test {
     // Every request acts as a clinician holding an API token.
     token_ = TokenFor("dr.test", store::UserRole::kClinician);
     client_->set_bearer_token_auth(token_);
+  }
+
+  // The knowledge base of the source tree, loaded once per test program.
+  static const kb::Catalog& Catalog() {
+    static const kb::Catalog catalog = [] {
+      auto c = kb::LoadCatalog(std::string(PINEAL_SOURCE_ROOT) + "/knowledge");
+      EXPECT_TRUE(c.ok()) << c.status().ToString();
+      return std::move(c).value();
+    }();
+    return catalog;
   }
 
   // Creates an account (as the local operator) and an API token for it.

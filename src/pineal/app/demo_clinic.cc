@@ -201,8 +201,21 @@ Result<DemoSummary> LoadDemoClinic(PinealApp& app, const Actor& actor, store::St
         PINEAL_RETURN_IF_ERROR(app.AddMedication(actor, p.id, m).status());
         ++summary.medications;
       }
-      PINEAL_ASSIGN_OR_RETURN(records::Regimen r,
-                              app.CreateRegimen(actor, p.id, RegimenDraft{d.substance, d.regimen}));
+      // Regimens the patients already take are recorded as they are; what
+      // screening blocks is overridden with the reason a clinician would give.
+      PINEAL_ASSIGN_OR_RETURN(ScreeningReport screened,
+                              app.ScreenProposal(actor, p.id, d.substance, d.regimen, std::nullopt));
+      std::vector<safety::Override> overrides;
+      for (const auto& f : screened.findings) {
+        if (f.blocking()) {
+          overrides.push_back({f.key, "Demo clinic: recorded as the patient already takes it; "
+                                      "reviewed at the next visit"});
+        }
+      }
+      ScreeningReport report;
+      PINEAL_ASSIGN_OR_RETURN(
+          records::Regimen r,
+          app.CreateRegimen(actor, p.id, RegimenDraft{d.substance, d.regimen}, overrides, &report));
       ++summary.regimens;
       for (int day = 0; day < kLogDays; ++day) {
         const LocalDate date = std::chrono::sys_days(d.regimen.start_date) + std::chrono::days(day);

@@ -9,8 +9,10 @@
 
 #include "pineal/app/account_types.h"
 #include "pineal/app/actor.h"
+#include "pineal/app/screening.h"
 #include "pineal/app/timeline.h"
 #include "pineal/core/clock.h"
+#include "pineal/kb/catalog.h"
 #include "pineal/store/store.h"
 
 namespace pineal::app {
@@ -24,7 +26,9 @@ struct RegimenDraft {
 
 class PinealApp {
  public:
-  PinealApp(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  // Without a catalog, regimens cannot be screened and so cannot be changed.
+  PinealApp(store::Store& store, const Clock& clock, const kb::Catalog* catalog = nullptr)
+      : store_(store), clock_(clock), catalog_(catalog) {}
 
   // Patients.
   Result<records::Patient> CreatePatient(const Actor& actor, records::Patient draft);
@@ -43,10 +47,30 @@ class PinealApp {
                                                                 PatientId patient);
 
   // Regimens. A change never edits a version: it appends a new one built on
-  // `base_version` (409 if another change came first).
-  Result<records::Regimen> CreateRegimen(const Actor& actor, PatientId patient, RegimenDraft draft);
+  // `base_version` (409 if another change came first). Every new version is
+  // screened; a blocking finding (major or contraindicated) stops it unless
+  // `overrides` documents a clinician's reason for it. The screening is
+  // stored with the version and reported in `report` either way.
+  Result<records::Regimen> CreateRegimen(const Actor& actor, PatientId patient, RegimenDraft draft,
+                                         const std::vector<safety::Override>& overrides,
+                                         ScreeningReport* report);
   Result<records::Regimen> ReviseRegimen(const Actor& actor, PatientId patient, RegimenId id,
-                                         int base_version, records::RegimenVersion draft);
+                                         int base_version, records::RegimenVersion draft,
+                                         const std::vector<safety::Override>& overrides,
+                                         ScreeningReport* report);
+  // Screens a regimen before it is proposed (nothing is stored). With
+  // `replacing`, that regimen's current version is left out of the patient's list.
+  Result<ScreeningReport> ScreenProposal(const Actor& actor, PatientId patient,
+                                         const std::string& substance,
+                                         const records::RegimenVersion& draft,
+                                         std::optional<RegimenId> replacing);
+  // Re-screens the patient's active regimens against today's record.
+  Result<std::vector<safety::Finding>> ScreenCurrent(const Actor& actor, PatientId patient);
+  // Screens a snapshot that is not in the store (the stateless API).
+  Result<std::vector<safety::Finding>> ScreenSnapshot(
+      const Actor& actor, const safety::PatientSnapshot& patient,
+      const std::vector<safety::ProposedRegimen>& regimens);
+  const kb::Catalog* catalog() const { return catalog_; }
   Result<records::Regimen> StopRegimen(const Actor& actor, PatientId patient, RegimenId id,
                                        int base_version, std::optional<LocalDate> end_date,
                                        std::string reason);
@@ -110,10 +134,21 @@ class PinealApp {
   // Check-ins (dose events, observations): the care team or the patient.
   Status CheckCanCheckIn(const Actor& actor, PatientId patient);
   Status CheckAdmin(const Actor& actor);
+  // Screens `proposal` for `patient` and checks `overrides`; `excluding` is
+  // left out of the patient's active regimens.
+  Result<ScreeningReport> Screen(PatientId patient, const safety::ProposedRegimen& proposal,
+                                 std::optional<RegimenId> excluding,
+                                 const std::vector<safety::Override>& overrides);
+  // Runs the screening of a new version, records it on the version, and
+  // fails with FailedPrecondition when a blocking finding stands.
+  Status ScreenVersion(const Actor& actor, PatientId patient, const std::string& substance,
+                       std::optional<RegimenId> replacing, records::RegimenVersion& version,
+                       const std::vector<safety::Override>& overrides, ScreeningReport* report);
   Status CheckNotFuture(Instant t, std::string_view field) const;
 
   store::Store& store_;
   const Clock& clock_;
+  const kb::Catalog* catalog_;
 };
 
 }  // namespace pineal::app

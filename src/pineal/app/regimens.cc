@@ -1,18 +1,134 @@
-// Use cases: regimens. A change is always a new version.
+// Use cases: regimens. A change is always a new version, screened first.
 #include "pineal/app/pineal_app.h"
+#include "pineal/safety/screen.h"
 
 namespace pineal::app {
+namespace {
+
+std::string OverrideDetail(const records::RegimenVersion& v) {
+  std::string out;
+  for (const auto& o : v.overrides) {
+    out += (out.empty() ? "overrides: " : "; ") + o.finding_key + " (" + o.reason + ")";
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ScreeningReport> PinealApp::Screen(PatientId patient,
+                                          const safety::ProposedRegimen& proposal,
+                                          std::optional<RegimenId> excluding,
+                                          const std::vector<safety::Override>& overrides) {
+  if (catalog_ == nullptr) {
+    return Status::FailedPrecondition(
+        "the knowledge base is not loaded, so regimens cannot be screened");
+  }
+  const Instant now = clock_.Now();
+  PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
+  PINEAL_ASSIGN_OR_RETURN(auto meds, store_.ListMedications(patient));
+  PINEAL_ASSIGN_OR_RETURN(auto regimens, store_.ListRegimens(patient));
+  std::erase_if(regimens, [&](const records::Regimen& r) { return excluding && r.id == *excluding; });
+  PINEAL_ASSIGN_OR_RETURN(auto doses, store_.ListDoseEvents(
+                                          patient, {now - std::chrono::days(7), std::nullopt}, false));
+  const auto snapshot = SnapshotOf(p, meds, regimens, doses, DateOf(now));
+  ScreeningReport report;
+  report.findings = safety::Screen(*catalog_, snapshot, {proposal}, now);
+  report.evaluation = safety::EvaluateOverrides(report.findings, overrides);
+  return report;
+}
+
+Status PinealApp::ScreenVersion(const Actor& actor, PatientId patient,
+                                const std::string& substance, std::optional<RegimenId> replacing,
+                                records::RegimenVersion& v,
+                                const std::vector<safety::Override>& overrides,
+                                ScreeningReport* report) {
+  PINEAL_ASSIGN_OR_RETURN(*report, Screen(patient, ProposalOf(substance, v), replacing, overrides));
+  if (!report->evaluation.problems.empty()) return report->evaluation.problems.front();
+  if (report->blocked()) {
+    return Status::FailedPrecondition(
+        std::to_string(report->evaluation.unresolved.size()) +
+            " blocking finding(s) need a clinician's override with a documented reason",
+        "overrides");
+  }
+  v.findings = RecordFindings(report->findings);
+  // Only overrides that cover a blocking finding are kept.
+  for (const auto& f : report->findings) {
+    if (!f.blocking()) continue;
+    for (const auto& o : overrides) {
+      if (o.finding_key == f.key || o.finding_key == f.rule_id) {
+        v.overrides.push_back({f.key, f.rule_id, o.reason, actor.name, clock_.Now()});
+        break;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Result<ScreeningReport> PinealApp::ScreenProposal(const Actor& actor, PatientId patient,
+                                                  const std::string& substance,
+                                                  const records::RegimenVersion& draft,
+                                                  std::optional<RegimenId> replacing) {
+  auto result = [&]() -> Result<ScreeningReport> {
+    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
+    PINEAL_RETURN_IF_ERROR(records::ValidateSubstanceName(substance));
+    PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(draft));
+    return Screen(patient, ProposalOf(substance, draft), replacing, {});
+  }();
+  RecordAudit(actor, "regimen.screen", patient, result.status());
+  return result;
+}
+
+Result<std::vector<safety::Finding>> PinealApp::ScreenCurrent(const Actor& actor,
+                                                              PatientId patient) {
+  auto result = [&]() -> Result<std::vector<safety::Finding>> {
+    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
+    if (catalog_ == nullptr) {
+      return Status::FailedPrecondition("the knowledge base is not loaded");
+    }
+    const Instant now = clock_.Now();
+    PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
+    PINEAL_ASSIGN_OR_RETURN(auto meds, store_.ListMedications(patient));
+    PINEAL_ASSIGN_OR_RETURN(auto regimens, store_.ListRegimens(patient));
+    PINEAL_ASSIGN_OR_RETURN(auto doses, store_.ListDoseEvents(
+                                            patient, {now - std::chrono::days(7), std::nullopt},
+                                            false));
+    std::vector<safety::ProposedRegimen> active;
+    for (const auto& r : regimens) {
+      if (r.current().status == records::RegimenStatus::kActive) {
+        active.push_back(ProposalOf(r.substance, r.current()));
+      }
+    }
+    const auto snapshot = SnapshotOf(p, meds, {}, doses, DateOf(now));
+    return safety::Screen(*catalog_, snapshot, active, now);
+  }();
+  RecordAudit(actor, "patient.screen", patient, result.status());
+  return result;
+}
+
+Result<std::vector<safety::Finding>> PinealApp::ScreenSnapshot(
+    const Actor& actor, const safety::PatientSnapshot& patient,
+    const std::vector<safety::ProposedRegimen>& regimens) {
+  if (!actor.user_id && actor.role != Role::kSystem) {
+    return Status::Unauthenticated("log in first");
+  }
+  if (catalog_ == nullptr) return Status::FailedPrecondition("the knowledge base is not loaded");
+  return safety::Screen(*catalog_, patient, regimens, clock_.Now());
+}
 
 Result<records::Regimen> PinealApp::CreateRegimen(const Actor& actor, PatientId patient,
-                                                  RegimenDraft draft) {
+                                                  RegimenDraft draft,
+                                                  const std::vector<safety::Override>& overrides,
+                                                  ScreeningReport* report) {
+  records::RegimenVersion& v = draft.version;
   auto result = [&]() -> Result<records::Regimen> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_RETURN_IF_ERROR(records::ValidateSubstanceName(draft.substance));
-    records::RegimenVersion& v = draft.version;
     v.version = 1;
     v.status = records::RegimenStatus::kActive;
     v.provenance = NewProvenance(actor);
     PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(v));
+    PINEAL_RETURN_IF_ERROR(
+        ScreenVersion(actor, patient, draft.substance, std::nullopt, v, overrides, report));
     records::Regimen regimen;
     regimen.patient_id = patient;
     regimen.substance = draft.substance;
@@ -20,13 +136,15 @@ Result<records::Regimen> PinealApp::CreateRegimen(const Actor& actor, PatientId 
     PINEAL_ASSIGN_OR_RETURN(RegimenId id, store_.InsertRegimen(regimen));
     return store_.GetRegimen(patient, id);
   }();
-  RecordAudit(actor, "regimen.create", patient, result.status());
+  RecordAudit(actor, "regimen.create", patient, result.status(), OverrideDetail(v));
   return result;
 }
 
 Result<records::Regimen> PinealApp::ReviseRegimen(const Actor& actor, PatientId patient,
                                                   RegimenId id, int base_version,
-                                                  records::RegimenVersion draft) {
+                                                  records::RegimenVersion draft,
+                                                  const std::vector<safety::Override>& overrides,
+                                                  ScreeningReport* report) {
   auto result = [&]() -> Result<records::Regimen> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
@@ -37,11 +155,15 @@ Result<records::Regimen> PinealApp::ReviseRegimen(const Actor& actor, PatientId 
     draft.version = base_version + 1;
     draft.status = records::RegimenStatus::kActive;
     draft.provenance = NewProvenance(actor);
+    draft.findings.clear();
+    draft.overrides.clear();
     PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(draft));
+    PINEAL_RETURN_IF_ERROR(
+        ScreenVersion(actor, patient, current.substance, id, draft, overrides, report));
     PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(id, draft));
     return store_.GetRegimen(patient, id);
   }();
-  RecordAudit(actor, "regimen.revise", patient, result.status());
+  RecordAudit(actor, "regimen.revise", patient, result.status(), OverrideDetail(draft));
   return result;
 }
 
@@ -55,10 +177,13 @@ Result<records::Regimen> PinealApp::StopRegimen(const Actor& actor, PatientId pa
     if (current.current().status == records::RegimenStatus::kStopped) {
       return Status::FailedPrecondition("regimen " + id.ToString() + " is already stopped");
     }
+    // Stopping removes a risk: it is recorded without a new screening.
     records::RegimenVersion v = current.current();
     v.version = base_version + 1;
     v.status = records::RegimenStatus::kStopped;
     v.end_date = end_date.value_or(DateOf(clock_.Now()));
+    v.findings.clear();
+    v.overrides.clear();
     if (*v.end_date < v.start_date) {
       return Status::InvalidArgument("is before the regimen's start date " +
                                          FormatDate(v.start_date),

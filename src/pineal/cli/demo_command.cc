@@ -3,6 +3,7 @@
 
 #include "pineal/app/demo_clinic.h"
 #include "pineal/cli/commands.h"
+#include "pineal/kb/catalog_loader.h"
 #include "pineal/store/open_store.h"
 
 namespace pineal::cli {
@@ -14,8 +15,10 @@ void RegisterDemoCommand(CLI::App& root) {
   cmd->callback([options]() {
     auto store = store::OpenStore(options->location);
     if (!store.ok()) Fail(store.status().message());
+    auto catalog = kb::LoadDefaultCatalog();
+    if (!catalog.ok()) Fail("the knowledge base does not load: " + catalog.status().message());
     SystemClock clock;
-    app::PinealApp app(**store, clock);
+    app::PinealApp app(**store, clock, &*catalog);
     app::Actor demo_actor;
     demo_actor.name = "demo";
     auto demo = app::LoadDemoClinic(app, demo_actor, **store);

@@ -2,7 +2,9 @@
 
 #include <cstdio>
 
+#include "pineal/cli/check_command.h"
 #include "pineal/cli/commands.h"
+#include "pineal/cli/kb_command.h"
 
 namespace pineal::cli {
 
@@ -23,6 +25,8 @@ int Main(int argc, char** argv) {
   RegisterServeCommand(app);
   RegisterDbCommand(app);
   RegisterDemoCommand(app);
+  RegisterCheckCommand(app);
+  RegisterKbCommand(app);
   RegisterUserCommand(app);
   RegisterAuditCommand(app);
   RegisterBackupCommands(app);

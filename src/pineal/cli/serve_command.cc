@@ -6,6 +6,7 @@
 #include "pineal/app/demo_clinic.h"
 #include "pineal/cli/commands.h"
 #include "pineal/http/server.h"
+#include "pineal/kb/catalog_loader.h"
 #include "pineal/store/open_store.h"
 
 namespace pineal::cli {
@@ -26,8 +27,11 @@ struct ServeOptions {
 void Serve(const ServeOptions& o) {
   auto store = store::OpenStore(o.db.location);
   if (!store.ok()) Fail(store.status().message());
+  // Bad knowledge files stop the server at once: it never runs unscreened.
+  auto catalog = kb::LoadDefaultCatalog();
+  if (!catalog.ok()) Fail("the knowledge base does not load: " + catalog.status().message());
   SystemClock clock;
-  app::PinealApp app(**store, clock);
+  app::PinealApp app(**store, clock, &*catalog);
   if (o.demo_if_empty) {
     auto page = (*store)->ListPatients(store::PatientQuery{});
     if (page.ok() && page->total == 0) {

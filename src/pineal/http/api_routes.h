@@ -25,6 +25,9 @@ void AddPatientRoutes(Router& router, app::PinealApp& app);
 void AddMedicationRoutes(Router& router, app::PinealApp& app);
 void AddRegimenRoutes(Router& router, app::PinealApp& app);
 void AddEventRoutes(Router& router, app::PinealApp& app);
+void AddScreeningRoutes(Router& router, app::PinealApp& app);
+// The screening of a regimen change: findings, references and overrides.
+nlohmann::json ScreeningReportJson(const app::ScreeningReport& report, const kb::Catalog& catalog);
 
 // All of the above.
 void AddApiRoutes(Router& router, app::PinealApp& app, const AuthOptions& options);

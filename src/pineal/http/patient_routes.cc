@@ -123,6 +123,7 @@ void AddApiRoutes(Router& router, app::PinealApp& app, const AuthOptions& option
   AddMedicationRoutes(router, app);
   AddRegimenRoutes(router, app);
   AddEventRoutes(router, app);
+  AddScreeningRoutes(router, app);
 }
 
 }  // namespace pineal::http

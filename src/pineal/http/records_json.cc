@@ -1,6 +1,7 @@
 #include "pineal/http/records_json.h"
 
 #include "pineal/http/json_reader.h"
+#include "pineal/http/safety_json.h"
 #include "pineal/records/enums.h"
 
 namespace pineal::http {
@@ -121,8 +122,23 @@ json ToJson(const records::RegimenVersion& v) {
             {"start_date", FormatDate(v.start_date)},
             {"end_date", OptDate(v.end_date)},
             {"titration", steps},
+            {"content_mg_per_g", OptJson(v.content_mg_per_g)},
             {"reason", v.reason}};
   AddProvenance(j, v.provenance);
+  json findings = json::array();
+  for (const auto& f : v.findings) {
+    findings.push_back({{"rule_id", f.rule_id}, {"key", f.key}, {"kind", f.kind},
+                        {"severity", f.severity}, {"blocking", f.blocking}, {"title", f.title},
+                        {"message", f.message}, {"mechanism", f.mechanism},
+                        {"action", f.action}, {"refs", f.refs}});
+  }
+  json overrides = json::array();
+  for (const auto& o : v.overrides) {
+    overrides.push_back({{"finding_key", o.finding_key}, {"rule_id", o.rule_id},
+                         {"reason", o.reason}, {"decided_by", o.decided_by},
+                         {"decided_at", FormatInstant(o.decided_at)}});
+  }
+  j["screening"] = {{"findings", findings}, {"overrides", overrides}};
   return j;
 }
 
@@ -258,7 +274,8 @@ Status ApplyMedicationJson(const json& body, records::MedicationEntry* m) {
 }
 
 Status ApplyRegimenVersionJson(const json& body, records::RegimenVersion* v,
-                               std::string* substance, int* base_version) {
+                               std::string* substance, int* base_version,
+                               std::vector<safety::Override>* overrides) {
   JsonReader r(body);
   const bool creating = substance != nullptr;
   const Need need = creating ? Need::kRequired : Need::kOptional;
@@ -306,7 +323,15 @@ Status ApplyRegimenVersionJson(const json& body, records::RegimenVersion* v,
       v->titration.push_back(step);
     }
   }
+  if (r.Raw("content_mg_per_g") != nullptr) {
+    PINEAL_RETURN_IF_ERROR(r.Get("content_mg_per_g", &v->content_mg_per_g));
+  }
   PINEAL_RETURN_IF_ERROR(r.Get("reason", &v->reason));
+  if (overrides != nullptr) {
+    if (const json* o = r.Raw("overrides"); o != nullptr && !o->is_null()) {
+      PINEAL_ASSIGN_OR_RETURN(*overrides, OverridesFromJson(*o));
+    }
+  }
   return r.RejectUnknown();
 }
 

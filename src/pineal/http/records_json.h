@@ -22,8 +22,10 @@ Status ApplyPatientJson(const nlohmann::json& body, records::Patient* p, LocalDa
 Status ApplyMedicationJson(const nlohmann::json& body, records::MedicationEntry* m);
 // Reads the version fields of a regimen request; `substance` is read only
 // when given (a new regimen).
+// `overrides` (if given) receives the request's "overrides" list.
 Status ApplyRegimenVersionJson(const nlohmann::json& body, records::RegimenVersion* v,
-                               std::string* substance, int* base_version);
+                               std::string* substance, int* base_version,
+                               std::vector<safety::Override>* overrides = nullptr);
 Status ApplyDoseEventJson(const nlohmann::json& body, records::DoseEvent* e);
 Status ApplyObservationJson(const nlohmann::json& body, records::Observation* o);
 

@@ -2,22 +2,56 @@
 #include "pineal/http/api_routes.h"
 #include "pineal/http/json_reader.h"
 #include "pineal/http/records_json.h"
+#include "pineal/http/api_routes.h"
 #include "pineal/http/route_support.h"
 
 namespace pineal::http {
+namespace {
+
+// A regimen change answers with the regimen and its screening; a change that
+// screening blocks answers 409 with the findings that need an override.
+HttpResponse RegimenChangeResponse(const Result<records::Regimen>& result,
+                                   const app::ScreeningReport& report,
+                                   const app::PinealApp& app) {
+  nlohmann::json screening = app.catalog() != nullptr
+                                 ? ScreeningReportJson(report, *app.catalog())
+                                 : nlohmann::json(nullptr);
+  if (!result.ok()) {
+    HttpResponse r = ErrorResponse(result.status());
+    if (!report.findings.empty() || report.blocked()) {
+      nlohmann::json body = nlohmann::json::parse(r.body);
+      if (report.blocked() && result.status().code() == StatusCode::kFailedPrecondition) {
+        body["error"]["code"] = "blocked_by_screening";
+      }
+      body["screening"] = screening;
+      r.body = body.dump();
+    }
+    return r;
+  }
+  nlohmann::json body = ToJson(*result);
+  body["screening"] = screening;
+  return JsonResponse(201, body);
+}
+
+}  // namespace
 
 void AddRegimenRoutes(Router& router, app::PinealApp& app) {
   auto encode = [](const records::Regimen& r) { return ToJson(r); };
 
-  router.Add("POST", "/api/v1/patients/{id}/regimens", [&app, encode](const HttpRequest& req) {
+  router.Add("POST", "/api/v1/patients/{id}/regimens", [&app](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
     auto body = JsonBody(req);
     if (!body.ok()) return ErrorResponse(body.status());
     app::RegimenDraft draft;
-    Status st = ApplyRegimenVersionJson(*body, &draft.version, &draft.substance, nullptr);
+    std::vector<safety::Override> overrides;
+    Status st = ApplyRegimenVersionJson(*body, &draft.version, &draft.substance, nullptr,
+                                        &overrides);
     if (!st.ok()) return ErrorResponse(st);
-    return Respond(app.CreateRegimen(ActorFor(req), PatientId(*id), std::move(draft)), encode, 201);
+    app::ScreeningReport report;
+    auto created = app.CreateRegimen(ActorFor(req), PatientId(*id), std::move(draft), overrides,
+                                     &report);
+    return RegimenChangeResponse(created, report, app);
   });
 
   router.Add("GET", "/api/v1/patients/{id}/regimens", [&app, encode](const HttpRequest& req) {
@@ -40,7 +74,7 @@ void AddRegimenRoutes(Router& router, app::PinealApp& app) {
 
   // A new version: fields not given keep the current version's values.
   router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/versions",
-             [&app, encode](const HttpRequest& req) {
+             [&app](const HttpRequest& req) {
                auto id = PathId(req, "id");
                if (!id.ok()) return ErrorResponse(id.status());
                auto rid = PathId(req, "rid");
@@ -53,11 +87,15 @@ void AddRegimenRoutes(Router& router, app::PinealApp& app) {
                records::RegimenVersion draft = current->current();
                draft.reason.clear();
                int base_version = 0;
-               Status st = ApplyRegimenVersionJson(*body, &draft, nullptr, &base_version);
+               std::vector<safety::Override> overrides;
+               Status st = ApplyRegimenVersionJson(*body, &draft, nullptr, &base_version,
+                                                   &overrides);
                if (!st.ok()) return ErrorResponse(st);
-               return Respond(app.ReviseRegimen(actor, PatientId(*id), RegimenId(*rid),
-                                                base_version, std::move(draft)),
-                              encode, 201);
+               app::ScreeningReport report;
+               auto revised = app.ReviseRegimen(actor, PatientId(*id), RegimenId(*rid),
+                                                base_version, std::move(draft), overrides,
+                                                &report);
+               return RegimenChangeResponse(revised, report, app);
              });
 
   router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/stop",

@@ -22,6 +22,26 @@ struct TitrationStep {
   Mass dose;
 };
 
+// A screening finding as recorded with the version it was raised for.
+struct RecordedFinding {
+  std::string rule_id;
+  std::string key;  // identifies the finding for overrides
+  std::string kind;
+  std::string severity;  // contraindicated, major, moderate, minor, info
+  bool blocking = false;
+  std::string title, message, mechanism, action;
+  std::vector<std::string> refs;
+};
+
+// A clinician's documented decision to go ahead despite a blocking finding.
+struct RecordedOverride {
+  std::string finding_key;
+  std::string rule_id;
+  std::string reason;
+  std::string decided_by;
+  Instant decided_at{};
+};
+
 struct RegimenVersion {
   int version = 0;
   RegimenStatus status = RegimenStatus::kActive;
@@ -33,8 +53,14 @@ struct RegimenVersion {
   LocalDate start_date{};
   std::optional<LocalDate> end_date;
   std::vector<TitrationStep> titration;
+  // For products of variable strength (kratom): assayed mg of the active
+  // alkaloid per g of product, when known.
+  std::optional<double> content_mg_per_g;
   std::string reason;  // why this version was made
   Provenance provenance;
+  // Filled in when the version is made; never changed afterwards.
+  std::vector<RecordedFinding> findings;
+  std::vector<RecordedOverride> overrides;
 };
 
 struct Regimen {

@@ -123,6 +123,9 @@ Status ValidateRegimenVersion(const RegimenVersion& v) {
     previous_day = step.after_days;
     PINEAL_RETURN_IF_ERROR(CheckDose(step.dose, field + ".dose", /*allow_zero=*/true));
   }
+  if (v.content_mg_per_g && (*v.content_mg_per_g <= 0 || *v.content_mg_per_g > 1000)) {
+    return Status::InvalidArgument("must be between 0 and 1000 mg/g", "content_mg_per_g");
+  }
   PINEAL_RETURN_IF_ERROR(CheckOptionalText(v.indication, "indication", kNameMax));
   return CheckOptionalText(v.reason, "reason", kNoteMax);
 }

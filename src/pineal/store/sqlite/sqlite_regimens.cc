@@ -34,12 +34,113 @@ std::vector<TimeOfDay> SplitTimes(const std::string& text) {
   return out;
 }
 
+std::string JoinRefs(const std::vector<std::string>& refs) {
+  std::string out;
+  for (const auto& r : refs) out += (out.empty() ? "" : ",") + r;
+  return out;
+}
+
+std::vector<std::string> SplitRefs(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+void InsertScreening(SQLite::Database& db, std::int64_t regimen, const records::RegimenVersion& v) {
+  SQLite::Statement f(db,
+                      "INSERT INTO regimen_findings(regimen_id, version, position, rule_id, "
+                      "finding_key, kind, severity, blocking, title, message, mechanism, action, "
+                      "refs) VALUES (:r, :v, :p, :rule, :key, :kind, :sev, :b, :t, :m, :mech, :a, "
+                      ":refs)");
+  for (size_t i = 0; i < v.findings.size(); ++i) {
+    const records::RecordedFinding& x = v.findings[i];
+    f.bind(":r", regimen);
+    f.bind(":v", v.version);
+    f.bind(":p", static_cast<int>(i));
+    f.bind(":rule", x.rule_id);
+    f.bind(":key", x.key);
+    f.bind(":kind", x.kind);
+    f.bind(":sev", x.severity);
+    f.bind(":b", x.blocking ? 1 : 0);
+    f.bind(":t", x.title);
+    f.bind(":m", x.message);
+    f.bind(":mech", x.mechanism);
+    f.bind(":a", x.action);
+    f.bind(":refs", JoinRefs(x.refs));
+    f.exec();
+    f.reset();
+  }
+  SQLite::Statement o(db,
+                      "INSERT INTO regimen_overrides(regimen_id, version, finding_key, rule_id, "
+                      "reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (const records::RecordedOverride& x : v.overrides) {
+    o.bind(1, regimen);
+    o.bind(2, v.version);
+    o.bind(3, x.finding_key);
+    o.bind(4, x.rule_id);
+    o.bind(5, x.reason);
+    o.bind(6, x.decided_by);
+    o.bind(7, FormatInstant(x.decided_at));
+    o.exec();
+    o.reset();
+  }
+}
+
+// Attaches the recorded screening to each loaded version.
+void LoadScreening(SQLite::Database& db, std::int64_t regimen_id,
+                   std::vector<records::RegimenVersion>& versions) {
+  auto version_of = [&](int number) -> records::RegimenVersion* {
+    for (auto& v : versions) {
+      if (v.version == number) return &v;
+    }
+    return nullptr;
+  };
+  SQLite::Statement f(db,
+                      "SELECT * FROM regimen_findings WHERE regimen_id = ? "
+                      "ORDER BY version, position");
+  f.bind(1, regimen_id);
+  while (f.executeStep()) {
+    records::RegimenVersion* v = version_of(f.getColumn("version").getInt());
+    if (v == nullptr) continue;
+    records::RecordedFinding x;
+    x.rule_id = ColText(f, "rule_id");
+    x.key = ColText(f, "finding_key");
+    x.kind = ColText(f, "kind");
+    x.severity = ColText(f, "severity");
+    x.blocking = f.getColumn("blocking").getInt() != 0;
+    x.title = ColText(f, "title");
+    x.message = ColText(f, "message");
+    x.mechanism = ColText(f, "mechanism");
+    x.action = ColText(f, "action");
+    x.refs = SplitRefs(ColText(f, "refs"));
+    v->findings.push_back(std::move(x));
+  }
+  SQLite::Statement o(db,
+                      "SELECT * FROM regimen_overrides WHERE regimen_id = ? "
+                      "ORDER BY version, finding_key");
+  o.bind(1, regimen_id);
+  while (o.executeStep()) {
+    records::RegimenVersion* v = version_of(o.getColumn("version").getInt());
+    if (v == nullptr) continue;
+    v->overrides.push_back({ColText(o, "finding_key"), ColText(o, "rule_id"),
+                            ColText(o, "reason"), ColText(o, "decided_by"),
+                            ColInstant(o, "decided_at")});
+  }
+}
+
 void InsertVersion(SQLite::Database& db, std::int64_t regimen, const records::RegimenVersion& v) {
   SQLite::Statement ins(db,
                         "INSERT INTO regimen_versions(regimen_id, version, status, formulation, "
                         "dose_value, dose_unit, times_of_day, frequency, indication, start_date, "
-                        "end_date, reason, created_at, created_by) VALUES (:r, :v, :st, :f, "
-                        ":dose_value, :dose_unit, :t, :fr, :ind, :sd, :ed, :re, :ca, :cb)");
+                        "end_date, reason, created_at, created_by, content_mg_per_g) VALUES (:r, "
+                        ":v, :st, :f, :dose_value, :dose_unit, :t, :fr, :ind, :sd, :ed, :re, :ca, "
+                        ":cb, :content)");
   ins.bind(":r", regimen);
   ins.bind(":v", v.version);
   ins.bind(":st", std::string(records::ToString(v.status)));
@@ -53,7 +154,13 @@ void InsertVersion(SQLite::Database& db, std::int64_t regimen, const records::Re
   BindText(ins, ":re", v.reason);
   BindInstant(ins, ":ca", v.provenance.created_at);
   BindText(ins, ":cb", v.provenance.created_by);
+  if (v.content_mg_per_g) {
+    ins.bind(":content", *v.content_mg_per_g);
+  } else {
+    ins.bind(":content");
+  }
   ins.exec();
+  InsertScreening(db, regimen, v);
   SQLite::Statement step(db,
                          "INSERT INTO titration_steps(regimen_id, version, position, after_days, "
                          "dose_value, dose_unit) VALUES (:r, :v, :pos, :after, :dose_value, "
@@ -132,6 +239,9 @@ Result<records::Regimen> SqliteStore::LoadRegimen(std::int64_t regimen_id) {
     ver.start_date = ColDate(v, "start_date");
     ver.end_date = ColOptDate(v, "end_date");
     ver.reason = ColText(v, "reason");
+    if (!v.getColumn("content_mg_per_g").isNull()) {
+      ver.content_mg_per_g = v.getColumn("content_mg_per_g").getDouble();
+    }
     ver.provenance.created_at = ColInstant(v, "created_at");
     ver.provenance.created_by = ColText(v, "created_by");
     regimen.versions.push_back(std::move(ver));
@@ -147,6 +257,7 @@ Result<records::Regimen> SqliteStore::LoadRegimen(std::int64_t regimen_id) {
       if (ver.version == version) ver.titration.push_back(step);
     }
   }
+  LoadScreening(*db_, regimen_id, regimen.versions);
   if (regimen.versions.empty()) {
     return Status::Internal("regimen " + std::to_string(regimen_id) + " has no versions");
   }

@@ -1,0 +1,103 @@
+#include "pineal/app/screening.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "pineal/kb/grading.h"
+
+namespace pineal::app {
+namespace {
+
+safety::Sex SexOf(records::Sex s) {
+  switch (s) {
+    case records::Sex::kFemale: return safety::Sex::kFemale;
+    case records::Sex::kMale: return safety::Sex::kMale;
+    case records::Sex::kOther: return safety::Sex::kOther;
+    case records::Sex::kUnknown: return safety::Sex::kUnknown;
+  }
+  return safety::Sex::kUnknown;
+}
+
+safety::EntryKind KindOf(records::MedicationCategory c) {
+  switch (c) {
+    case records::MedicationCategory::kMedicine: return safety::EntryKind::kMedicine;
+    case records::MedicationCategory::kSupplement: return safety::EntryKind::kSupplement;
+    case records::MedicationCategory::kTherapy: return safety::EntryKind::kTherapy;
+  }
+  return safety::EntryKind::kMedicine;
+}
+
+double DosesPerDay(const records::RegimenVersion& v) {
+  const double per_dosing_day = std::max<double>(1.0, static_cast<double>(v.times_of_day.size()));
+  switch (v.frequency) {
+    case records::Frequency::kDaily: return per_dosing_day;
+    case records::Frequency::kEveryOtherDay: return per_dosing_day / 2;
+    case records::Frequency::kWeekly: return per_dosing_day / 7;
+    // As needed: screened as if every listed time were used.
+    case records::Frequency::kAsNeeded: return per_dosing_day;
+  }
+  return per_dosing_day;
+}
+
+}  // namespace
+
+safety::PatientSnapshot SnapshotOf(const records::Patient& p,
+                                   const std::vector<records::MedicationEntry>& medications,
+                                   const std::vector<records::Regimen>& other_regimens,
+                                   const std::vector<records::DoseEvent>& recent_doses,
+                                   LocalDate today) {
+  safety::PatientSnapshot s;
+  if (p.birth_date) s.age_years = AgeInYears(*p.birth_date, today);
+  if (p.weight) s.weight_kg = p.weight->weight.base();
+  s.sex = SexOf(p.sex);
+  s.pregnant = p.pregnancy == records::PregnancyStatus::kPregnant;
+  s.breastfeeding = p.breastfeeding;
+  s.conditions = p.conditions;
+  s.smoker = p.smoker;
+  for (const auto& m : medications) {
+    if (!records::IsCurrentOn(m, today)) continue;
+    s.medications.push_back({m.name, m.dose ? m.dose->ToString() : "", m.schedule, KindOf(m.category)});
+  }
+  for (const auto& r : other_regimens) {
+    const auto& v = r.current();
+    if (v.status != records::RegimenStatus::kActive) continue;
+    char per_day[32];
+    std::snprintf(per_day, sizeof per_day, "%g/day", DosesPerDay(v));
+    s.medications.push_back({r.substance, v.dose.ToString(), per_day, safety::EntryKind::kMedicine});
+  }
+  for (const auto& e : recent_doses) {
+    if (e.status == records::DoseStatus::kSkipped || !e.taken_at) continue;
+    s.recent_doses.push_back({e.substance, e.amount, *e.taken_at});
+  }
+  return s;
+}
+
+safety::ProposedRegimen ProposalOf(const std::string& substance,
+                                   const records::RegimenVersion& v) {
+  safety::ProposedRegimen r;
+  r.label = substance + " (version " + std::to_string(v.version) + ")";
+  r.substance = substance;
+  r.formulation = v.formulation;
+  r.dose = v.dose;
+  for (const auto& step : v.titration) r.dose = std::max(r.dose, step.dose);
+  r.doses_per_day = DosesPerDay(v);
+  r.indication = v.indication;
+  r.content_mg_per_g = v.content_mg_per_g;
+  if (v.end_date) {
+    r.duration_days = static_cast<int>(
+        (std::chrono::sys_days(*v.end_date) - std::chrono::sys_days(v.start_date)).count() + 1);
+  }
+  return r;
+}
+
+std::vector<records::RecordedFinding> RecordFindings(const std::vector<safety::Finding>& findings) {
+  std::vector<records::RecordedFinding> out;
+  for (const auto& f : findings) {
+    out.push_back({f.rule_id, f.key, std::string(safety::FindingKindName(f.kind)),
+                   std::string(kb::SeverityName(f.severity)), f.blocking(), f.title, f.message,
+                   f.mechanism, f.action, f.refs});
+  }
+  return out;
+}
+
+}  // namespace pineal::app

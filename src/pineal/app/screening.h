@@ -1,0 +1,40 @@
+// Screening a patient's regimens: what the engine is told about the patient
+// (from the store) and about a regimen (from its version).
+#pragma once
+
+#include <vector>
+
+#include "pineal/records/dose_event.h"
+#include "pineal/records/medication.h"
+#include "pineal/records/patient.h"
+#include "pineal/records/regimen.h"
+#include "pineal/safety/finding.h"
+#include "pineal/safety/overrides.h"
+#include "pineal/safety/patient_snapshot.h"
+
+namespace pineal::app {
+
+// The outcome of screening a proposed regimen change.
+struct ScreeningReport {
+  std::vector<safety::Finding> findings;
+  safety::OverrideEvaluation evaluation;
+  bool blocked() const { return !evaluation.ok(); }
+};
+
+// The patient as the engine sees them on `today`: current medicines, the
+// other active regimens (as things they take) and the last week's doses.
+safety::PatientSnapshot SnapshotOf(const records::Patient& patient,
+                                   const std::vector<records::MedicationEntry>& medications,
+                                   const std::vector<records::Regimen>& other_regimens,
+                                   const std::vector<records::DoseEvent>& recent_doses,
+                                   LocalDate today);
+
+// A regimen version as a proposal. Titration steps count: the version is
+// screened at its highest planned dose.
+safety::ProposedRegimen ProposalOf(const std::string& substance,
+                                   const records::RegimenVersion& version);
+
+// What is stored with a regimen version.
+std::vector<records::RecordedFinding> RecordFindings(const std::vector<safety::Finding>& findings);
+
+}  // namespace pineal::app

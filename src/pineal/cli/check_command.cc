@@ -1,0 +1,183 @@
+#include "pineal/cli/check_command.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "pineal/http/safety_json.h"
+#include "pineal/core/paths.h"
+#include "pineal/kb/catalog_loader.h"
+#include "pineal/safety/screen.h"
+
+namespace pineal::cli {
+namespace {
+
+[[noreturn]] void CheckFail(const std::string& message) {
+  std::fprintf(stderr, "pineal check: %s\n", message.c_str());
+  throw CLI::RuntimeError(2);
+}
+
+nlohmann::json ReadJsonFile(const std::string& path, const std::string& what) {
+  std::ifstream in(path);
+  if (!in) CheckFail("cannot open " + what + " file '" + path + "'");
+  try {
+    return nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception& e) {
+    CheckFail(what + " file '" + path + "' is not valid JSON: " + e.what());
+  }
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+// "Smith A. 2020." without doubled full stops ("et al..", "n.d..").
+void AddSentence(std::string& out, const std::string& text) {
+  if (text.empty()) return;
+  if (!out.empty()) out += " ";
+  out += text;
+  if (out.back() != '.') out += ".";
+}
+
+std::string CitationText(const kb::Reference& r) {
+  std::string out;
+  AddSentence(out, r.authors);
+  AddSentence(out, r.year ? std::to_string(r.year) : std::string("n.d."));
+  AddSentence(out, r.title);
+  AddSentence(out, r.journal);
+  AddSentence(out, r.document);
+  if (!r.pmid.empty()) AddSentence(out, "PMID " + r.pmid);
+  if (!r.doi.empty()) AddSentence(out, "doi:" + r.doi);
+  AddSentence(out, r.pmc);
+  return out;
+}
+
+struct Options {
+  std::string patient_file;
+  std::string regimen_file;
+  std::string format = "text";
+  std::string knowledge_dir;
+  std::string now;
+};
+
+void Run(const Options& o) {
+  const nlohmann::json patient_json = ReadJsonFile(o.patient_file, "patient");
+  auto patient = http::PatientFromJson(patient_json);
+  if (!patient.ok()) CheckFail("patient file '" + o.patient_file + "': " + patient.status().message());
+  std::vector<safety::ProposedRegimen> regimens;
+  if (patient_json.is_object() && patient_json.contains("regimens")) {
+    auto r = http::RegimensFromJson(patient_json.at("regimens"));
+    if (!r.ok()) CheckFail("patient file '" + o.patient_file + "': " + r.status().message());
+    regimens = std::move(r).value();
+  }
+  if (!o.regimen_file.empty()) {
+    auto r = http::RegimensFromJson(ReadJsonFile(o.regimen_file, "regimen"), "regimen");
+    if (!r.ok()) CheckFail("regimen file '" + o.regimen_file + "': " + r.status().message());
+    for (auto& x : std::move(r).value()) regimens.push_back(std::move(x));
+  }
+  std::string now_text = o.now;
+  if (now_text.empty() && patient_json.is_object() && patient_json.contains("now") &&
+      patient_json.at("now").is_string()) {
+    now_text = patient_json.at("now").get<std::string>();
+  }
+  Instant now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (!now_text.empty()) {
+    auto t = ParseInstant(now_text);
+    if (!t.ok()) CheckFail("--now: " + t.status().message());
+    now = *t;
+  }
+  const std::string dir = o.knowledge_dir.empty() ? KnowledgeDir() : o.knowledge_dir;
+  auto catalog = kb::LoadCatalog(dir);
+  if (!catalog.ok()) CheckFail(catalog.status().message());
+  const auto findings = safety::Screen(*catalog, *patient, regimens, now);
+  if (o.format == "json") {
+    std::cout << http::ScreeningToJson(findings, *catalog).dump(2) << "\n";
+  } else {
+    std::cout << RenderFindingsText(*catalog, findings);
+  }
+}
+
+}  // namespace
+
+std::string RenderFindingsText(const kb::Catalog& catalog,
+                               const std::vector<safety::Finding>& findings) {
+  std::ostringstream out;
+  const auto top = safety::TopSeverity(findings);
+  std::size_t blocking = 0;
+  for (const auto& f : findings) blocking += f.blocking() ? 1 : 0;
+  out << "Safety screening: " << findings.size() << (findings.size() == 1 ? " finding" : " findings");
+  if (top) out << ", highest severity " << kb::SeverityName(*top);
+  out << "; " << blocking << " blocking (need a clinician override with a reason)\n";
+  if (findings.empty()) {
+    out << "\nNo interactions, contraindications or dose concerns were found in the knowledge base.\n";
+    return out.str();
+  }
+  std::map<std::string, int> ref_numbers;
+  std::vector<std::string> ref_order;
+  auto number = [&](const std::string& id) {
+    auto [it, inserted] = ref_numbers.emplace(id, static_cast<int>(ref_order.size()) + 1);
+    if (inserted) ref_order.push_back(id);
+    return it->second;
+  };
+  std::optional<kb::Severity> group;
+  for (const auto& f : findings) {
+    if (!group || *group != f.severity) {
+      group = f.severity;
+      std::size_t count = 0;
+      for (const auto& g : findings) count += g.severity == f.severity ? 1 : 0;
+      out << "\n" << Upper(kb::SeverityName(f.severity)) << " (" << count << ")\n";
+    }
+    out << "  " << (f.blocking() ? "[BLOCKS] " : "") << f.title << "\n";
+    out << "    " << safety::FindingKindLabel(f.kind) << " | rule " << f.rule_id;
+    if (f.likelihood) out << " | likelihood " << kb::LikelihoodName(*f.likelihood);
+    if (f.evidence) out << " | evidence " << kb::EvidenceLevelName(*f.evidence);
+    out << "\n    " << f.message << "\n";
+    if (!f.mechanism.empty()) out << "    Mechanism: " << f.mechanism << "\n";
+    out << "    Action: " << f.action << "\n";
+    if (!f.refs.empty()) {
+      out << "    References:";
+      for (const auto& r : f.refs) out << " [" << number(r) << "]";
+      out << "\n";
+    }
+    if (f.blocking()) out << "    Override key: " << f.key << "\n";
+  }
+  if (!ref_order.empty()) {
+    out << "\nReferences\n";
+    for (std::size_t i = 0; i < ref_order.size(); ++i) {
+      const kb::Reference* r = catalog.FindReference(ref_order[i]);
+      out << "  [" << i + 1 << "] " << ref_order[i] << ": "
+          << (r ? CitationText(*r) : std::string("(not in the knowledge base)")) << "\n";
+    }
+  }
+  return out.str();
+}
+
+void RegisterCheckCommand(CLI::App& root) {
+  auto options = std::make_shared<Options>();
+  CLI::App* cmd = root.add_subcommand(
+      "check", "Screen a patient's regimens against the knowledge base (dose, interactions, "
+               "contraindications, combinations)");
+  cmd->add_option("--patient", options->patient_file,
+                  "Patient snapshot JSON (see knowledge/README.md)")
+      ->required();
+  cmd->add_option("--regimen", options->regimen_file,
+                  "Proposed regimen JSON: one object or a list");
+  cmd->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--knowledge", options->knowledge_dir,
+                  "Knowledge directory (default: $PINEAL_KNOWLEDGE_DIR or the source tree's)");
+  cmd->add_option("--now", options->now,
+                  "Screening time, e.g. 2026-03-01T08:00:00Z (default: the patient's \"now\" or "
+                  "the current time)");
+  cmd->callback([options] { Run(*options); });
+}
+
+}  // namespace pineal::cli

@@ -1,0 +1,42 @@
+// Overrides: a blocking finding (major or contraindicated, about a proposed
+// regimen) stands until a clinician overrides it with a documented reason.
+// Pure: app/ stores overrides with the regimen version and calls this.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "pineal/core/status.h"
+#include "pineal/safety/finding.h"
+
+namespace pineal::safety {
+
+inline constexpr std::size_t kMinOverrideReasonLength = 10;
+
+struct Override {
+  // A finding key (exact), or a rule id: then it covers every blocking finding
+  // of that rule in this screening.
+  std::string finding_key;
+  std::string reason;
+};
+
+struct OverrideEvaluation {
+  std::vector<Finding> unresolved;        // blocking findings without a valid override
+  std::vector<std::string> overridden;    // keys of blocking findings covered
+  // One InvalidArgument per bad override; field() is "overrides[i].reason" or
+  // "overrides[i].finding_key".
+  std::vector<Status> problems;
+
+  bool ok() const { return unresolved.empty() && problems.empty(); }
+  // OK, or the first problem, or FailedPrecondition naming the unresolved findings.
+  Status ToStatus() const;
+};
+
+// Checks each override (names a blocking finding in `findings`; reason of at
+// least kMinOverrideReasonLength characters after trimming) and returns the
+// blocking findings that remain. Invalid overrides do not count.
+OverrideEvaluation EvaluateOverrides(const std::vector<Finding>& findings,
+                                     const std::vector<Override>& overrides);
+
+}  // namespace pineal::safety
