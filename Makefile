@@ -4,17 +4,21 @@ JOBS ?= $(shell nproc)
 DB ?= pineal.db
 PORT ?= 8080
 
-.PHONY: run test build deps test-deps bench clean
+.PHONY: run test build web deps test-deps bench fuzz clean
 
-run: deps build
+run: deps web build
 	./build/pineal serve --db $(DB) --port $(PORT) --demo-if-empty
+
+# The browser app, built into web/dist (served by `pineal serve`).
+web: deps
+	bash scripts/build-web
 
 build: deps
 	cmake --preset release
 	cmake --build build/release -j $(JOBS)
 	ln -sf release/pineal build/pineal
 
-test: test-deps
+test: test-deps web
 	cmake --preset dev
 	cmake --build build/dev -j $(JOBS)
 	ctest --preset dev
@@ -23,6 +27,11 @@ bench: test-deps
 	cmake --preset bench
 	cmake --build build/bench -j $(JOBS)
 	bash scripts/run-benchmarks build/bench
+
+# Each libFuzzer target for FUZZ_SECONDS (default 60); needs clang-14.
+fuzz:
+	bash scripts/install-deps --fuzz
+	bash scripts/run-fuzzers
 
 deps:
 	bash scripts/install-deps

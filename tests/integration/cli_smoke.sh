@@ -73,4 +73,17 @@ curl -sf -b "$WORK/jar" "$URL/api/v1/patients" | grep -q '"total":5' || fail "to
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID" || true
 grep -q 'stopped' "$WORK/out" || fail "graceful stop on SIGTERM"
+# HTTPS when given a certificate and key.
+if command -v openssl >/dev/null; then
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
+    -keyout "$WORK/key.pem" -out "$WORK/cert.pem" >/dev/null 2>&1
+  "$PINEAL" serve --db "$WORK/tls.db" --port 0 --tls-cert "$WORK/cert.pem" \
+    --tls-key "$WORK/key.pem" >"$WORK/tls.out" 2>&1 &
+  TLS_PID=$!
+  for _ in $(seq 1 100); do grep -q 'serving https://' "$WORK/tls.out" && break; sleep 0.1; done
+  TLS_URL=$(grep -o 'https://127.0.0.1:[0-9]*' "$WORK/tls.out" | head -1)
+  [[ -n "$TLS_URL" ]] || fail "serve --tls-cert did not start: $(cat "$WORK/tls.out")"
+  curl -sfk "$TLS_URL/api/v1/health" | grep -q '"status":"ok"' || fail "health over TLS"
+  kill -TERM "$TLS_PID"; wait "$TLS_PID" || true
+fi
 echo "cli smoke: ok"

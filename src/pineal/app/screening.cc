@@ -75,7 +75,8 @@ safety::PatientSnapshot SnapshotOf(const records::Patient& p,
 safety::ProposedRegimen ProposalOf(const std::string& substance,
                                    const records::RegimenVersion& v) {
   safety::ProposedRegimen r;
-  r.label = substance + " (version " + std::to_string(v.version) + ")";
+  // A draft has no version number yet.
+  r.label = v.version > 0 ? substance + " (version " + std::to_string(v.version) + ")" : substance;
   r.substance = substance;
   r.formulation = v.formulation;
   r.dose = v.dose;

@@ -3,6 +3,9 @@
 #include <cstdio>
 
 #include "pineal/cli/check_command.h"
+#include "pineal/cli/circadian_command.h"
+#include "pineal/cli/plan_command.h"
+#include "pineal/cli/simulate_command.h"
 #include "pineal/cli/commands.h"
 #include "pineal/cli/kb_command.h"
 
@@ -27,6 +30,9 @@ int Main(int argc, char** argv) {
   RegisterDemoCommand(app);
   RegisterCheckCommand(app);
   RegisterKbCommand(app);
+  RegisterPlanCommand(app);
+  RegisterCircadianCommand(app);
+  RegisterSimulateCommand(app);
   RegisterUserCommand(app);
   RegisterAuditCommand(app);
   RegisterBackupCommands(app);

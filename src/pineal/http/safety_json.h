@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <utility>
@@ -97,8 +98,9 @@ inline Result<safety::ProposedRegimen> RegimenFromJson(const nlohmann::json& j,
   }
   PINEAL_ASSIGN_OR_RETURN(auto days, OptNumber(j, "duration_days", p));
   if (days) {
-    if (*days < 1 || *days != static_cast<double>(static_cast<int>(*days))) {
-      return Bad(p + "duration_days", "must be a whole number of days, at least 1");
+    // Checked before the cast: converting an out-of-range double is undefined.
+    if (*days < 1 || *days > 3650 || *days != std::floor(*days)) {
+      return Bad(p + "duration_days", "must be a whole number of days from 1 to 3650");
     }
     r.duration_days = static_cast<int>(*days);
   }

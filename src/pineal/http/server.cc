@@ -151,7 +151,14 @@ Server::Server(app::PinealApp& app, ServerOptions options)
   impl_->Delete(all, api);
 
   if (!options_.static_dir.empty() && std::filesystem::is_directory(options_.static_dir)) {
-    impl_->set_mount_point("/", options_.static_dir);
+    // Built assets carry a content hash in their names, so they never change
+    // under one URL; pages revalidate so a new build shows at once.
+    const std::string assets = options_.static_dir + "/assets";
+    if (std::filesystem::is_directory(assets)) {
+      impl_->set_mount_point("/assets", assets,
+                             {{"Cache-Control", "public, max-age=31536000, immutable"}});
+    }
+    impl_->set_mount_point("/", options_.static_dir, {{"Cache-Control", "no-cache"}});
   }
 
   // Errors raised by the library itself (413, unknown paths, bad requests)

@@ -1,0 +1,179 @@
+// A patient's daily check-in on a phone-sized screen: confirm, edit and skip
+// doses, a sleep diary, a side effect; then the patient's charts show them.
+// Expected values are worked out here by hand, not by the app's code.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { apiGet, apiPost, launch, login, openPage, screenshot } from './lib/browser.mjs';
+import { startServer } from './lib/server.mjs';
+
+const TZ = 'America/New_York';
+let server;
+let browser;
+let s;
+let pid;
+let rid;
+
+// Today's date and a wall-clock time of an instant, in the patient's zone.
+const dateIn = (iso) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' })
+  .format(new Date(iso));
+const timeIn = (iso) => new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  .format(new Date(iso));
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  s = await openPage(browser.context, server);
+  await login(s, server);
+  await s.page.setViewportSize({ width: 390, height: 844 });
+  const today = dateIn(new Date().toISOString());
+  const p = await apiPost(s, server, '/patients', { display_name: 'Ben T.', time_zone: TZ, sex: 'male' });
+  pid = p.id;
+  // 00:00 has always passed today and 23:59 is (almost) always to come.
+  const r = await apiPost(s, server, `/patients/${pid}/regimens`, {
+    substance: 'melatonin', formulation: 'ir', dose: '2 mg', times_of_day: ['00:00', '00:01', '23:59'],
+    frequency: 'daily', indication: 'insomnia', start_date: today,
+  });
+  rid = r.id;
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const dose = (time) => s.page.locator(`li.dose[data-dose="${rid}@${time}"]`);
+
+test("the check-in lists today's planned doses in the patient's time zone", async () => {
+  await s.goto(`/checkin/${pid}`);
+  await s.page.getByRole('heading', { level: 1, name: 'Daily check-in' }).waitFor();
+  assert.equal(await s.page.locator('li.dose-open').count(), 3);
+  assert.match(await s.page.locator('.checkin .page-head').textContent(), /America\/New_York/);
+  await screenshot(s.page, 'checkin-01-phone-start');
+  s.assertClean();
+});
+
+test('one tap confirms a dose as planned', async () => {
+  await dose('00:00').getByRole('button', { name: 'Taken' }).click();
+  await s.page.locator(`li.dose[data-dose="${rid}@00:00"][data-status="taken"]`).waitFor();
+  const events = (await apiGet(s, server, `/patients/${pid}/dose-events`)).items;
+  assert.equal(events.length, 1);
+  assert.equal(events[0].status, 'taken');
+  assert.equal(events[0].regimen_id, rid);
+  assert.deepEqual(events[0].amount, { value: 2, unit: 'mg' });
+  assert.equal(timeIn(events[0].planned_at), '00:00');
+  assert.equal(events[0].taken_at, events[0].planned_at);
+  assert.equal(dateIn(events[0].taken_at), dateIn(new Date().toISOString()));
+  s.assertClean();
+});
+
+test('a dose with a bad amount shows the error at the amount and records nothing', async () => {
+  const card = dose('00:01');
+  await card.getByText('Change time or amount').click();
+  await card.getByLabel('Time taken').fill('00:05');
+  await card.getByLabel('Amount').fill('two pills');
+  s.allowHttpError(400);
+  await card.getByRole('button', { name: 'Taken' }).click();
+  await card.locator('[data-field="amount"] .field-error').waitFor();
+  assert.equal((await apiGet(s, server, `/patients/${pid}/dose-events`)).items.length, 1);
+  await screenshot(s.page, 'checkin-02-bad-amount');
+  s.assertClean();
+});
+
+test('a dose can be taken at another time and amount', async () => {
+  const card = dose('00:01');
+  await card.getByLabel('Time taken').fill('00:05');
+  await card.getByLabel('Amount').fill('1.5 mg');
+  await card.getByRole('button', { name: 'Taken' }).click();
+  await s.page.locator(`li.dose[data-dose="${rid}@00:01"][data-status="taken"]`).waitFor();
+  const e = (await apiGet(s, server, `/patients/${pid}/dose-events`)).items.find((x) => timeIn(x.planned_at) === '00:01');
+  assert.equal(timeIn(e.taken_at), '00:05');
+  assert.deepEqual(e.amount, { value: 1.5, unit: 'mg' });
+  s.assertClean();
+});
+
+test('a dose can be marked skipped', async () => {
+  await dose('23:59').getByRole('button', { name: 'Skipped' }).click();
+  await s.page.locator(`li.dose[data-dose="${rid}@23:59"][data-status="skipped"]`).waitFor();
+  const e = (await apiGet(s, server, `/patients/${pid}/dose-events`)).items.find((x) => x.status === 'skipped');
+  assert.equal(timeIn(e.planned_at), '23:59');
+  assert.equal(e.taken_at, null);
+  s.assertClean();
+});
+
+test('the sleep diary posts total sleep time, efficiency and latency', async () => {
+  const form = s.page.locator('[data-form="sleep-diary"]');
+  await form.getByLabel('Got into bed at').fill('22:30');
+  await form.getByLabel('Tried to sleep at').fill('23:00');
+  await form.getByLabel('Minutes to fall asleep').fill('20');
+  await form.getByLabel('Times woken in the night').fill('2');
+  await form.getByLabel('Minutes awake in the night').fill('30');
+  await form.getByLabel('Woke up for the day at').fill('06:30');
+  await form.getByLabel('Got out of bed at').fill('07:00');
+  // In bed 22:30-07:00 = 510 min; asleep (06:30 - 23:00) - 20 - 30 = 400 min;
+  // efficiency 400 / 510 = 78.43 %.
+  assert.match(await form.locator('output').textContent(), /Asleep 6 h 40 min of 8 h 30 min in bed · sleep efficiency 78\.4%/);
+  await screenshot(s.page, 'checkin-03-sleep-diary');
+  await form.getByRole('button', { name: 'Save sleep diary' }).click();
+  await s.page.locator('[data-recorded="sleep"]', { hasText: 'already recorded' }).waitFor();
+  const obs = (await apiGet(s, server, `/patients/${pid}/observations`)).items.filter((o) => o.kind === 'sleep_diary');
+  const byCode = Object.fromEntries(obs.map((o) => [o.code, o]));
+  assert.equal(byCode.total_sleep_time.value, 400);
+  assert.equal(byCode.total_sleep_time.unit, 'min');
+  assert.equal(byCode.sleep_onset_latency.value, 20);
+  assert.ok(Math.abs(byCode.sleep_efficiency.value - 78.43) < 0.1);
+  assert.equal(byCode.sleep_efficiency.unit, '%');
+  assert.equal(timeIn(byCode.sleep_efficiency.observed_at), '06:30');
+  s.assertClean();
+});
+
+test('an impossible night is refused before anything is sent', async () => {
+  const form = s.page.locator('[data-form="sleep-diary"]');
+  await form.getByLabel('Got into bed at').fill('23:00');
+  await form.getByLabel('Tried to sleep at').fill('23:00');
+  await form.getByLabel('Minutes to fall asleep').fill('400');
+  await form.getByLabel('Woke up for the day at').fill('05:00');
+  await form.getByLabel('Got out of bed at').fill('05:10');
+  const before = (await apiGet(s, server, `/patients/${pid}/observations`)).items.length;
+  await form.getByRole('button', { name: 'Save sleep diary' }).click();
+  await form.locator('[data-field="sleep_onset_latency"] .field-error').waitFor();
+  assert.equal((await apiGet(s, server, `/patients/${pid}/observations`)).items.length, before);
+  await form.getByLabel('Minutes to fall asleep').fill('');
+  s.assertClean();
+});
+
+test('a side effect is reported with its grade; "other" needs a description', async () => {
+  const form = s.page.locator('[data-form="side-effect"]');
+  await form.getByLabel('What did you notice?').selectOption('other');
+  await form.getByLabel('How bad was it?').selectOption('1');
+  await form.getByRole('button', { name: 'Report side effect' }).click();
+  await form.locator('[data-field="text"] .field-error').waitFor();
+  assert.equal((await apiGet(s, server, `/patients/${pid}/observations`)).items.filter((o) => o.kind === 'side_effect').length, 0);
+
+  await form.getByLabel('What did you notice?').selectOption('headache');
+  await form.getByLabel('How bad was it?').selectOption('2');
+  await form.getByRole('button', { name: 'Report side effect' }).click();
+  await s.page.locator('#checkin-side-effects .reported li', { hasText: 'Headache' }).waitFor();
+  const se = (await apiGet(s, server, `/patients/${pid}/observations`)).items.filter((o) => o.kind === 'side_effect');
+  assert.equal(se.length, 1);
+  assert.equal(se[0].code, 'headache');
+  assert.equal(se[0].value, 2);
+  s.assertClean();
+});
+
+test("the patient's charts show the new points", async () => {
+  const chart = (id) => s.page.locator(`#checkin-charts figure[data-chart="${id}"]`);
+  await chart('sleep-efficiency').locator('canvas').first().waitFor();
+  assert.equal(await chart('sleep-efficiency').getAttribute('data-points'), '1');
+  assert.equal(await chart('sleep-times').getAttribute('data-points'), '2');
+  assert.equal(await chart('side-effects').getAttribute('data-points'), '1');
+  // Two doses taken and one skipped on one day.
+  assert.equal(await chart('doses-melatonin').getAttribute('data-points'), '3');
+  assert.equal(await chart('adherence').getAttribute('data-points'), '3');
+  for (const id of ['sleep-efficiency', 'sleep-times', 'side-effects', 'doses-melatonin', 'adherence']) {
+    await chart(id).locator('canvas').first().waitFor();
+  }
+  assert.match(await chart('adherence').locator('.chart-note').textContent(), /2 of 3 planned doses taken \(67%\)/);
+  await chart('adherence').scrollIntoViewIfNeeded();
+  await screenshot(s.page, 'checkin-04-phone-done');
+  s.assertClean();
+});

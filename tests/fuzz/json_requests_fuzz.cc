@@ -1,0 +1,109 @@
+// Fuzzes the JSON request decoders of the API. The first byte picks the
+// decoder ('0'..'8', any other byte wraps around), the rest is the request
+// body, read through ParseJsonObject exactly as the routes do. Any body may
+// be rejected, but never with an exception, a crash, a leak or a hang; a
+// rejection always names what was wrong.
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pineal/http/json_reader.h"
+#include "pineal/http/records_json.h"
+#include "pineal/http/safety_json.h"
+
+namespace {
+
+using nlohmann::json;
+namespace http = pineal::http;
+namespace records = pineal::records;
+
+void Expect(bool condition) {
+  if (!condition) __builtin_trap();
+}
+
+void ExpectExplained(const pineal::Status& status) {
+  if (!status.ok()) Expect(!status.message().empty());
+}
+
+const pineal::LocalDate kToday{std::chrono::year{2026}, std::chrono::month{11},
+                               std::chrono::day{22}};
+
+void Decode(unsigned selector, const json& body) {
+  switch (selector) {
+    case 0: {
+      records::Patient p;
+      ExpectExplained(http::ApplyPatientJson(body, &p, kToday));
+      break;
+    }
+    case 1: {
+      records::MedicationEntry m;
+      ExpectExplained(http::ApplyMedicationJson(body, &m));
+      break;
+    }
+    case 2: {  // a new regimen (POST .../regimens)
+      records::RegimenVersion v;
+      std::string substance;
+      std::vector<pineal::safety::Override> overrides;
+      ExpectExplained(http::ApplyRegimenVersionJson(body, &v, &substance, nullptr, &overrides));
+      break;
+    }
+    case 3: {  // a new version of a regimen (POST .../versions)
+      records::RegimenVersion v;
+      int base_version = 0;
+      std::vector<pineal::safety::Override> overrides;
+      ExpectExplained(
+          http::ApplyRegimenVersionJson(body, &v, nullptr, &base_version, &overrides));
+      ExpectExplained(http::ApplyRegimenVersionJson(body, &v, nullptr, nullptr));
+      break;
+    }
+    case 4: {
+      records::DoseEvent e;
+      ExpectExplained(http::ApplyDoseEventJson(body, &e));
+      break;
+    }
+    case 5: {
+      records::Observation o;
+      ExpectExplained(http::ApplyObservationJson(body, &o));
+      break;
+    }
+    case 6: {  // the screening request: {"patient": {...}, "regimens": ...}
+      ExpectExplained(http::PatientFromJson(body).status());
+      if (body.contains("patient")) ExpectExplained(http::PatientFromJson(body.at("patient")).status());
+      break;
+    }
+    case 7: {
+      ExpectExplained(http::RegimensFromJson(body).status());
+      if (body.contains("regimens")) {
+        ExpectExplained(http::RegimensFromJson(body.at("regimens"), "regimens").status());
+      }
+      break;
+    }
+    default: {
+      ExpectExplained(http::OverridesFromJson(body).status());
+      if (body.contains("overrides")) {
+        ExpectExplained(http::OverridesFromJson(body.at("overrides")).status());
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const unsigned selector = static_cast<unsigned char>(data[0] - '0') % 9u;
+  const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
+  auto body = http::ParseJsonObject(text);
+  if (!body.ok()) {
+    Expect(!body.status().message().empty());
+    return 0;
+  }
+  Expect(body->is_object());
+  Decode(selector, *body);
+  return 0;
+}

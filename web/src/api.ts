@@ -1,0 +1,129 @@
+// A thin typed client for /api/v1. Every failure becomes an ApiError that
+// carries the API's {"error": {"code", "message", "field"}}.
+import type {
+  DoseEvent, Items, Medication, Observation, Patient, PatientPage, Regimen, Screening, TimelineEntry,
+} from './types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly body?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Body = Record<string, unknown>;
+
+const BASE = '/api/v1';
+
+// A browser session is the HttpOnly cookie the login sets plus a CSRF token
+// that every change must echo; the token lives for the tab's lifetime.
+const CSRF_KEY = 'pineal.csrf';
+
+export function setCsrfToken(token: string | null): void {
+  if (token) sessionStorage.setItem(CSRF_KEY, token);
+  else sessionStorage.removeItem(CSRF_KEY);
+}
+
+export function hasSession(): boolean {
+  return sessionStorage.getItem(CSRF_KEY) !== null;
+}
+
+async function request<T>(method: string, path: string, body?: Body): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body) headers['Content-Type'] = 'application/json';
+  const csrf = sessionStorage.getItem(CSRF_KEY);
+  if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'pineal could not be reached; check the connection and try again');
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiError(res.status, 'bad_response', `unexpected answer from the server (HTTP ${res.status})`);
+  }
+  if (res.status === 401 && !path.startsWith('/auth/')) {
+    document.dispatchEvent(new CustomEvent('auth-required'));
+  }
+  if (!res.ok) {
+    const e = (json as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+    throw new ApiError(res.status, e?.code ?? 'http_' + res.status,
+                       e?.message ?? `the request failed (HTTP ${res.status})`, e?.field, json);
+  }
+  return json as T;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== '') q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? '?' + s : '';
+}
+
+export interface Range {
+  from?: string;
+  to?: string;
+}
+
+const p = (id: number) => `/patients/${id}`;
+
+export interface Me {
+  username: string;
+  role: string;
+  user_id: number | null;
+  patient_id: number | null;
+}
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<{ csrf_token: string; user: { role: string; patient_id: number | null; display_name: string } }>(
+      'POST', '/auth/login', { username, password }),
+  logout: () => request<unknown>('POST', '/auth/logout', {}),
+  me: () => request<Me>('GET', '/auth/me'),
+
+  listPatients: (q: string, limit: number, offset: number) =>
+    request<PatientPage>('GET', '/patients' + query({ q, limit, offset })),
+  getPatient: (id: number) => request<Patient>('GET', p(id)),
+  createPatient: (body: Body) => request<Patient>('POST', '/patients', body),
+  updatePatient: (id: number, body: Body) => request<Patient>('PATCH', p(id), body),
+
+  listMedications: (id: number) => request<Items<Medication>>('GET', p(id) + '/medications'),
+  addMedication: (id: number, body: Body) => request<Medication>('POST', p(id) + '/medications', body),
+
+  listRegimens: (id: number) => request<Items<Regimen>>('GET', p(id) + '/regimens'),
+  createRegimen: (id: number, body: Body) => request<Regimen>('POST', p(id) + '/regimens', body),
+  reviseRegimen: (id: number, rid: number, body: Body) =>
+    request<Regimen>('POST', `${p(id)}/regimens/${rid}/versions`, body),
+  screen: (id: number, body: Body) => request<Screening>('POST', p(id) + '/screen', body),
+  stopRegimen: (id: number, rid: number, body: Body) =>
+    request<Regimen>('POST', `${p(id)}/regimens/${rid}/stop`, body),
+
+  listDoseEvents: (id: number, r: Range = {}) =>
+    request<Items<DoseEvent>>('GET', p(id) + '/dose-events' + query({ ...r })),
+  addDoseEvent: (id: number, body: Body) => request<DoseEvent>('POST', p(id) + '/dose-events', body),
+
+  listObservations: (id: number, r: Range = {}) =>
+    request<Items<Observation>>('GET', p(id) + '/observations' + query({ ...r })),
+  addObservation: (id: number, body: Body) =>
+    request<Observation>('POST', p(id) + '/observations', body),
+
+  timeline: (id: number, r: Range & { kinds?: string } = {}) =>
+    request<Items<TimelineEntry>>('GET', p(id) + '/timeline' + query({ ...r })),
+};

@@ -1,0 +1,54 @@
+// Entry point: styles, routes and the start of the router.
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/charts.css';
+import './styles/checkin.css';
+import './styles/print.css';
+import { h } from './dom';
+import { onRouteError, route, start } from './router';
+import { errorBox } from './views/common';
+import { checkinView } from './views/checkin';
+import { patientFormView } from './views/patient_form';
+import { patientListView } from './views/patient_list';
+import { patientPageView } from './views/patient_page';
+import { loginView } from './views/login';
+import { refreshSession, watchSession } from './views/session';
+
+route('/', patientListView);
+route('/patients', patientListView);
+route('/patients/new', patientFormView);
+route('/patients/:id', patientPageView);
+route('/checkin/:id', checkinView);
+route('/login', loginView);
+
+onRouteError((main, err) => {
+  if (err) {
+    main.appendChild(errorBox(err));
+  } else {
+    main.appendChild(h('div', { class: 'card error-page' }, h('h1', { tabindex: -1 }, 'No such page'),
+      h('p', {}, h('a', { href: '#/patients' }, 'Go to the patient list'))));
+  }
+});
+
+document.querySelector('.skip-link')?.addEventListener('click', () => {
+  document.getElementById('main')?.focus();
+});
+
+// The printed summary shows every regimen version, even where the history is folded.
+window.addEventListener('beforeprint', () => {
+  document.querySelectorAll<HTMLDetailsElement>('details.history:not([open])').forEach((d) => {
+    d.open = true;
+    d.dataset.openedForPrint = 'true';
+  });
+});
+window.addEventListener('afterprint', () => {
+  document.querySelectorAll<HTMLDetailsElement>('details[data-opened-for-print]').forEach((d) => {
+    d.open = false;
+    delete d.dataset.openedForPrint;
+  });
+});
+
+watchSession();
+void refreshSession();
+start();
