@@ -134,6 +134,14 @@ class PinealApp {
   // Check-ins (dose events, observations): the care team or the patient.
   Status CheckCanCheckIn(const Actor& actor, PatientId patient);
   Status CheckAdmin(const Actor& actor);
+  // What screening reads about a patient from the store.
+  struct ScreeningInputs {
+    records::Patient patient;
+    std::vector<records::MedicationEntry> medications;
+    std::vector<records::Regimen> regimens;
+    std::vector<records::DoseEvent> recent_doses;
+  };
+  Result<ScreeningInputs> LoadScreeningInputs(PatientId patient);
   // Screens `proposal` for `patient` and checks `overrides`; `excluding` is
   // left out of the patient's active regimens.
   Result<ScreeningReport> Screen(PatientId patient, const safety::ProposedRegimen& proposal,

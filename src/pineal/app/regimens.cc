@@ -15,6 +15,19 @@ std::string OverrideDetail(const records::RegimenVersion& v) {
 
 }  // namespace
 
+Result<PinealApp::ScreeningInputs> PinealApp::LoadScreeningInputs(PatientId patient) {
+  ScreeningInputs in;
+  PINEAL_ASSIGN_OR_RETURN(in.patient, store_.GetPatient(patient));
+  PINEAL_ASSIGN_OR_RETURN(in.medications, store_.ListMedications(patient));
+  PINEAL_ASSIGN_OR_RETURN(in.regimens, store_.ListRegimens(patient));
+  // The last week's doses count as current use (see safety::PatientSnapshot).
+  PINEAL_ASSIGN_OR_RETURN(in.recent_doses,
+                          store_.ListDoseEvents(patient,
+                                                {clock_.Now() - std::chrono::days(7), std::nullopt},
+                                                false));
+  return in;
+}
+
 Result<ScreeningReport> PinealApp::Screen(PatientId patient,
                                           const safety::ProposedRegimen& proposal,
                                           std::optional<RegimenId> excluding,
@@ -24,13 +37,11 @@ Result<ScreeningReport> PinealApp::Screen(PatientId patient,
         "the knowledge base is not loaded, so regimens cannot be screened");
   }
   const Instant now = clock_.Now();
-  PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
-  PINEAL_ASSIGN_OR_RETURN(auto meds, store_.ListMedications(patient));
-  PINEAL_ASSIGN_OR_RETURN(auto regimens, store_.ListRegimens(patient));
-  std::erase_if(regimens, [&](const records::Regimen& r) { return excluding && r.id == *excluding; });
-  PINEAL_ASSIGN_OR_RETURN(auto doses, store_.ListDoseEvents(
-                                          patient, {now - std::chrono::days(7), std::nullopt}, false));
-  const auto snapshot = SnapshotOf(p, meds, regimens, doses, DateOf(now));
+  PINEAL_ASSIGN_OR_RETURN(ScreeningInputs in, LoadScreeningInputs(patient));
+  std::erase_if(in.regimens,
+                [&](const records::Regimen& r) { return excluding && r.id == *excluding; });
+  const auto snapshot = SnapshotOf(in.patient, in.medications, in.regimens, in.recent_doses,
+                                   DateOf(now));
   ScreeningReport report;
   report.findings = safety::Screen(*catalog_, snapshot, {proposal}, now);
   report.evaluation = safety::EvaluateOverrides(report.findings, overrides);
@@ -86,19 +97,14 @@ Result<std::vector<safety::Finding>> PinealApp::ScreenCurrent(const Actor& actor
       return Status::FailedPrecondition("the knowledge base is not loaded");
     }
     const Instant now = clock_.Now();
-    PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
-    PINEAL_ASSIGN_OR_RETURN(auto meds, store_.ListMedications(patient));
-    PINEAL_ASSIGN_OR_RETURN(auto regimens, store_.ListRegimens(patient));
-    PINEAL_ASSIGN_OR_RETURN(auto doses, store_.ListDoseEvents(
-                                            patient, {now - std::chrono::days(7), std::nullopt},
-                                            false));
+    PINEAL_ASSIGN_OR_RETURN(ScreeningInputs in, LoadScreeningInputs(patient));
     std::vector<safety::ProposedRegimen> active;
-    for (const auto& r : regimens) {
+    for (const auto& r : in.regimens) {
       if (r.current().status == records::RegimenStatus::kActive) {
         active.push_back(ProposalOf(r.substance, r.current()));
       }
     }
-    const auto snapshot = SnapshotOf(p, meds, {}, doses, DateOf(now));
+    const auto snapshot = SnapshotOf(in.patient, in.medications, {}, in.recent_doses, DateOf(now));
     return safety::Screen(*catalog_, snapshot, active, now);
   }();
   RecordAudit(actor, "patient.screen", patient, result.status());

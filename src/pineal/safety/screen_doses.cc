@@ -308,45 +308,37 @@ void CheckRegimenDoses(Context& ctx) {
   }
 }
 
+// Checks a daily amount that is not a proposed regimen's (logged intake or a
+// listed medicine) against the substance's general per-day mass bands.
+void CheckDailyAmount(Context& ctx, const Use& use, double amount_mg, const char* what,
+                      const char* tag) {
+  const kb::Substance& sub = ctx.catalog.substance(use.substance);
+  const std::optional<std::string> formulation =
+      sub.default_formulation.empty() ? std::optional<std::string>() : sub.default_formulation;
+  for (std::uint32_t ti : ctx.catalog.BandTablesFor(use.substance)) {
+    const kb::BandTable& t = ctx.catalog.band_tables()[ti];
+    if (!t.per_day || t.per_day->unit != kb::BandUnit::kMass ||
+        t.basis != kb::DoseBasis::kProduct || !t.indications.empty() ||
+        !FormulationMatches(t.formulations, formulation) || !PopulationMatches(ctx, t)) {
+      continue;
+    }
+    Report(ctx, use.substance, {&t, &*t.per_day, true, amount_mg, what, tag, false},
+           FindingKind::kCumulativeDailyAmount);
+  }
+}
+
 void CheckRecentIntake(Context& ctx) {
   for (const Use& use : ctx.uses) {
     if (!use.has_intake_24h) continue;
-    const kb::Substance& sub = ctx.catalog.substance(use.substance);
-    const std::optional<std::string> formulation =
-        sub.default_formulation.empty() ? std::optional<std::string>() : sub.default_formulation;
-    for (std::uint32_t ti : ctx.catalog.BandTablesFor(use.substance)) {
-      const kb::BandTable& t = ctx.catalog.band_tables()[ti];
-      if (!t.per_day || t.per_day->unit != kb::BandUnit::kMass ||
-          t.basis != kb::DoseBasis::kProduct || !t.indications.empty() ||
-          !FormulationMatches(t.formulations, formulation) || !PopulationMatches(ctx, t)) {
-        continue;
-      }
-      Report(ctx, use.substance,
-             {&t, &*t.per_day, true, use.intake_24h_mg, "taken in the last 24 h (dose log)",
-              "intake_24h", false},
-             FindingKind::kCumulativeDailyAmount);
-    }
+    CheckDailyAmount(ctx, use, use.intake_24h_mg, "taken in the last 24 h (dose log)",
+                     "intake_24h");
   }
 }
 
 void CheckListedAmounts(Context& ctx) {
   for (const Use& use : ctx.uses) {
     if (use.listed_daily_mg <= 0.0 || use.proposed) continue;  // a regimen's total includes it
-    const kb::Substance& sub = ctx.catalog.substance(use.substance);
-    const std::optional<std::string> formulation =
-        sub.default_formulation.empty() ? std::optional<std::string>() : sub.default_formulation;
-    for (std::uint32_t ti : ctx.catalog.BandTablesFor(use.substance)) {
-      const kb::BandTable& t = ctx.catalog.band_tables()[ti];
-      if (!t.per_day || t.per_day->unit != kb::BandUnit::kMass ||
-          t.basis != kb::DoseBasis::kProduct || !t.indications.empty() ||
-          !FormulationMatches(t.formulations, formulation) || !PopulationMatches(ctx, t)) {
-        continue;
-      }
-      Report(ctx, use.substance,
-             {&t, &*t.per_day, true, use.listed_daily_mg, "per day (current medicine list)",
-              "listed", false},
-             FindingKind::kCumulativeDailyAmount);
-    }
+    CheckDailyAmount(ctx, use, use.listed_daily_mg, "per day (current medicine list)", "listed");
   }
 }
 
