@@ -72,6 +72,32 @@ test('each patient page draws one chart per kind of record, with every point', a
   }
 });
 
+test('the predicted concentration curve is drawn from the dose log, with the numbers the API gives', async () => {
+  let shown = 0;
+  for (const p of patients) {
+    const doses = (await apiGet(s, server, `/patients/${p.id}/dose-events`)).items;
+    if (!doses.some((d) => d.substance === 'melatonin')) continue;
+    // The curve depends on the moment it is asked for, so compare the page
+    // with the very response it drew, not with a second request.
+    const drawn = s.page.waitForResponse((r) => r.url().includes(`/api/v1/patients/${p.id}/prediction?substance=melatonin&`));
+    await s.goto(`/patients/${p.id}`);
+    const api = await (await drawn).json();
+    const card = s.page.locator('#prediction figure[data-chart="pk"]');
+    await card.locator('canvas').first().waitFor();
+    assert.equal(await card.getAttribute('data-state'), 'ready');
+    assert.equal(Number(await card.getAttribute('data-points')), api.curve.time_h.length);
+    const peak = Math.round(api.metrics.typical.cmax).toLocaleString('en-US');
+    const facts = await card.locator('dl.pk-facts').textContent();
+    assert.ok(facts.includes(peak), `peak ${peak} shown in: ${facts}`);
+    assert.match(facts, /Next-morning level after the last dose/);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(s.page, `demo-03-prediction-${p.id}`);
+    s.assertClean();
+    shown += 1;
+  }
+  assert.ok(shown >= 1, 'at least one demo patient takes melatonin');
+});
+
 test("the ISI chart's bands follow Bastien 2001", async () => {
   const withIsi = [];
   for (const p of patients) {

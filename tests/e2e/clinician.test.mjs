@@ -219,6 +219,37 @@ test('stopping needs a reason, then makes a stopped version', async () => {
   s.assertClean();
 });
 
+test('a clinician plans a trip: a bad arrival is shown at its field and saves nothing, then the plan is kept', async () => {
+  await s.goto(`/patients/${patientId}`);
+  await main().getByText('Plan a trip (jet lag)').click();
+  const form = s.page.locator('[data-form="jetlag"]');
+  await form.getByLabel('Destination time zone').fill('America/New_York');
+  await form.getByLabel('Departure date').fill('2026-12-01');
+  await form.getByLabel('Departure time (local)').fill('10:00');
+  await form.getByLabel('Arrival date').fill('2026-11-30');
+  await form.getByLabel('Arrival time (local)').fill('12:30');
+  s.allowHttpError(400);
+  await form.getByRole('button', { name: 'Plan the trip' }).click();
+  await fieldError('[data-form="jetlag"]', 'arrive').waitFor();
+  assert.match(await fieldError('[data-form="jetlag"]', 'arrive').textContent(), /after the departure/);
+  assert.equal((await apiGet(s, server, `/patients/${patientId}/plans`)).items.length, 0);
+
+  await form.getByLabel('Arrival date').fill('2026-12-01');
+  await form.getByLabel('Title').fill('Conference in New York');
+  await form.getByRole('button', { name: 'Plan the trip' }).click();
+  const plan = s.page.locator('#plans article.plan', { hasText: 'Conference in New York' });
+  await plan.waitFor();
+  const saved = (await apiGet(s, server, `/patients/${patientId}/plans`)).items;
+  assert.equal(saved.length, 1);
+  assert.equal(saved[0].plan.strategy.direction, 'delay');
+  assert.equal(await plan.locator('li[data-day]').count(), saved[0].plan.days.length);
+  await plan.locator('img.plan-plot').evaluate((img) => img.decode());
+  assert.ok(await plan.locator('img.plan-plot').evaluate((img) => img.naturalWidth > 0));
+  await plan.scrollIntoViewIfNeeded();
+  await screenshot(s.page, 'clinician-09-jetlag-plan');
+  s.assertClean();
+});
+
 test('the patient list finds the new patient by part of the name', async () => {
   await s.goto('/patients');
   const search = s.page.getByLabel('Search patients');

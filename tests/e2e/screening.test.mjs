@@ -163,3 +163,43 @@ test('the demo patient Robert S. shows his overridden findings in the history an
   await s.page.emulateMedia({ media: 'screen' });
   s.assertClean();
 });
+
+test('the editor predicts what the typed regimen leaves in this patient, with the numbers the API gives', async () => {
+  await s.page.emulateMedia({ media: 'screen' });
+  await s.goto(`/patients/${fluvoxPatient}`);
+  await main().getByRole('button', { name: 'New regimen' }).click();
+  const form = s.page.locator('[data-form="regimen-new"]');
+  const preview = form.locator('figure[data-chart="pk-preview"]');
+  assert.equal(await preview.getAttribute('data-state'), 'idle');
+  // The preview the page draws is compared with the very answer it drew.
+  const answered = s.page.waitForResponse((r) => r.url().endsWith(`/api/v1/patients/${fluvoxPatient}/simulate`)
+    && r.request().postDataJSON()?.dose === '5 mg');
+  await typeRegimen(form, '5 mg');
+  const response = await answered;
+  assert.deepEqual(
+    (({ substance, dose, at, every, for: days, formulation }) => ({ substance, dose, at, every, for: days, formulation }))(
+      response.request().postDataJSON()),
+    { substance: 'melatonin', dose: '5 mg', at: '22:00', every: '24h', for: '7d', formulation: 'ir' });
+  const sim = await response.json();
+  await s.page.waitForFunction(() =>
+    document.querySelector('figure[data-chart="pk-preview"]')?.dataset.state === 'ready');
+  await preview.locator('canvas').first().waitFor();
+  assert.equal(Number(await preview.getAttribute('data-points')), sim.curve.time_h.length);
+  const text = await preview.textContent();
+  assert.ok(text.includes(Math.round(sim.metrics.typical.cmax).toLocaleString('en-US')), `peak shown in: ${text}`);
+  // The record's fluvoxamine is part of the prediction, said in its notes.
+  assert.match(text, /fluvoxamine \(CYP1A2\/2C19 inhibitor\)/);
+  assert.match(text, /times in Europe\/Berlin/);
+  await preview.scrollIntoViewIfNeeded();
+  await screenshot(s.page, 'screening-07-regimen-preview');
+
+  // Doses an hour apart cannot be written as "every N h": said, not sent.
+  await form.getByRole('button', { name: 'Add a time' }).click();
+  await form.getByLabel('Time 2').fill('23:00');
+  await s.page.waitForFunction(() =>
+    document.querySelector('figure[data-chart="pk-preview"]')?.dataset.state === 'idle');
+  assert.match(await preview.textContent(), /evenly spaced times/);
+  assert.equal((await apiGet(s, server, `/patients/${fluvoxPatient}/regimens`)).items.length, 1,
+    'previewing saves nothing');
+  s.assertClean();
+});

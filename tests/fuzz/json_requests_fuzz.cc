@@ -1,5 +1,5 @@
 // Fuzzes the JSON request decoders of the API. The first byte picks the
-// decoder ('0'..'8', any other byte wraps around), the rest is the request
+// decoder ('0'..';', any other byte wraps around), the rest is the request
 // body, read through ParseJsonObject exactly as the routes do. Any body may
 // be rejected, but never with an exception, a crash, a leak or a hang; a
 // rejection always names what was wrong.
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pineal/http/json_reader.h"
+#include "pineal/http/monitoring_json.h"
 #include "pineal/http/records_json.h"
 #include "pineal/http/safety_json.h"
 
@@ -82,6 +83,21 @@ void Decode(unsigned selector, const json& body) {
       }
       break;
     }
+    case 9: {  // POST .../alerts/{aid}/status
+      std::string status, note;
+      ExpectExplained(http::ApplyAlertStatusJson(body, &status, &note));
+      break;
+    }
+    case 10: {  // POST .../regimens/{rid}/reviews
+      pineal::store::ReviewAction action;
+      ExpectExplained(http::ApplyReviewActionJson(body, &action));
+      break;
+    }
+    case 11: {  // POST .../proposals/{pid}/decision
+      pineal::app::ProposalDecisionDraft draft;
+      ExpectExplained(http::ApplyDecisionJson(body, &draft));
+      break;
+    }
     default: {
       ExpectExplained(http::OverridesFromJson(body).status());
       if (body.contains("overrides")) {
@@ -96,7 +112,7 @@ void Decode(unsigned selector, const json& body) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const unsigned selector = static_cast<unsigned char>(data[0] - '0') % 9u;
+  const unsigned selector = static_cast<unsigned char>(data[0] - '0') % 12u;
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
   auto body = http::ParseJsonObject(text);
   if (!body.ok()) {

@@ -1,4 +1,6 @@
 // Accounts, sessions and access: who may see and change which patient.
+#include <set>
+
 #include "tests/integration/api_fixture.h"
 
 namespace pineal::testing {
@@ -63,7 +65,49 @@ class AccessTest : public ApiTest {
             {"POST", b + "/dose-events", dose},
             {"GET", b + "/observations", {}},
             {"POST", b + "/observations", obs},
-            {"POST", b + "/care-team", {{"username", "dr.outside"}}}};
+            {"POST", b + "/care-team", {{"username", "dr.outside"}}},
+            {"POST", b + "/responses",
+             {{"instrument", "PHQ-9"}, {"observed_at", "2026-11-10T08:00:00Z"},
+              {"answers", {0, 0, 0, 0, 0, 0, 0, 0, 1}}}},
+            {"GET", b + "/alerts", {}},
+            {"POST", b + "/alerts/1/status", {{"status", "acknowledged"}, {"note", "seen"}}},
+            {"GET", b + "/reviews", {}},
+            {"POST", b + "/regimens/" + rid + "/reviews",
+             {{"due", "2026-11-29"}, {"action", "done"}, {"date", "2026-11-29"}}},
+            {"GET", b + "/adherence", {}},
+            {"POST", b + "/regimens/" + rid + "/proposals", json::object()},
+            {"GET", b + "/proposals", {}},
+            {"POST", b + "/proposals/1/decision",
+             {{"decision", "reject"}, {"reason", "not appropriate now"}}},
+            {"GET", b + "/prediction?substance=melatonin", {}},
+            {"POST", b + "/simulate", {{"substance", "melatonin"}, {"dose", "3 mg"}}},
+            {"GET", b + "/screen", {}},
+            {"POST", b + "/screen", regimen},
+            {"POST", b + "/plans/jetlag",
+             {{"from", "America/New_York"}, {"to", "Europe/Paris"},
+              {"depart", "2026-12-01 18:00"}, {"arrive", "2026-12-02 07:15"}}},
+            {"POST", b + "/plans/shift",
+             {{"zone", "Europe/London"}, {"rota", "2026-12-01,22:00-06:00\n2026-12-02,off\n"}}},
+            {"GET", b + "/plans", {}},
+            {"GET", b + "/plans/1", {}}};
+  }
+
+  // A route's path with its ids replaced by `b`'s patient and "1".
+  static std::string Pattern(std::string path) {
+    const auto query = path.find('?');
+    if (query != std::string::npos) path.resize(query);
+    std::string out;
+    std::size_t segment = 0;
+    for (std::size_t i = 0; i <= path.size(); ++i) {
+      if (i < path.size() && path[i] != '/') continue;
+      std::string part = path.substr(segment, i - segment);
+      const bool id = !part.empty() && (part.front() == '{' ||
+                                        part.find_first_not_of("0123456789") == std::string::npos);
+      out += id ? "{}" : part;
+      if (i < path.size()) out += '/';
+      segment = i + 1;
+    }
+    return out;
   }
 
   int own_ = 0, other_ = 0;
@@ -76,7 +120,8 @@ TEST_F(AccessTest, EveryRouteButHealthAndLoginNeedsAuthentication) {
   for (const std::string& route : server_->router().Routes()) {
     const std::string method = route.substr(0, route.find(' '));
     std::string path = route.substr(route.find(' ') + 1);
-    for (const char* param : {"{id}", "{rid}", "{mid}", "{tid}", "{username}"}) {
+    for (const char* param : {"{id}", "{rid}", "{mid}", "{tid}", "{pid}", "{aid}", "{username}",
+                              "{name}", "{ref}"}) {
       size_t at = path.find(param);
       if (at != std::string::npos) path.replace(at, std::string(param).size(), "1");
     }
@@ -86,9 +131,27 @@ TEST_F(AccessTest, EveryRouteButHealthAndLoginNeedsAuthentication) {
     EXPECT_EQ(r.body["error"]["code"], "unauthenticated") << route;
     checked.push_back(route);
   }
-  EXPECT_GE(checked.size(), 30u);
+  EXPECT_GE(checked.size(), 50u);
+  std::printf("access test: %zu routes refuse an unauthenticated request\n", checked.size());
   EXPECT_EQ(As("", "GET", "/api/v1/health").status, 200);
   EXPECT_EQ(As("not-a-real-token", "GET", base_).status, 401);
+}
+
+TEST_F(AccessTest, TheRouteListBelowCoversEveryPatientRoute) {
+  std::set<std::string> tried;
+  for (const auto& [method, path, body] : PatientRoutes(other_base_, other_regimen_)) {
+    tried.insert(method + " " + Pattern(path));
+  }
+  int patient_routes = 0;
+  for (const std::string& route : server_->router().Routes()) {
+    const std::string method = route.substr(0, route.find(' '));
+    const std::string path = route.substr(route.find(' ') + 1);
+    if (path.rfind("/api/v1/patients/{id}", 0) != 0) continue;
+    ++patient_routes;
+    EXPECT_TRUE(tried.count(method + " " + Pattern(path))) << route << " is not tried";
+  }
+  std::printf("access test: %d patient routes tried with another patient's ids\n",
+              patient_routes);
 }
 
 TEST_F(AccessTest, APatientCannotReachAnotherPatientOnAnyRoute) {

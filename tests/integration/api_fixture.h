@@ -2,6 +2,9 @@
 // file, and talks to it with an HTTP client.
 #pragma once
 
+#include <mutex>
+#include <optional>
+
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -11,6 +14,8 @@
 
 #include "pineal/http/server.h"
 #include "pineal/kb/catalog_loader.h"
+#include "pineal/kb/circadian_params.h"
+#include "pineal/kb/pk_model_loader.h"
 #include "pineal/store/sqlite/sqlite_store.h"
 #include "tests/support/temp_dir.h"
 
@@ -30,7 +35,7 @@ class ApiTest : public ::testing::Test {
     ASSERT_TRUE(s.ok());
     store_ = std::move(*s);
     ASSERT_TRUE(store_->Migrate().ok());
-    app_ = std::make_unique<app::PinealApp>(*store_, clock_, &Catalog());
+    app_ = std::make_unique<app::PinealApp>(*store_, clock_, Knowledge().View());
     http::ServerOptions options;
     options.port = 0;
     server_ = std::make_unique<http::Server>(*app_, options);
@@ -45,14 +50,15 @@ class ApiTest : public ::testing::Test {
   }
 
   // The knowledge base of the source tree, loaded once per test program.
-  static const kb::Catalog& Catalog() {
-    static const kb::Catalog catalog = [] {
-      auto c = kb::LoadCatalog(std::string(PINEAL_SOURCE_ROOT) + "/knowledge");
-      EXPECT_TRUE(c.ok()) << c.status().ToString();
-      return std::move(c).value();
+  static const app::LoadedKnowledge& Knowledge() {
+    static const auto* knowledge = [] {
+      auto k = app::LoadKnowledge(std::string(PINEAL_SOURCE_ROOT) + "/knowledge");
+      EXPECT_TRUE(k.ok()) << k.status().ToString();
+      return k->release();
     }();
-    return catalog;
+    return *knowledge;
   }
+  static const kb::Catalog& Catalog() { return Knowledge().safety; }
 
   // Creates an account (as the local operator) and an API token for it.
   std::string TokenFor(const std::string& username, store::UserRole role,
@@ -118,13 +124,33 @@ class ApiTest : public ::testing::Test {
                      {"medications", Get(base + "/medications").body},
                      {"regimens", Get(base + "/regimens").body},
                      {"dose_events", Get(base + "/dose-events?with_superseded=true").body},
-                     {"observations", Get(base + "/observations?with_superseded=true").body}});
+                     {"observations", Get(base + "/observations?with_superseded=true").body},
+                     {"alerts", Get(base + "/alerts").body},
+                     {"reviews", Get(base + "/reviews").body},
+                     {"proposals", Get(base + "/proposals").body}});
     }
     return out;
   }
 
+  // The system's time unless a test sets it (scripted histories).
+  class TestClock final : public Clock {
+   public:
+    Instant Now() const override {
+      std::lock_guard lock(mu_);
+      return fixed_ ? *fixed_ : SystemClock().Now();
+    }
+    void Set(Instant now) {
+      std::lock_guard lock(mu_);
+      fixed_ = now;
+    }
+
+   private:
+    mutable std::mutex mu_;
+    std::optional<Instant> fixed_;
+  };
+
   TempDir dir_;
-  SystemClock clock_;
+  TestClock clock_;
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<app::PinealApp> app_;
   std::unique_ptr<http::Server> server_;

@@ -14,8 +14,39 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 "$PINEAL" db status --db "$WORK/a.db" | grep -q '^0 pending' || fail "nothing pending after migrate"
 
 "$PINEAL" demo --db "$WORK/a.db" >"$WORK/demo"
-grep -q '4 patients' "$WORK/demo" || fail "demo load"
+grep -q '5 patients' "$WORK/demo" || fail "demo load"
 grep -q 'dr.demo' "$WORK/demo" || fail "demo prints its logins"
+
+# The demo month (Helen M., patient 5) through the monitoring loop: the PHQ-9
+# item-9 alert, the stalled ISI, the overdue routine review and one step up.
+"$PINEAL" monitor --db "$WORK/a.db" --patient 5 >"$WORK/monitor"
+grep -q '\[urgent\] PHQ-9 item 9 positive' "$WORK/monitor" || fail "monitor: PHQ-9 item 9 alert"
+grep -q 'No meaningful ISI improvement' "$WORK/monitor" || fail "monitor: ISI alert"
+grep -q 'Routine review - OVERDUE by 7 days' "$WORK/monitor" || fail "monitor: overdue review"
+grep -q 'increase 1 mg -> 2 mg per dose (awaiting' "$WORK/monitor" || fail "monitor: titration proposal"
+grep -q 'protocol: Melatonin for insomnia' "$WORK/monitor" || fail "monitor: the protocol by its title"
+"$PINEAL" monitor --db "$WORK/a.db" --patient 5 --format json >"$WORK/monitor.json"
+grep -q '"rule_id": "alert.phq9.item9"' "$WORK/monitor.json" || fail "monitor json"
+set +e
+"$PINEAL" monitor --db "$WORK/a.db" --patient 99 2>"$WORK/err"; code=$?
+set -e
+[[ $code -eq 2 ]] && grep -q 'patient 99 not found' "$WORK/err" || fail "monitor: unknown patient"
+
+# A regimen simulated for a patient in the database: Robert S. (patient 4)
+# takes fluvoxamine, which the prediction must name.
+"$PINEAL" simulate --db "$WORK/a.db" --patient 4 --substance melatonin --dose "3 mg" \
+  --subjects 0 --format json >"$WORK/sim.json" || fail "simulate --patient ID"
+grep -q '"title": *"Robert S.: ' "$WORK/sim.json" || fail "simulate: the patient's name in the title"
+grep -q 'fluvoxamine' "$WORK/sim.json" || fail "simulate: the record's fluvoxamine"
+set +e
+"$PINEAL" simulate --db "$WORK/a.db" --patient 99 --substance melatonin --dose "3 mg" \
+  2>"$WORK/err"; code=$?
+[[ $code -eq 2 ]] && grep -q 'no patient 99' "$WORK/err" || fail "simulate: unknown patient"
+"$PINEAL" simulate --db "$WORK/none.db" --patient 1 --substance melatonin --dose "3 mg" \
+  2>"$WORK/err"; code=$?
+set -e
+[[ $code -eq 2 && ! -e "$WORK/none.db" ]] && grep -q 'no database at' "$WORK/err" ||
+  fail "simulate: missing database is not created"
 
 # Accounts from the command line: the first admin, listing, disabling, a reset.
 echo 'a fine admin passphrase' | "$PINEAL" user add --db "$WORK/a.db" root.admin --role admin \
@@ -34,7 +65,7 @@ set +e
 "$PINEAL" demo --db "$WORK/a.db" 2>"$WORK/err"; code=$?
 set -e
 [[ $code -eq 2 ]] || fail "second demo load should exit 2, got $code"
-grep -q 'already holds 4 patients' "$WORK/err" || fail "second demo load message"
+grep -q 'already holds 5 patients' "$WORK/err" || fail "second demo load message"
 
 # Backup and restore from the command line.
 "$PINEAL" backup --db "$WORK/a.db" "$WORK/copy.db" | grep -q 'integrity ok' || fail "backup"
@@ -64,12 +95,12 @@ grep -q 'clinician  dr.demo' "$WORK/out" || fail "serve prints the demo logins"
 curl -s "$URL/api/v1/patients" | grep -q '"code":"unauthenticated"' || fail "the API needs a login"
 CSRF=$(curl -sf -c "$WORK/jar" -X POST "$URL/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d '{"username":"dr.demo","password":"demo-clinician-pass"}' | sed -E 's/.*"csrf_token":"([0-9a-f]+)".*/\1/')
-curl -sf -b "$WORK/jar" "$URL/api/v1/patients" | grep -q '"total":4' || fail "demo patients served"
+curl -sf -b "$WORK/jar" "$URL/api/v1/patients" | grep -q '"total":5' || fail "demo patients served"
 # The README's tour runs against it, every step answering as documented.
 bash "$SOURCE_ROOT/scripts/tour.sh" "$URL" >"$WORK/tour" 2>&1 || fail "tour: $(tail -5 "$WORK/tour")"
 grep -q '"current_version":2' "$WORK/tour" || fail "tour: the regimen's new version"
 grep -q '"field":"amount"' "$WORK/tour" || fail "tour: the bad dose is refused with its field"
-curl -sf -b "$WORK/jar" "$URL/api/v1/patients" | grep -q '"total":5' || fail "tour patient stored"
+curl -sf -b "$WORK/jar" "$URL/api/v1/patients" | grep -q '"total":6' || fail "tour patient stored"
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID" || true
 grep -q 'stopped' "$WORK/out" || fail "graceful stop on SIGTERM"

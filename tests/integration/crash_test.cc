@@ -70,6 +70,7 @@ struct Acknowledged {
   std::mutex mu;
   std::map<std::int64_t, std::string> dose_notes;      // dose event id -> note sent
   std::map<std::int64_t, std::string> patient_names;   // patient id -> name sent
+  std::map<std::int64_t, Instant> responses;           // observation id -> observed_at sent
 };
 
 class CrashTest : public ::testing::Test {
@@ -104,24 +105,34 @@ class CrashTest : public ::testing::Test {
         for (int i = 0; !stop; ++i) {
           const std::string tag = "w" + std::to_string(w) + "-" + std::to_string(i) + "-" +
                                   std::to_string(round_);
+          // Dose events, scored PHQ-9 responses (an observation with its nine
+          // item answers in one transaction) and patients (with conditions).
           const bool patient = i % 4 == 3;
-          json body = patient ? json{{"display_name", "P " + tag},
-                                     {"conditions", {"insomnia", "chronic pain", "hypertension"}},
-                                     {"weight", "70 kg"}}
-                              : json{{"substance", "melatonin"},
-                                     {"taken_at", "2026-11-10T21:00:00Z"},
-                                     {"amount", "3 mg"}, {"status", "taken"}, {"note", tag}};
-          httplib::Result r = c.Post(
-              patient ? std::string("/api/v1/patients")
-                      : "/api/v1/patients/" + std::to_string(patient_) + "/dose-events",
-              body.dump(), "application/json");
+          const bool response = i % 4 == 1;
+          const std::string base = "/api/v1/patients/" + std::to_string(patient_);
+          const Instant observed = *ParseInstant("2026-11-10T08:00:00Z") + std::chrono::seconds(i * 8 + w);
+          json body = patient    ? json{{"display_name", "P " + tag},
+                                        {"conditions", {"insomnia", "chronic pain", "hypertension"}},
+                                        {"weight", "70 kg"}}
+                      : response ? json{{"instrument", "PHQ-9"},
+                                        {"observed_at", FormatInstant(observed)},
+                                        {"answers", {1, 1, 1, 1, 1, 1, 1, 1, 0}}}
+                                 : json{{"substance", "melatonin"},
+                                        {"taken_at", "2026-11-10T21:00:00Z"},
+                                        {"amount", "3 mg"}, {"status", "taken"}, {"note", tag}};
+          httplib::Result r = c.Post(patient    ? std::string("/api/v1/patients")
+                                     : response ? base + "/responses"
+                                                : base + "/dose-events",
+                                     body.dump(), "application/json");
           if (r && r->status == 201) {
             std::lock_guard lock(acks.mu);
-            const std::int64_t id = json::parse(r->body)["id"];
+            const json answer = json::parse(r->body);
             if (patient) {
-              acks.patient_names[id] = "P " + tag;
+              acks.patient_names[answer["id"]] = "P " + tag;
+            } else if (response) {
+              acks.responses[answer["observation"]["id"]] = observed;
             } else {
-              acks.dose_notes[id] = tag;
+              acks.dose_notes[answer["id"]] = tag;
             }
           }
           if (!r) return;  // the server is gone
@@ -173,6 +184,22 @@ TEST_F(CrashTest, AcknowledgedWritesSurviveSigkillInEveryRound) {
       ASSERT_NE(it, stored.end()) << "acknowledged dose event " << id << " was lost";
       EXPECT_EQ(it->second, note);
     }
+    auto observations = c.Get("/api/v1/patients/" + std::to_string(patient_) + "/observations");
+    ASSERT_TRUE(observations && observations->status == 200);
+    std::map<std::int64_t, std::string> observed;
+    const json observation_list = json::parse(observations->body);
+    for (const auto& o : observation_list["items"]) {
+      // A response is stored whole: its total, band and nine item answers.
+      ASSERT_EQ(o["value"], 8.0) << o.dump();
+      ASSERT_EQ(o["interpretation"], "mild") << o.dump();
+      ASSERT_EQ(o["components"].size(), 9u) << o.dump();
+      observed[o["id"]] = o["observed_at"];
+    }
+    for (const auto& [id, at] : acks.responses) {
+      auto it = observed.find(id);
+      ASSERT_NE(it, observed.end()) << "acknowledged response " << id << " was lost";
+      EXPECT_EQ(it->second, FormatInstant(at));
+    }
     auto patients = c.Get("/api/v1/patients?limit=200&q=P%20w");
     ASSERT_TRUE(patients && patients->status == 200);
     std::set<std::int64_t> seen;
@@ -191,8 +218,10 @@ TEST_F(CrashTest, AcknowledgedWritesSurviveSigkillInEveryRound) {
     ASSERT_TRUE(check.ok());
     EXPECT_EQ(*(*check)->IntegrityCheck(), "ok");
   }
-  std::printf("crash test: %d rounds, %zu acknowledged dose events and %zu patients checked\n",
-              kRounds, acks.dose_notes.size(), acks.patient_names.size());
+  std::printf(
+      "crash test: %d rounds, %zu acknowledged dose events, %zu instrument responses and %zu "
+      "patients checked\n",
+      kRounds, acks.dose_notes.size(), acks.responses.size(), acks.patient_names.size());
 }
 
 TEST_F(CrashTest, BackupWhileServingRestoresIntoAFreshServer) {

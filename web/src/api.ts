@@ -1,7 +1,8 @@
 // A thin typed client for /api/v1. Every failure becomes an ApiError that
 // carries the API's {"error": {"code", "message", "field"}}.
 import type {
-  DoseEvent, Items, Medication, Observation, Patient, PatientPage, Regimen, Screening, TimelineEntry,
+  Adherence, Alert, AlertStatus, AuditEvent, CircadianPlan, DoseEvent, Items, Medication, Observation, Patient, PatientPage,
+  Prediction, Proposal, Simulation, Reference, Regimen, ReviewItem, ReviewRecord, Reviews, Screening, TimelineEntry, User,
 } from './types';
 
 export class ApiError extends Error {
@@ -83,6 +84,13 @@ export interface Range {
 }
 
 const p = (id: number) => `/patients/${id}`;
+const u = (username: string) => `/users/${encodeURIComponent(username)}`;
+
+export interface AuditQuery {
+  patient_id?: number;
+  actor?: string;
+  limit?: number;
+}
 
 export interface Me {
   username: string;
@@ -112,6 +120,7 @@ export const api = {
   reviseRegimen: (id: number, rid: number, body: Body) =>
     request<Regimen>('POST', `${p(id)}/regimens/${rid}/versions`, body),
   screen: (id: number, body: Body) => request<Screening>('POST', p(id) + '/screen', body),
+  simulateFor: (id: number, body: Body) => request<Simulation>('POST', p(id) + '/simulate', body),
   stopRegimen: (id: number, rid: number, body: Body) =>
     request<Regimen>('POST', `${p(id)}/regimens/${rid}/stop`, body),
 
@@ -126,4 +135,38 @@ export const api = {
 
   timeline: (id: number, r: Range & { kinds?: string } = {}) =>
     request<Items<TimelineEntry>>('GET', p(id) + '/timeline' + query({ ...r })),
+
+  listPlans: (id: number) => request<Items<CircadianPlan>>('GET', p(id) + '/plans'),
+  savePlan: (id: number, kind: 'jetlag' | 'shift', body: Body) =>
+    request<CircadianPlan>('POST', `${p(id)}/plans/${kind}`, body),
+
+  prediction: (id: number, substance: string, days = 7, subjects = 200) =>
+    request<Prediction>('GET', p(id) + '/prediction' + query({ substance, days, subjects })),
+
+  reference: (ref: string) => request<Reference>('GET', `/kb/references/${encodeURIComponent(ref)}`),
+
+  // Accounts and the audit log (administrators).
+  listUsers: () => request<Items<User>>('GET', '/users'),
+  createUser: (body: Body) => request<User>('POST', '/users', body),
+  setUserDisabled: (username: string, disabled: boolean) =>
+    request<User>('POST', `${u(username)}/${disabled ? 'disable' : 'enable'}`, {}),
+  resetPassword: (username: string, password: string) =>
+    request<User>('POST', `${u(username)}/reset-password`, { password }),
+  audit: (q: AuditQuery) => request<Items<AuditEvent>>('GET', '/audit' + query({ ...q })),
+
+  // Monitoring.
+  inbox: (status: AlertStatus | 'all' = 'open') => request<Items<Alert>>('GET', '/alerts' + query({ status })),
+  listAlerts: (id: number, status: AlertStatus | 'all' = 'all') =>
+    request<Items<Alert>>('GET', p(id) + '/alerts' + query({ status })),
+  setAlertStatus: (id: number, alertId: number, status: 'acknowledged' | 'resolved', note: string) =>
+    request<Alert>('POST', `${p(id)}/alerts/${alertId}/status`, { status, note }),
+  listReviews: (id: number) => request<Reviews>('GET', p(id) + '/reviews'),
+  recordReview: (id: number, rid: number, body: Body) =>
+    request<ReviewRecord>('POST', `${p(id)}/regimens/${rid}/reviews`, body),
+  overdueReviews: () => request<Items<ReviewItem>>('GET', '/reviews/overdue'),
+  adherence: (id: number, r: Range = {}) => request<Adherence>('GET', p(id) + '/adherence' + query({ ...r })),
+  listProposals: (id: number) => request<Items<Proposal>>('GET', p(id) + '/proposals'),
+  requestProposal: (id: number, rid: number) => request<Proposal>('POST', `${p(id)}/regimens/${rid}/proposals`, {}),
+  decideProposal: (id: number, pid: number, body: Body) =>
+    request<Proposal>('POST', `${p(id)}/proposals/${pid}/decision`, body),
 };

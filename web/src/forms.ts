@@ -95,7 +95,8 @@ export function invalid(fieldName: string, message: string): ApiError {
 
 // "is required" reads better as "Dose is required" next to the field.
 export function readable(label: string, message: string): string {
-  return /^(is|are|must|has|needs|cannot|an? )/.test(message) ? `${label} ${message}` : message;
+  if (/^(is|are|must|may|has|needs|cannot|an? )/.test(message)) return `${label} ${message}`;
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 export class FormController {

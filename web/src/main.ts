@@ -4,6 +4,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/charts.css';
 import './styles/checkin.css';
+import './styles/monitoring.css';
 import './styles/print.css';
 import { h } from './dom';
 import { onRouteError, route, start } from './router';
@@ -13,13 +14,20 @@ import { patientFormView } from './views/patient_form';
 import { patientListView } from './views/patient_list';
 import { patientPageView } from './views/patient_page';
 import { loginView } from './views/login';
+import { accountsView } from './views/admin_accounts';
+import { alertInboxView } from './views/alert_inbox';
+import { auditView } from './views/admin_audit';
+import { adminOnly, clinicalOnly, homeView } from './views/guards';
 import { refreshSession, watchSession } from './views/session';
 
-route('/', patientListView);
-route('/patients', patientListView);
-route('/patients/new', patientFormView);
-route('/patients/:id', patientPageView);
-route('/checkin/:id', checkinView);
+route('/', homeView(adminOnly(accountsView), clinicalOnly(patientListView)));
+route('/patients', clinicalOnly(patientListView));
+route('/patients/new', clinicalOnly(patientFormView));
+route('/patients/:id', clinicalOnly(patientPageView));
+route('/checkin/:id', clinicalOnly(checkinView));
+route('/alerts', clinicalOnly(alertInboxView));
+route('/admin', adminOnly(accountsView));
+route('/audit', adminOnly(auditView));
 route('/login', loginView);
 
 onRouteError((main, err) => {
@@ -33,6 +41,18 @@ onRouteError((main, err) => {
 
 document.querySelector('.skip-link')?.addEventListener('click', () => {
   document.getElementById('main')?.focus();
+});
+
+// The main navigation marks the page on screen.
+document.addEventListener('view-rendered', (ev) => {
+  const shown = (ev as CustomEvent<{ path: string }>).detail.path;
+  const path = shown === '/' ? (document.body.classList.contains('role-admin') ? '/admin' : '/patients') : shown;
+  document.querySelectorAll<HTMLAnchorElement>('.app-nav a').forEach((a) => {
+    const target = a.getAttribute('href')?.replace(/^#/, '') ?? '';
+    const here = target === path || (target === '/patients' && /^\/patients\/\d+$/.test(path));
+    if (here) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
 });
 
 // The printed summary shows every regimen version, even where the history is folded.

@@ -118,6 +118,12 @@ export function fmtDateTime(iso: string | null | undefined, tz: string): string 
   return display(tz, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+// With seconds, for logs where the order of entries matters.
+export function fmtDateTimeSeconds(iso: string | null | undefined, tz: string): string {
+  if (!iso) return '';
+  return display(tz, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+}
+
 export function fmtTime(iso: string | null | undefined, tz: string): string {
   if (!iso) return '';
   return display(tz, { timeStyle: 'short' }).format(new Date(iso));

@@ -25,6 +25,10 @@ export interface Patient extends Provenance {
   notes: string;
   version: number;
   updated_at: string;
+  // Monitoring counts, in the patient list.
+  open_alerts?: number;
+  urgent_alerts?: number;
+  overdue_reviews?: number;
 }
 
 export interface PatientPage {
@@ -169,4 +173,207 @@ export interface Screening {
 export interface VersionScreening {
   findings: Finding[];
   overrides: Override[];
+}
+
+export interface Quantiles {
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+  mean: number;
+}
+
+// POST /simulate and /patients/{id}/simulate: a regimen as written.
+export interface Simulation {
+  title: string;
+  substance: string;
+  formulation: string;
+  concentration_unit: string;
+  start_clock: string;
+  wake_clock: string;
+  references: string[];
+  notes: Array<{ kind: string; id: string; message: string; refs: string[] }>;
+  metrics: {
+    typical: {
+      cmax: number;
+      tmax_h: number;
+      tmax_clock: string;
+      first_wake_concentration: number;
+      last_wake_concentration: number;
+      trough?: number;
+      accumulation_ratio?: number;
+      time_to_90_steady_state_h?: number;
+      cmax_to_endogenous_night_peak?: number;
+    };
+    population?: { subjects: number; cmax: Quantiles };
+  };
+  endogenous?: { day_level: number; night_peak: number; age_years: number };
+  curve: { time_h: number[]; typical: number[]; p5?: number[]; p25?: number[]; p50?: number[]; p75?: number[]; p95?: number[] };
+}
+
+// GET /patients/{id}/prediction: a simulation of the dose log on the patient's clock.
+export interface Prediction extends Simulation {
+  time_zone: string;
+  origin: string;
+  now_h: number;
+  planned_dose_h: number[];
+  logged_doses: number;
+  prediction_notes: string[];
+}
+
+export interface CircadianPlan {
+  id: number;
+  patient_id: number;
+  kind: 'jetlag' | 'shift';
+  title: string;
+  created_at: string;
+  created_by: string;
+  request: Record<string, unknown>;
+  // The plan document of POST /plans/jetlag or /plans/shift.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  plan: any;
+}
+
+// Accounts (GET /users) and the audit log (GET /audit).
+export interface User {
+  id: number;
+  username: string;
+  display_name: string;
+  role: 'admin' | 'clinician' | 'patient';
+  patient_id: number | null;
+  disabled: boolean;
+  created_at: string;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  patient_id: number | null;
+  address: string;
+  outcome: string;
+  detail: string;
+}
+
+// Monitoring: alerts, follow-up reviews, adherence and titration proposals.
+export type AlertSeverity = 'urgent' | 'warning' | 'info';
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+
+export interface EvidenceRef {
+  kind: 'observation' | 'dose_event' | 'regimen' | string;
+  id: number;
+}
+
+export interface AlertHistoryEntry {
+  status: AlertStatus;
+  at: string;
+  by: string;
+  note: string;
+}
+
+export interface Alert {
+  id: number;
+  patient_id: number;
+  patient_name?: string;
+  rule_id: string;
+  severity: AlertSeverity;
+  title: string;
+  message: string;
+  status: AlertStatus;
+  evidence: EvidenceRef[];
+  refs: string[];
+  created_at: string;
+  history: AlertHistoryEntry[];
+}
+
+export interface ReviewItem {
+  regimen_id: number;
+  substance: string;
+  date: string;
+  planned: string;
+  rule_id: string;
+  reason: string;
+  overdue: boolean;
+  days_overdue: number;
+  review_id: number | null;
+  patient_id?: number;
+  patient_name?: string;
+}
+
+export type ReviewAction = 'done' | 'moved' | 'cancelled';
+
+export interface ReviewRecord {
+  id: number;
+  regimen_id: number;
+  due: string;
+  action: ReviewAction;
+  date: string | null;
+  note: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface Reviews {
+  items: ReviewItem[];
+  history: ReviewRecord[];
+  notes: string[];
+}
+
+export interface AdherenceCounts {
+  planned: number;
+  taken: number;
+  taken_late: number;
+  missed: number;
+  skipped: number;
+  extra: number;
+  above_planned: number;
+  percent_taken: number | null;
+}
+
+export interface Adherence {
+  from: string;
+  to: string;
+  total: AdherenceCounts;
+  days: Array<AdherenceCounts & { date: string }>;
+  weeks: Array<AdherenceCounts & { iso_year: number; iso_week: number }>;
+  regimens: Array<AdherenceCounts & { regimen_id: number; substance: string }>;
+}
+
+export type ProposalAction = 'increase' | 'decrease' | 'hold' | 'taper' | 'stop' | 'refer';
+
+export interface ProposalDecision {
+  decision: 'approve' | 'reject';
+  by: string;
+  at: string;
+  reason: string;
+  regimen_version: number | null;
+}
+
+export interface Proposal {
+  id: number;
+  regimen_id: number;
+  regimen_version: number;
+  protocol_id: string;
+  protocol_title: string;
+  action: ProposalAction;
+  decided_by: string;
+  current_dose: string;
+  dose: string;
+  current_daily_dose: string;
+  daily_dose: string;
+  doses_per_day: number;
+  applies_from: string;
+  evaluate_on: string | null;
+  reasons: string[];
+  evidence: EvidenceRef[];
+  urgent: boolean;
+  explicit_option: string | null;
+  refs: string[];
+  status: 'pending' | 'approved' | 'rejected' | 'superseded';
+  decision: ProposalDecision | null;
+  created_at: string;
+  created_by: string;
 }

@@ -49,3 +49,11 @@ test('missing or negative entries are refused, naming the field', () => {
   assert.throws(() => s.computeDiary(night({ wasoMin: -5 }), 'UTC'), (e) => e.field === 'wasoMin');
   assert.throws(() => s.computeDiary(night({ awakenings: 1.5 }), 'UTC'), (e) => e.field === 'awakenings');
 });
+
+test('a night whose final awakening is still to come is refused at the wake time', () => {
+  // Wake 06:30 Paris on 2026-11-10 is 05:30 UTC; at 05:00 UTC it has not happened yet.
+  assert.throws(() => s.computeDiary(night(), 'Europe/Paris', Date.parse('2026-11-10T05:00:00Z')),
+    (e) => e.field === 'wakeTime' && /still to come/.test(e.message));
+  // A minute after it, the same night is accepted.
+  assert.equal(s.computeDiary(night(), 'Europe/Paris', Date.parse('2026-11-10T05:31:00Z')).totalSleepMin, 400);
+});

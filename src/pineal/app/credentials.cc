@@ -6,8 +6,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cerrno>
+
+#include "pineal/core/text.h"
 
 namespace pineal::app {
 namespace {
@@ -34,12 +35,6 @@ constexpr std::array<std::string_view, 60> kCommonPasswords = {
     "zaq12wsxcde3", "p@ssw0rd1234", "passwordpassword", "abcdefghijkl", "aaaaaaaaaaaa",
     "111111111111", "123123123123", "qazwsxedcrfv",  "asdfghjkl123", "mypassword123",
     "secret123456", "football1234", "baseball1234",  "sunshine1234", "princess1234"};
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 Status RandomBytes(unsigned char* out, size_t n) {
   size_t filled = 0;
@@ -74,8 +69,8 @@ Status CheckPasswordPolicy(std::string_view password, std::string_view username)
   if (password.size() > 256) {
     return Status::InvalidArgument("must have at most 256 characters", "password");
   }
-  const std::string lower = Lower(password);
-  if (!username.empty() && lower.find(Lower(username)) != std::string::npos) {
+  const std::string lower = AsciiLower(password);
+  if (!username.empty() && lower.find(AsciiLower(username)) != std::string::npos) {
     return Status::InvalidArgument("must not contain the username", "password");
   }
   if (std::find(kCommonPasswords.begin(), kCommonPasswords.end(), lower) !=

@@ -1,12 +1,44 @@
-// The demo clinic: four patients whose regimens show what pineal watches for
+// The demo clinic: five patients whose regimens show what pineal watches for
 // (an older adult on prolonged-release melatonin, kratom for pain with a
 // gabapentinoid, shift work on an oestrogen contraceptive, and a high-dose
-// research regimen next to fluvoxamine).
+// research regimen next to fluvoxamine) and a month of check-ins that the
+// monitoring loop turns into alerts, a review date and a titration proposal.
 #include "pineal/app/demo_clinic.h"
 
 #include <cmath>
 
+#include "pineal/app/demo_parts.h"
+
 namespace pineal::app {
+
+records::Patient MakePatient(std::string name, LocalDate birth, records::Sex sex, double kg,
+                             std::vector<std::string> conditions, bool smoker, std::string zone,
+                             LocalDate today) {
+  records::Patient p;
+  p.display_name = std::move(name);
+  p.birth_date = birth;
+  p.sex = sex;
+  p.weight = records::WeightRecord{*BodyWeight::Make(kg, "kg"), today};
+  p.pregnancy = sex == records::Sex::kMale ? records::PregnancyStatus::kNotApplicable
+                                           : records::PregnancyStatus::kNotPregnant;
+  p.conditions = std::move(conditions);
+  p.smoker = smoker;
+  p.time_zone = std::move(zone);
+  return p;
+}
+
+records::RegimenVersion Plan(std::string formulation, Mass dose, std::vector<std::string> times,
+                             std::string indication, LocalDate start, std::string reason) {
+  records::RegimenVersion v;
+  v.formulation = std::move(formulation);
+  v.dose = dose;
+  for (const auto& t : times) v.times_of_day.push_back(*ParseTimeOfDay(t));
+  v.indication = std::move(indication);
+  v.start_date = start;
+  v.reason = std::move(reason);
+  return v;
+}
+
 namespace {
 
 using records::DoseStatus;
@@ -40,22 +72,6 @@ struct DemoPatient {
   std::vector<Series> series;
 };
 
-records::Patient MakePatient(std::string name, LocalDate birth, records::Sex sex, double kg,
-                             std::vector<std::string> conditions, bool smoker, std::string zone,
-                             LocalDate today) {
-  records::Patient p;
-  p.display_name = std::move(name);
-  p.birth_date = birth;
-  p.sex = sex;
-  p.weight = records::WeightRecord{*BodyWeight::Make(kg, "kg"), today};
-  p.pregnancy = sex == records::Sex::kMale ? records::PregnancyStatus::kNotApplicable
-                                           : records::PregnancyStatus::kNotPregnant;
-  p.conditions = std::move(conditions);
-  p.smoker = smoker;
-  p.time_zone = std::move(zone);
-  return p;
-}
-
 records::MedicationEntry Med(std::string name, records::MedicationCategory cat, std::optional<Mass> dose,
                              std::string schedule, records::MedicationSource source,
                              std::string code_system = {}, std::string code = {}) {
@@ -68,18 +84,6 @@ records::MedicationEntry Med(std::string name, records::MedicationCategory cat, 
   m.code_system = std::move(code_system);
   m.code = std::move(code);
   return m;
-}
-
-records::RegimenVersion Plan(std::string formulation, Mass dose, std::vector<std::string> times,
-                             std::string indication, LocalDate start, std::string reason) {
-  records::RegimenVersion v;
-  v.formulation = std::move(formulation);
-  v.dose = dose;
-  for (const auto& t : times) v.times_of_day.push_back(*ParseTimeOfDay(t));
-  v.indication = std::move(indication);
-  v.start_date = start;
-  v.reason = std::move(reason);
-  return v;
 }
 
 std::vector<DemoPatient> DemoPatients(LocalDate today) {
@@ -252,7 +256,7 @@ Result<DemoSummary> LoadDemoClinic(PinealApp& app, const Actor& actor, store::St
         }
       }
     }
-    return Status::Ok();
+    return LoadDemoMonth(app, actor, clinician.username, summary);
   });
   if (!st.ok()) return st;
   return summary;

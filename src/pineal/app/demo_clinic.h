@@ -16,6 +16,8 @@ struct DemoSummary {
   int regimens = 0;
   int dose_events = 0;
   int observations = 0;
+  int alerts = 0;     // opened by the monitoring rules
+  int proposals = 0;  // titration proposals awaiting a decision
 };
 
 // Adds the demo patients with regimens, two weeks of dose logs and

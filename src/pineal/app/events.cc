@@ -33,6 +33,7 @@ Result<records::DoseEvent> PinealApp::RecordDoseEvent(const Actor& actor, Patien
     return store_.GetDoseEvent(patient, id);
   }();
   RecordAudit(actor, "dose_event.create", patient, result.status());
+  if (result.ok()) RefreshAlertsAfterWrite(patient);
   return result;
 }
 
@@ -54,6 +55,22 @@ Result<records::Observation> PinealApp::RecordObservation(const Actor& actor, Pa
   auto result = [&]() -> Result<records::Observation> {
     PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
     PINEAL_RETURN_IF_ERROR(records::ValidateObservation(draft));
+    // A score of a known instrument must be possible, and carries its band.
+    const kb::InstrumentDef* def = nullptr;
+    if (draft.kind == records::ObservationKind::kInstrument && knowledge_.instruments != nullptr) {
+      def = knowledge_.instruments->Find(draft.code);
+    }
+    if (def != nullptr) {
+      const double v = *draft.value;
+      if (v != static_cast<int>(v) || v < def->min_total || v > def->max_total) {
+        return Status::InvalidArgument(
+            draft.code + " scores are whole numbers from " + std::to_string(def->min_total) +
+                " to " + std::to_string(def->max_total),
+            "value");
+      }
+      const kb::ScoreBand* band = def->BandFor(static_cast<int>(v));
+      draft.interpretation = band != nullptr ? band->id : "";
+    }
     PINEAL_RETURN_IF_ERROR(CheckNotFuture(draft.observed_at, "observed_at"));
     draft.patient_id = patient;
     draft.provenance = NewProvenance(actor);
@@ -61,6 +78,7 @@ Result<records::Observation> PinealApp::RecordObservation(const Actor& actor, Pa
     return store_.GetObservation(patient, id);
   }();
   RecordAudit(actor, "observation.create", patient, result.status());
+  if (result.ok()) RefreshAlertsAfterWrite(patient);
   return result;
 }
 

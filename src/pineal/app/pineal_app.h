@@ -3,13 +3,20 @@
 // http/ and cli/ call these and nothing below them.
 #pragma once
 
+#include <set>
+
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "pineal/app/account_types.h"
 #include "pineal/app/actor.h"
+#include "pineal/app/knowledge.h"
+#include "pineal/app/monitoring_types.h"
+#include "pineal/app/prediction.h"
+#include "pineal/app/responses.h"
 #include "pineal/app/screening.h"
+#include "pineal/app/simulation_spec.h"
 #include "pineal/app/timeline.h"
 #include "pineal/core/clock.h"
 #include "pineal/kb/catalog.h"
@@ -26,9 +33,10 @@ struct RegimenDraft {
 
 class PinealApp {
  public:
-  // Without a catalog, regimens cannot be screened and so cannot be changed.
-  PinealApp(store::Store& store, const Clock& clock, const kb::Catalog* catalog = nullptr)
-      : store_(store), clock_(clock), catalog_(catalog) {}
+  // Without the safety catalog, regimens cannot be screened and so cannot be
+  // changed; without the PK models there are no predictions.
+  PinealApp(store::Store& store, const Clock& clock, Knowledge knowledge = {})
+      : store_(store), clock_(clock), knowledge_(knowledge) {}
 
   // Patients.
   Result<records::Patient> CreatePatient(const Actor& actor, records::Patient draft);
@@ -70,7 +78,8 @@ class PinealApp {
   Result<std::vector<safety::Finding>> ScreenSnapshot(
       const Actor& actor, const safety::PatientSnapshot& patient,
       const std::vector<safety::ProposedRegimen>& regimens);
-  const kb::Catalog* catalog() const { return catalog_; }
+  const kb::Catalog* catalog() const { return knowledge_.safety; }
+  const Knowledge& knowledge() const { return knowledge_; }
   Result<records::Regimen> StopRegimen(const Actor& actor, PatientId patient, RegimenId id,
                                        int base_version, std::optional<LocalDate> end_date,
                                        std::string reason);
@@ -85,10 +94,66 @@ class PinealApp {
                                                          bool with_superseded);
   Result<records::Observation> RecordObservation(const Actor& actor, PatientId patient,
                                                  records::Observation draft);
+  // An instrument response: scored (unknown items, disallowed answers and too
+  // many missing answers are refused) and stored as an instrument observation.
+  Result<RecordedResponse> RecordResponse(const Actor& actor, PatientId patient,
+                                          ResponseDraft draft);
   Result<std::vector<records::Observation>> ListObservations(const Actor& actor,
                                                              PatientId patient,
                                                              const store::TimeRange& range,
                                                              bool with_superseded);
+
+  // Pharmacokinetics. A simulation of a written regimen (any signed-in user);
+  // `title` receives a description of it.
+  Result<pk::SimulationResult> Simulate(const Actor& actor, const SimulationSpec& spec,
+                                        std::string* title);
+  // The same regimen as written, for one patient: the model's covariates
+  // (age, weight, sex, smoking, current medicines, hepatic impairment) come
+  // from their record, and the title names them.
+  Result<pk::SimulationResult> SimulateForPatient(const Actor& actor, PatientId patient,
+                                                  SimulationSpec spec, std::string* title);
+  // The patient's record as the PK model's covariates.
+  Result<pk::PatientCovariates> PatientCovariates(const Actor& actor, PatientId patient);
+  // The patient's predicted concentrations from the dose log.
+  Result<PatientPrediction> PredictConcentrations(const Actor& actor, PatientId patient,
+                                                  const PredictionQuery& query);
+
+  // Circadian plans given to a patient (a trip, a shift rota): stored as the
+  // request and the planner's answer, never changed.
+  Result<store::CircadianPlanRecord> SaveCircadianPlan(const Actor& actor, PatientId patient,
+                                                       store::CircadianPlanRecord draft);
+  Result<std::vector<store::CircadianPlanRecord>> ListCircadianPlans(const Actor& actor,
+                                                                     PatientId patient);
+  Result<store::CircadianPlanRecord> GetCircadianPlan(const Actor& actor, PatientId patient,
+                                                      std::int64_t id);
+
+  // Monitoring. Alerts are evaluated after every check-in write and on every
+  // read of alerts; the same rule on the same evidence opens one alert. Only
+  // clinicians see and change alerts and proposals. `status` filters by the
+  // current status ("" for all).
+  Result<std::vector<store::AlertRecord>> ListAlerts(const Actor& actor, PatientId patient,
+                                                     const std::string& status);
+  Result<std::vector<InboxAlert>> AlertInbox(const Actor& actor, const std::string& status);
+  Result<store::AlertRecord> ChangeAlertStatus(const Actor& actor, PatientId patient,
+                                               std::int64_t alert_id, const std::string& status,
+                                               const std::string& note);
+  // Follow-up: the next reviews of each active regimen, and what was done
+  // about earlier ones; a review acted on must be one that is due.
+  Result<PatientReviews> Reviews(const Actor& actor, PatientId patient);
+  Result<store::ReviewAction> RecordReviewAction(const Actor& actor, PatientId patient,
+                                                 store::ReviewAction draft);
+  Result<std::vector<OverdueReview>> OverdueReviews(const Actor& actor);
+  Result<AdherenceAnswer> Adherence(const Actor& actor, PatientId patient,
+                                    const AdherenceQuery& query);
+  // Titration: a proposal is stored as made; a decision (approve appends the
+  // regimen version, screened; reject needs a reason) is taken once.
+  Result<StoredProposal> ProposeTitration(const Actor& actor, PatientId patient,
+                                          RegimenId regimen);
+  Result<std::vector<StoredProposal>> ListProposals(const Actor& actor, PatientId patient);
+  Result<StoredProposal> DecideProposal(const Actor& actor, PatientId patient, std::int64_t id,
+                                        ProposalDecisionDraft draft, ScreeningReport* report);
+  // The patient list's badges (not audited: the list read is).
+  Result<MonitoringBadges> Badges(const Actor& actor, PatientId patient);
 
   Result<std::vector<TimelineEntry>> Timeline(const Actor& actor, PatientId patient,
                                               const TimelineQuery& query);
@@ -142,6 +207,8 @@ class PinealApp {
     std::vector<records::DoseEvent> recent_doses;
   };
   Result<ScreeningInputs> LoadScreeningInputs(PatientId patient);
+  // The PK covariates of `patient` as of today.
+  Result<pk::PatientCovariates> LoadCovariates(const records::Patient& patient);
   // Screens `proposal` for `patient` and checks `overrides`; `excluding` is
   // left out of the patient's active regimens.
   Result<ScreeningReport> Screen(PatientId patient, const safety::ProposedRegimen& proposal,
@@ -153,10 +220,26 @@ class PinealApp {
                        std::optional<RegimenId> replacing, records::RegimenVersion& version,
                        const std::vector<safety::Override>& overrides, ScreeningReport* report);
   Status CheckNotFuture(Instant t, std::string_view field) const;
+  // What the monitoring engines read about a patient.
+  struct MonitoringData {
+    records::Patient patient;
+    std::vector<records::Regimen> regimens;
+    std::vector<records::DoseEvent> doses;
+    std::vector<records::Observation> observations;
+    std::vector<monitor::ScoredResponse> responses;
+    std::vector<monitor::SideEffectReport> side_effects;
+  };
+  Result<MonitoringData> LoadMonitoring(PatientId patient);
+  Status RefreshAlerts(PatientId patient);
+  Status ResolveLapsedAlerts(PatientId patient, const std::set<std::string>& holding);
+  void RefreshAlertsAfterWrite(PatientId patient);
+  Result<LocalDate> TodayFor(const records::Patient& patient) const;
+  Result<PatientReviews> PlanPatientReviews(PatientId patient, int count);
+  Result<StoredProposal> LoadProposal(PatientId patient, std::int64_t id);
 
   store::Store& store_;
   const Clock& clock_;
-  const kb::Catalog* catalog_;
+  Knowledge knowledge_;
 };
 
 }  // namespace pineal::app

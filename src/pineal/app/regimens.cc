@@ -32,7 +32,7 @@ Result<ScreeningReport> PinealApp::Screen(PatientId patient,
                                           const safety::ProposedRegimen& proposal,
                                           std::optional<RegimenId> excluding,
                                           const std::vector<safety::Override>& overrides) {
-  if (catalog_ == nullptr) {
+  if (knowledge_.safety == nullptr) {
     return Status::FailedPrecondition(
         "the knowledge base is not loaded, so regimens cannot be screened");
   }
@@ -43,7 +43,7 @@ Result<ScreeningReport> PinealApp::Screen(PatientId patient,
   const auto snapshot = SnapshotOf(in.patient, in.medications, in.regimens, in.recent_doses,
                                    DateOf(now));
   ScreeningReport report;
-  report.findings = safety::Screen(*catalog_, snapshot, {proposal}, now);
+  report.findings = safety::Screen(*knowledge_.safety, snapshot, {proposal}, now);
   report.evaluation = safety::EvaluateOverrides(report.findings, overrides);
   return report;
 }
@@ -93,7 +93,7 @@ Result<std::vector<safety::Finding>> PinealApp::ScreenCurrent(const Actor& actor
                                                               PatientId patient) {
   auto result = [&]() -> Result<std::vector<safety::Finding>> {
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-    if (catalog_ == nullptr) {
+    if (knowledge_.safety == nullptr) {
       return Status::FailedPrecondition("the knowledge base is not loaded");
     }
     const Instant now = clock_.Now();
@@ -105,7 +105,7 @@ Result<std::vector<safety::Finding>> PinealApp::ScreenCurrent(const Actor& actor
       }
     }
     const auto snapshot = SnapshotOf(in.patient, in.medications, {}, in.recent_doses, DateOf(now));
-    return safety::Screen(*catalog_, snapshot, active, now);
+    return safety::Screen(*knowledge_.safety, snapshot, active, now);
   }();
   RecordAudit(actor, "patient.screen", patient, result.status());
   return result;
@@ -117,8 +117,8 @@ Result<std::vector<safety::Finding>> PinealApp::ScreenSnapshot(
   if (!actor.user_id && actor.role != Role::kSystem) {
     return Status::Unauthenticated("log in first");
   }
-  if (catalog_ == nullptr) return Status::FailedPrecondition("the knowledge base is not loaded");
-  return safety::Screen(*catalog_, patient, regimens, clock_.Now());
+  if (knowledge_.safety == nullptr) return Status::FailedPrecondition("the knowledge base is not loaded");
+  return safety::Screen(*knowledge_.safety, patient, regimens, clock_.Now());
 }
 
 Result<records::Regimen> PinealApp::CreateRegimen(const Actor& actor, PatientId patient,

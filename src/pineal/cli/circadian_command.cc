@@ -18,34 +18,19 @@
 #include "pineal/circadian/prc.h"
 #include "pineal/circadian/simulate.h"
 #include "pineal/core/quantity.h"
+#include "pineal/http/circadian_json.h"
 #include "pineal/kb/circadian_params.h"
 
 namespace pineal::cli {
 namespace {
 
-Result<const kb::CircadianCatalog*> Catalog() {
-  static const Result<kb::CircadianCatalog>* catalog =
-      new Result<kb::CircadianCatalog>(kb::LoadDefaultCircadianCatalog());
-  if (!catalog->ok()) return catalog->status();
-  return &catalog->value();
-}
-
-std::string RenderPrc(const std::vector<circadian::PrcPoint>& curve, const std::string& title,
-                      const std::string& axis, const circadian::Model& m,
-                      const std::string& format) {
+std::string RenderPrc(const app::PrcResult& prc, const std::string& format) {
+  const auto& curve = prc.curve;
+  const std::string& title = prc.title;
+  const std::string& axis = prc.relative_to;
+  const circadian::Model& m = prc.model;
   const circadian::PrcExtremes e = circadian::Extremes(curve);
-  if (format == "json") {
-    nlohmann::json j;
-    j["title"] = title;
-    j["stimulus_relative_to"] = axis;
-    j["model"] = {{"id", m.id}, {"refs", m.refs}};
-    j["max_advance"] = {{"stimulus_h", e.max_advance.stimulus_h},
-                        {"shift_h", e.max_advance.shift_h}};
-    j["max_delay"] = {{"stimulus_h", e.max_delay.stimulus_h}, {"shift_h", e.max_delay.shift_h}};
-    for (const auto& p : curve)
-      j["points"].push_back({{"stimulus_h", p.stimulus_h}, {"shift_h", p.shift_h}});
-    return j.dump(2) + "\n";
-  }
+  if (format == "json") return http::PrcJson(prc).dump(2) + "\n";
   if (format == "csv") {
     std::string out = "stimulus_h,shift_h\n";
     for (const auto& p : curve) out += fmt::format("{:g},{:.3f}\n", p.stimulus_h, p.shift_h);
@@ -69,66 +54,22 @@ std::string RenderPrc(const std::vector<circadian::PrcPoint>& curve, const std::
 
 }  // namespace
 
-Result<circadian::Model> LoadCircadianModel(std::string_view id) {
-  PINEAL_ASSIGN_OR_RETURN(const kb::CircadianCatalog* c, Catalog());
-  const kb::CircadianParameterSet* set = c->FindSet(id);
-  if (set == nullptr) {
-    std::string known;
-    for (const auto& s : c->parameter_sets) known += (known.empty() ? "" : ", ") + s.id;
-    return Status::InvalidArgument(
-        "unknown circadian model '" + std::string(id) + "'; known: " + known, "model");
-  }
-  PINEAL_ASSIGN_OR_RETURN(circadian::ModelKind kind, circadian::ParseModelKind(set->equations));
-  return circadian::MakeModel(set->id, set->title, kind, set->Values(), set->refs);
-}
-
-Result<circadian::JetLagDoseLimits> LoadJetLagLimits() {
-  PINEAL_ASSIGN_OR_RETURN(const kb::CircadianCatalog* c, Catalog());
-  const kb::JetLagMelatoninLimits& l = c->jetlag_limits;
-  circadian::JetLagDoseLimits out;
-  out.min_dose_mg = l.min_dose_mg.value;
-  out.max_dose_mg = l.max_dose_mg.value;
-  out.max_days_per_course = static_cast<int>(l.max_days_per_course.value);
-  for (const auto* p : {&l.min_dose_mg, &l.max_dose_mg, &l.max_days_per_course}) {
-    for (const std::string& r : p->refs) {
-      if (std::find(out.refs.begin(), out.refs.end(), r) == out.refs.end()) out.refs.push_back(r);
-    }
-  }
-  return out;
+Result<const kb::CircadianCatalog*> CircadianCatalog() {
+  static const Result<kb::CircadianCatalog>* catalog =
+      new Result<kb::CircadianCatalog>(kb::LoadDefaultCircadianCatalog());
+  if (!catalog->ok()) return catalog->status();
+  return &catalog->value();
 }
 
 Result<std::string> RunPrcCommand(const PrcCommandOptions& o) {
   if (o.format != "text" && o.format != "json" && o.format != "csv") {
     return Status::InvalidArgument("--format must be text, json or csv", "format");
   }
-  if (o.light == !o.dose.empty()) {
-    return Status::InvalidArgument("give either --dose (melatonin PRC) or --light", "dose");
-  }
-  if (!(o.step_h >= 0.25 && o.step_h <= 6)) {
-    return Status::InvalidArgument("--step must be 0.25-6 h", "step");
-  }
-  const std::string id = !o.model.empty() ? o.model : (o.light ? "fjk1999" : "stowe2025");
-  PINEAL_ASSIGN_OR_RETURN(circadian::Model model, LoadCircadianModel(id));
-  if (o.light) {
-    circadian::LightPrcProtocol p;
-    p.step_h = o.step_h;
-    PINEAL_ASSIGN_OR_RETURN(auto curve, circadian::LightPrc(model, p));
-    return RenderPrc(curve, "Light PRC: 6.7 h of 10,000 lux in dim light (Khalsa 2003 protocol)",
-                     "CBTmin", model, o.format);
-  }
-  auto dose = Mass::Parse(o.dose);
-  if (!dose.ok()) return Status::InvalidArgument("--dose: " + dose.status().message(), "dose");
-  PINEAL_ASSIGN_OR_RETURN(circadian::Formulation f, circadian::ParseFormulation(o.formulation));
-  circadian::MelatoninPrcProtocol p;
-  p.dose_mg = dose->base();
-  p.formulation = f;
-  p.step_h = o.step_h;
-  PINEAL_ASSIGN_OR_RETURN(auto curve, circadian::MelatoninPrc(model, p));
-  return RenderPrc(curve,
-                   fmt::format("Melatonin PRC: {} {} a day for 3 days (Burgess 2008/2010 protocol, "
-                               "placebo subtracted)",
-                               dose->ToString(), circadian::FormulationName(f)),
-                   "baseline DLMO", model, o.format);
+  PINEAL_ASSIGN_OR_RETURN(const kb::CircadianCatalog* catalog, CircadianCatalog());
+  app::PrcSpec spec = o.spec;
+  spec.style.prefix = "--";
+  PINEAL_ASSIGN_OR_RETURN(app::PrcResult prc, app::ComputePrc(*catalog, spec));
+  return RenderPrc(prc, o.format);
 }
 
 Result<std::string> RunPhaseCommand(const PhaseCommandOptions& o) {
@@ -153,7 +94,8 @@ Result<std::string> RunPhaseCommand(const PhaseCommandOptions& o) {
   PINEAL_ASSIGN_OR_RETURN(LocalDateTime first_local, ToLocal(first, o.zone));
   PINEAL_ASSIGN_OR_RETURN(Instant t0, FromLocal(first_local.date, TimeOfDay{0}, o.zone));
   PINEAL_ASSIGN_OR_RETURN(auto light, circadian::ParseLuxCsv(text.str(), t0));
-  PINEAL_ASSIGN_OR_RETURN(circadian::Model model, LoadCircadianModel(o.model));
+  PINEAL_ASSIGN_OR_RETURN(const kb::CircadianCatalog* catalog, CircadianCatalog());
+  PINEAL_ASSIGN_OR_RETURN(circadian::Model model, app::CircadianModel(*catalog, o.model));
   const circadian::SleepWakePattern habit{wake->minutes / 60.0, bed->minutes / 60.0, 250.0, 0.0};
   PINEAL_ASSIGN_OR_RETURN(circadian::StateVector y0, circadian::EntrainedState(model, habit));
   const double end = light.steps().back().start_h;
@@ -186,11 +128,11 @@ void RegisterCircadianCommand(CLI::App& root) {
   auto o = std::make_shared<PrcCommandOptions>();
   CLI::App* prc =
       cmd->add_subcommand("prc", "The model's phase-response curve to melatonin or light");
-  prc->add_option("--dose", o->dose, "Melatonin dose, e.g. \"3 mg\" (melatonin PRC)");
-  prc->add_flag("--light", o->light, "Light PRC instead (6.7 h, 10,000 lux)");
-  prc->add_option("--formulation", o->formulation, "ir or pr")->capture_default_str();
-  prc->add_option("--model", o->model, "Parameter set (default stowe2025 / fjk1999 for light)");
-  prc->add_option("--step", o->step_h, "Spacing of stimulus times, h")->capture_default_str();
+  prc->add_option("--dose", o->spec.dose, "Melatonin dose, e.g. \"3 mg\" (melatonin PRC)");
+  prc->add_flag("--light", o->spec.light, "Light PRC instead (6.7 h, 10,000 lux)");
+  prc->add_option("--formulation", o->spec.formulation, "ir or pr")->capture_default_str();
+  prc->add_option("--model", o->spec.model, "Parameter set (default stowe2025 / fjk1999 for light)");
+  prc->add_option("--step", o->spec.step_h, "Spacing of stimulus times, h")->capture_default_str();
   prc->add_option("--format", o->format, "text, json or csv")->capture_default_str();
   auto ph = std::make_shared<PhaseCommandOptions>();
   CLI::App* phase = cmd->add_subcommand("phase", "Body clock from measured (wearable) light");

@@ -3,32 +3,24 @@
 //   pineal circadian prc --light         light PRC (6.7 h, 10,000 lux pulse)
 //   pineal circadian phase --light-csv F --zone Z
 //                                        body clock from measured (wearable) light
-// Also the glue every circadian command shares: models and limits from the
-// knowledge base (knowledge/circadian) as the engine's plain structs.
 #pragma once
 
 #include <CLI/CLI.hpp>
 #include <string>
 #include <string_view>
 
-#include "pineal/circadian/params.h"
+#include "pineal/app/circadian_plans.h"
 #include "pineal/core/result.h"
 
 namespace pineal::cli {
 
 void RegisterCircadianCommand(CLI::App& root);
 
-// The parameter set `id` (e.g. "stowe2025", "fjk1999") as a model.
-Result<circadian::Model> LoadCircadianModel(std::string_view id);
-// The jet-lag melatonin dose limits, with their references.
-Result<circadian::JetLagDoseLimits> LoadJetLagLimits();
+// knowledge/circadian, loaded once per process.
+Result<const kb::CircadianCatalog*> CircadianCatalog();
 
 struct PrcCommandOptions {
-  std::string dose;    // melatonin PRC when set, e.g. "3 mg"
-  bool light = false;  // light PRC instead
-  std::string formulation = "ir";
-  std::string model;  // default: stowe2025 (melatonin), fjk1999 (light)
-  double step_h = 1.0;
+  app::PrcSpec spec;
   std::string format = "text";  // text, json, csv
 };
 

@@ -21,5 +21,6 @@ void RegisterVersionCommand(CLI::App& root);
 void RegisterUserCommand(CLI::App& root);
 void RegisterAuditCommand(CLI::App& root);
 void RegisterBackupCommands(CLI::App& root);
+void RegisterMonitorCommand(CLI::App& root);
 
 }  // namespace pineal::cli

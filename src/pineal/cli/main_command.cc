@@ -5,6 +5,7 @@
 #include "pineal/cli/check_command.h"
 #include "pineal/cli/circadian_command.h"
 #include "pineal/cli/plan_command.h"
+#include "pineal/cli/score_command.h"
 #include "pineal/cli/simulate_command.h"
 #include "pineal/cli/commands.h"
 #include "pineal/cli/kb_command.h"
@@ -33,6 +34,8 @@ int Main(int argc, char** argv) {
   RegisterPlanCommand(app);
   RegisterCircadianCommand(app);
   RegisterSimulateCommand(app);
+  RegisterScoreCommand(app);
+  RegisterMonitorCommand(app);
   RegisterUserCommand(app);
   RegisterAuditCommand(app);
   RegisterBackupCommands(app);

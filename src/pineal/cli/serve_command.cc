@@ -6,7 +6,6 @@
 #include "pineal/app/demo_clinic.h"
 #include "pineal/cli/commands.h"
 #include "pineal/http/server.h"
-#include "pineal/kb/catalog_loader.h"
 #include "pineal/store/open_store.h"
 
 namespace pineal::cli {
@@ -28,10 +27,10 @@ void Serve(const ServeOptions& o) {
   auto store = store::OpenStore(o.db.location);
   if (!store.ok()) Fail(store.status().message());
   // Bad knowledge files stop the server at once: it never runs unscreened.
-  auto catalog = kb::LoadDefaultCatalog();
-  if (!catalog.ok()) Fail("the knowledge base does not load: " + catalog.status().message());
+  auto knowledge = app::LoadKnowledge();
+  if (!knowledge.ok()) Fail("the knowledge base does not load: " + knowledge.status().message());
   SystemClock clock;
-  app::PinealApp app(**store, clock, &*catalog);
+  app::PinealApp app(**store, clock, (*knowledge)->View());
   if (o.demo_if_empty) {
     auto page = (*store)->ListPatients(store::PatientQuery{});
     if (page.ok() && page->total == 0) {

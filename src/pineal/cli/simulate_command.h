@@ -22,7 +22,8 @@ struct SimulateOptions {
   std::string every;
   std::string for_duration;
   std::string missed;  // dose numbers, 1-based: "3,5"
-  std::string patient_file;
+  std::string patient;  // a patient id in `db`, or a covariates JSON file
+  std::string db = "pineal.db";
   std::string wake;
   std::string variant;
   std::string threshold;

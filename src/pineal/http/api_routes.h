@@ -26,6 +26,16 @@ void AddMedicationRoutes(Router& router, app::PinealApp& app);
 void AddRegimenRoutes(Router& router, app::PinealApp& app);
 void AddEventRoutes(Router& router, app::PinealApp& app);
 void AddScreeningRoutes(Router& router, app::PinealApp& app);
+void AddSimulationRoutes(Router& router, app::PinealApp& app);
+void AddCircadianRoutes(Router& router, app::PinealApp& app);
+void AddResponseRoutes(Router& router, app::PinealApp& app);
+void AddMonitoringRoutes(Router& router, app::PinealApp& app);
+// A change that was screened (a regimen version, an approved titration):
+// `ok_body` with its screening, or the error; blocked by screening -> 409
+// "blocked_by_screening" with the findings that need an override.
+HttpResponse ScreenedChangeResponse(const Status& status, const app::ScreeningReport& report,
+                                    const app::PinealApp& app, nlohmann::json ok_body,
+                                    int ok_status);
 // The screening of a regimen change: findings, references and overrides.
 nlohmann::json ScreeningReportJson(const app::ScreeningReport& report, const kb::Catalog& catalog);
 

@@ -55,7 +55,16 @@ void AddPatientRoutes(Router& router, app::PinealApp& app) {
     auto page = app.ListPatients(ActorFor(req), q);
     return Respond(page, [&](const auto& p) {
       json items = json::array();
-      for (const auto& patient : p.items) items.push_back(ToJson(patient, app.clock().Now()));
+      for (const auto& patient : p.items) {
+        json j = ToJson(patient, app.clock().Now());
+        // Badges: open alerts and overdue reviews (left out when unavailable).
+        if (auto b = app.Badges(ActorFor(req), patient.id); b.ok()) {
+          j["open_alerts"] = b->open_alerts;
+          j["urgent_alerts"] = b->urgent_alerts;
+          j["overdue_reviews"] = b->overdue_reviews;
+        }
+        items.push_back(std::move(j));
+      }
       return json{{"items", items}, {"total", p.total}, {"limit", q.limit}, {"offset", q.offset}};
     });
   });
@@ -124,6 +133,10 @@ void AddApiRoutes(Router& router, app::PinealApp& app, const AuthOptions& option
   AddRegimenRoutes(router, app);
   AddEventRoutes(router, app);
   AddScreeningRoutes(router, app);
+  AddSimulationRoutes(router, app);
+  AddCircadianRoutes(router, app);
+  AddResponseRoutes(router, app);
+  AddMonitoringRoutes(router, app);
 }
 
 }  // namespace pineal::http

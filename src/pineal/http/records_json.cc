@@ -177,8 +177,13 @@ json ToJson(const records::Observation& o) {
             {"value", OptJson(o.value)},
             {"unit", o.unit},
             {"text", o.text},
+            {"interpretation", o.interpretation},
+            {"components", json::array()},
             {"observed_at", FormatInstant(o.observed_at)},
             {"corrects", o.corrects ? json(o.corrects->value()) : json(nullptr)}};
+  for (const auto& c : o.components) {
+    j["components"].push_back({{"code", c.code}, {"value", OptJson(c.value)}, {"text", c.text}});
+  }
   AddProvenance(j, o.provenance);
   return j;
 }
@@ -358,6 +363,25 @@ Status ApplyObservationJson(const json& body, records::Observation* o) {
   PINEAL_RETURN_IF_ERROR(r.Get("text", &o->text));
   PINEAL_RETURN_IF_ERROR(r.Get("observed_at", &o->observed_at, Need::kRequired));
   PINEAL_RETURN_IF_ERROR(GetId(r, "corrects", &o->corrects));
+  // [{"code": "onset", "text": "2026-11-20"}, {"code": "ongoing", "value": 1}]
+  if (const json* list = r.Raw("components"); list != nullptr && !list->is_null()) {
+    if (!list->is_array()) {
+      return Status::InvalidArgument("must be a list of {code, value, text}", "components");
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string at = "components[" + std::to_string(i) + "]";
+      if (!(*list)[i].is_object()) {
+        return Status::InvalidArgument("must be an object {code, value, text}", at);
+      }
+      JsonReader cr((*list)[i], at);
+      records::ObservationComponent c;
+      PINEAL_RETURN_IF_ERROR(cr.Get("code", &c.code, Need::kRequired));
+      PINEAL_RETURN_IF_ERROR(cr.Get("value", &c.value));
+      PINEAL_RETURN_IF_ERROR(cr.Get("text", &c.text));
+      PINEAL_RETURN_IF_ERROR(cr.RejectUnknown());
+      o->components.push_back(std::move(c));
+    }
+  }
   return r.RejectUnknown();
 }
 

@@ -2,25 +2,21 @@
 #include "pineal/http/api_routes.h"
 #include "pineal/http/json_reader.h"
 #include "pineal/http/records_json.h"
-#include "pineal/http/api_routes.h"
 #include "pineal/http/route_support.h"
 
 namespace pineal::http {
-namespace {
 
-// A regimen change answers with the regimen and its screening; a change that
-// screening blocks answers 409 with the findings that need an override.
-HttpResponse RegimenChangeResponse(const Result<records::Regimen>& result,
-                                   const app::ScreeningReport& report,
-                                   const app::PinealApp& app) {
+HttpResponse ScreenedChangeResponse(const Status& status, const app::ScreeningReport& report,
+                                    const app::PinealApp& app, nlohmann::json ok_body,
+                                    int ok_status) {
   nlohmann::json screening = app.catalog() != nullptr
                                  ? ScreeningReportJson(report, *app.catalog())
                                  : nlohmann::json(nullptr);
-  if (!result.ok()) {
-    HttpResponse r = ErrorResponse(result.status());
+  if (!status.ok()) {
+    HttpResponse r = ErrorResponse(status);
     if (!report.findings.empty() || report.blocked()) {
       nlohmann::json body = nlohmann::json::parse(r.body);
-      if (report.blocked() && result.status().code() == StatusCode::kFailedPrecondition) {
+      if (report.blocked() && status.code() == StatusCode::kFailedPrecondition) {
         body["error"]["code"] = "blocked_by_screening";
       }
       body["screening"] = screening;
@@ -28,9 +24,17 @@ HttpResponse RegimenChangeResponse(const Result<records::Regimen>& result,
     }
     return r;
   }
-  nlohmann::json body = ToJson(*result);
-  body["screening"] = screening;
-  return JsonResponse(201, body);
+  ok_body["screening"] = screening;
+  return JsonResponse(ok_status, ok_body);
+}
+
+namespace {
+
+HttpResponse RegimenChangeResponse(const Result<records::Regimen>& result,
+                                   const app::ScreeningReport& report,
+                                   const app::PinealApp& app) {
+  return ScreenedChangeResponse(result.status(), report, app,
+                                result.ok() ? ToJson(*result) : nlohmann::json(), 201);
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 #include "pineal/http/route_support.h"
 
-#include <cctype>
 #include <charconv>
 
+#include "pineal/core/text.h"
 #include "pineal/http/json_reader.h"
 
 namespace pineal::http {
@@ -25,8 +25,7 @@ Result<std::int64_t> PathId(const HttpRequest& req, const char* name) {
 bool IsJsonContentType(const std::string& header) {
   std::string type = header.substr(0, header.find(';'));
   while (!type.empty() && type.back() == ' ') type.pop_back();
-  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return type == "application/json";
+  return AsciiLower(type) == "application/json";
 }
 
 Result<nlohmann::json> JsonBody(const HttpRequest& req) { return ParseJsonObject(req.body); }

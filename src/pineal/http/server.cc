@@ -2,10 +2,10 @@
 
 #include <httplib.h>
 
-#include <cctype>
 #include <filesystem>
 
 #include "pineal/app/credentials.h"
+#include "pineal/core/text.h"
 #include "pineal/http/api_errors.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/http/route_support.h"
@@ -29,9 +29,7 @@ HttpRequest FromHttplib(const httplib::Request& req) {
   out.path = req.path;
   for (const auto& [k, v] : req.params) out.query.emplace(k, v);
   for (const auto& [k, v] : req.headers) {
-    std::string name = k;
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers[name] = v;
+    out.headers[AsciiLower(k)] = v;
   }
   out.body = req.body;
   out.remote_address = req.remote_addr;

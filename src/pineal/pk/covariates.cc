@@ -3,25 +3,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
+
+#include "pineal/core/text.h"
 
 namespace pineal::pk {
 namespace {
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const auto b = s.find_first_not_of(" \t");
-  const auto e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
 bool MatchesComedication(const kb::CovariateCondition& w, const std::string& name) {
   if (!w.comedication) return false;
-  if (Lower(*w.comedication) == name) return true;
+  if (AsciiLower(TrimBlanks(*w.comedication)) == name) return true;
   return std::any_of(w.comedication_aliases.begin(), w.comedication_aliases.end(),
-                     [&name](const std::string& a) { return Lower(a) == name; });
+                     [&name](const std::string& a) { return AsciiLower(TrimBlanks(a)) == name; });
 }
 
 // True when every condition that is set holds for the patient.
@@ -170,7 +163,7 @@ Result<PopulationParams> Individualize(const kb::PkModelSpec& model,
   }
 
   std::vector<std::string> comeds;
-  for (const auto& c : patient.comedications) comeds.push_back(Lower(c));
+  for (const auto& c : patient.comedications) comeds.push_back(AsciiLower(TrimBlanks(c)));
   std::vector<bool> comed_used(comeds.size(), false);
   std::vector<const kb::CovariateEffectSpec*> exposure;
   bool weight_modelled = false;

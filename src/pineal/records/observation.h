@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "pineal/core/ids.h"
 #include "pineal/core/time.h"
@@ -13,6 +14,15 @@ namespace pineal::records {
 
 enum class ObservationKind { kInstrument, kSleepDiary, kSideEffect, kVital, kLab, kSymptom, kNote };
 
+// A part of an observation with its own code and value: an instrument's item
+// answers ("item9" = 1), a raised flag, a side effect's onset, suspected
+// substance and whether it is ongoing (as FHIR's Observation.component).
+struct ObservationComponent {
+  std::string code;
+  std::optional<double> value;
+  std::string text;
+};
+
 struct Observation {
   ObservationId id;
   PatientId patient_id;
@@ -21,6 +31,9 @@ struct Observation {
   std::optional<double> value;
   std::string unit;  // UCUM, "{score}" for scores
   std::string text;
+  // The band an instrument score falls in ("moderate"), or empty.
+  std::string interpretation;
+  std::vector<ObservationComponent> components;
   Instant observed_at{};
   std::optional<ObservationId> corrects;
   Provenance provenance;

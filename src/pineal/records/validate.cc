@@ -1,5 +1,6 @@
 // Field-level validation of records. Checks that need the current time (a
 // birth date in the future) live in app/, which owns the clock.
+#include <cmath>
 #include <string>
 
 #include "pineal/records/dose_event.h"
@@ -166,6 +167,22 @@ Status ValidateObservation(const Observation& o) {
       o.unit.empty()) {
     return Status::InvalidArgument("is required for a measured value (a UCUM unit such as /min or mg/dL)",
                                    "unit");
+  }
+  PINEAL_RETURN_IF_ERROR(CheckOptionalText(o.interpretation, "interpretation", kCodeMax));
+  if (o.components.size() > 200) {
+    return Status::InvalidArgument("at most 200 components", "components");
+  }
+  for (std::size_t i = 0; i < o.components.size(); ++i) {
+    const auto& c = o.components[i];
+    const std::string at = "components[" + std::to_string(i) + "]";
+    PINEAL_RETURN_IF_ERROR(CheckRequiredText(c.code, "code", kCodeMax).WithFieldPrefix(at));
+    PINEAL_RETURN_IF_ERROR(CheckOptionalText(c.text, "text", kNoteMax).WithFieldPrefix(at));
+    if (c.value && !std::isfinite(*c.value)) {
+      return Status::InvalidArgument("must be a finite number", at + ".value");
+    }
+    if (!c.value && c.text.empty()) {
+      return Status::InvalidArgument("a component needs a value or a text", at + ".value");
+    }
   }
   if (o.kind == ObservationKind::kInstrument && !o.value) {
     return Status::InvalidArgument("an instrument observation needs its score", "value");

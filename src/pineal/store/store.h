@@ -16,6 +16,8 @@
 #include "pineal/records/regimen.h"
 #include "pineal/store/account_records.h"
 #include "pineal/store/audit_event.h"
+#include "pineal/store/circadian_plan_record.h"
+#include "pineal/store/monitoring_records.h"
 
 namespace pineal::store {
 
@@ -96,6 +98,29 @@ class Store {
   virtual Result<std::vector<records::Observation>> ListObservations(PatientId patient,
                                                                      const TimeRange& range,
                                                                      bool with_superseded) = 0;
+
+  // Circadian plans: append-only, newest first in lists.
+  virtual Result<std::int64_t> InsertCircadianPlan(const CircadianPlanRecord& plan) = 0;
+  virtual Result<CircadianPlanRecord> GetCircadianPlan(PatientId patient, std::int64_t id) = 0;
+  virtual Result<std::vector<CircadianPlanRecord>> ListCircadianPlans(PatientId patient) = 0;
+
+  // Alerts: InsertAlertIfNew stores the alert with an "open" status change
+  // unless the patient has one with the same dedupe_key (then none). Status
+  // changes are appended; lists are newest first.
+  virtual Result<std::optional<std::int64_t>> InsertAlertIfNew(const AlertRecord& alert) = 0;
+  virtual Result<AlertRecord> GetAlert(PatientId patient, std::int64_t id) = 0;
+  virtual Result<std::vector<AlertRecord>> ListAlerts(const AlertQuery& query) = 0;
+  virtual Status AppendAlertStatus(std::int64_t alert_id, const AlertStatusChange& change) = 0;
+
+  // Follow-up review actions (done, moved, cancelled), oldest first.
+  virtual Result<std::int64_t> InsertReviewAction(const ReviewAction& action) = 0;
+  virtual Result<std::vector<ReviewAction>> ListReviewActions(PatientId patient) = 0;
+
+  // Titration proposals; a proposal takes one decision (a second is Aborted).
+  virtual Result<std::int64_t> InsertProposal(const ProposalRecord& proposal) = 0;
+  virtual Result<ProposalRecord> GetProposal(PatientId patient, std::int64_t id) = 0;
+  virtual Result<std::vector<ProposalRecord>> ListProposals(PatientId patient) = 0;
+  virtual Status DecideProposal(std::int64_t proposal_id, const ProposalDecision& decision) = 0;
 
   // Accounts. Usernames are unique regardless of case.
   virtual Result<UserId> InsertUser(const User& user) = 0;

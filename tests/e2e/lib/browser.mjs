@@ -117,3 +117,20 @@ export async function apiPost(s, server, apiPath, body) {
   assert.ok(r.status() < 300, `POST ${apiPath}: ${r.status()} ${await r.text()}`);
   return r.json();
 }
+
+// Logs in as a named account through the login page; `lands` is where the
+// app should send that account (an administrator lands on #/admin).
+export async function loginAs(s, username, password, lands = /#\/(patients|checkin|admin)/) {
+  await s.goto('/login');
+  await s.page.getByLabel('Username').fill(username);
+  await s.page.getByLabel('Password').fill(password);
+  await s.page.getByRole('button', { name: 'Log in' }).click();
+  await s.page.waitForURL(lands);
+  await s.page.waitForFunction(() => !location.hash.startsWith('#/login') && document.querySelector('main h1') !== null);
+}
+
+// Logs out with the header's button and waits for the login page.
+export async function logout(s) {
+  await s.page.locator('#session').getByRole('button', { name: 'Log out' }).click();
+  await s.page.waitForURL(/#\/login/);
+}

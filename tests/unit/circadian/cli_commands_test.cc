@@ -18,12 +18,12 @@ const Instant kNow = *ParseInstant("2026-11-20T12:00:00Z");
 
 JetLagCommandOptions NewYorkParis() {
   JetLagCommandOptions o;
-  o.from = "America/New_York";
-  o.to = "Europe/Paris";
-  o.depart = "2026-12-01 18:00";
-  o.arrive = "2026-12-02 07:15";
-  o.pre_days = 1;
-  o.days = 5;
+  o.spec.from = "America/New_York";
+  o.spec.to = "Europe/Paris";
+  o.spec.depart = "2026-12-01 18:00";
+  o.spec.arrive = "2026-12-02 07:15";
+  o.spec.pre_days = 1;
+  o.spec.days = 5;
   return o;
 }
 
@@ -32,7 +32,7 @@ TEST(CliCommandsTest, JetLagTextAndJson) {
   auto text = RunJetLagCommand(o, kNow);
   ASSERT_TRUE(text.ok()) << text.status().ToString();
   EXPECT_NE(text->find("(+6.0 h, eastward)"), std::string::npos);
-  o.common.format = "json";
+  o.out.format = "json";
   auto js = RunJetLagCommand(o, kNow);
   ASSERT_TRUE(js.ok());
   const auto j = nlohmann::json::parse(*js);
@@ -47,11 +47,11 @@ TEST(CliCommandsTest, JetLagTextAndJson) {
 
 TEST(CliCommandsTest, JetLagCalendarAndSvg) {
   JetLagCommandOptions o = NewYorkParis();
-  o.common.format = "ics";
+  o.out.format = "ics";
   auto ics = RunJetLagCommand(o, kNow);
   ASSERT_TRUE(ics.ok());
   EXPECT_EQ(ics->rfind("BEGIN:VCALENDAR", 0), 0u);
-  o.common.format = "svg";
+  o.out.format = "svg";
   auto svg = RunJetLagCommand(o, kNow);
   ASSERT_TRUE(svg.ok());
   EXPECT_EQ(svg->rfind("<svg", 0), 0u);
@@ -59,30 +59,30 @@ TEST(CliCommandsTest, JetLagCalendarAndSvg) {
 
 TEST(CliCommandsTest, BadOptionsSayWhatIsWrong) {
   JetLagCommandOptions o = NewYorkParis();
-  o.depart = "tomorrow evening";
+  o.spec.depart = "tomorrow evening";
   auto r = RunJetLagCommand(o, kNow);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("--depart"), std::string::npos);
   o = NewYorkParis();
-  o.common.doses = "3 mg,12 mg";
+  o.spec.common.doses = "3 mg,12 mg";
   r = RunJetLagCommand(o, kNow);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("outside the jet-lag band"), std::string::npos);
   o = NewYorkParis();
-  o.common.doses = "3";
+  o.spec.common.doses = "3";
   r = RunJetLagCommand(o, kNow);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("--doses"), std::string::npos);
   o = NewYorkParis();
-  o.common.sleep = "23:00";
+  o.spec.common.sleep = "23:00";
   EXPECT_FALSE(RunJetLagCommand(o, kNow).ok());
   o = NewYorkParis();
-  o.common.format = "pdf";
+  o.out.format = "pdf";
   r = RunJetLagCommand(o, kNow);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("text, json, ics or svg"), std::string::npos);
   o = NewYorkParis();
-  o.common.model = "nobody2000";
+  o.spec.common.model = "nobody2000";
   r = RunJetLagCommand(o, kNow);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("known: "), std::string::npos);
@@ -93,11 +93,11 @@ TEST(CliCommandsTest, ShiftRotaFromAFile) {
   std::ofstream(path) << "date,shift\n2026-12-01,off\n2026-12-02,22:00-06:00\n2026-12-03,off\n";
   ShiftCommandOptions o;
   o.rota_file = path.string();
-  o.zone = "Europe/London";
+  o.spec.zone = "Europe/London";
   auto text = RunShiftCommand(o, kNow);
   ASSERT_TRUE(text.ok()) << text.status().ToString();
   EXPECT_NE(text->find("Misaligned days"), std::string::npos);
-  o.common.format = "json";
+  o.out.format = "json";
   auto js = RunShiftCommand(o, kNow);
   ASSERT_TRUE(js.ok());
   EXPECT_EQ(nlohmann::json::parse(*js)["days"].size(), 3u);
@@ -110,18 +110,18 @@ TEST(CliCommandsTest, ShiftRotaFromAFile) {
 
 TEST(CliCommandsTest, MelatoninPrcAsCsv) {
   PrcCommandOptions o;
-  o.dose = "3 mg";
-  o.step_h = 6;
+  o.spec.dose = "3 mg";
+  o.spec.step_h = 6;
   o.format = "csv";
   auto csv = RunPrcCommand(o);
   ASSERT_TRUE(csv.ok()) << csv.status().ToString();
   EXPECT_EQ(csv->rfind("stimulus_h,shift_h\n", 0), 0u);
   EXPECT_EQ(std::count(csv->begin(), csv->end(), '\n'), 1 + 5);  // -12, -6, 0, 6, 12
-  o.dose = "3 g";
+  o.spec.dose = "3 g";
   auto big = RunPrcCommand(o);
   ASSERT_FALSE(big.ok());
   EXPECT_NE(big.status().message().find("0.3-5 mg"), std::string::npos);
-  o.dose = "";
+  o.spec.dose = "";
   EXPECT_FALSE(RunPrcCommand(o).ok());  // neither --dose nor --light
 }
 

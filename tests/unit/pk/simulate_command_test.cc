@@ -111,7 +111,7 @@ TEST(SimulateCommand, ClearErrors) {
   ExpectError({"--substance", "aspirin", "--dose", "3 mg"}, "no PK model");
   const std::string bad = WriteTemp("bad.json", R"({"age": 70})");
   ExpectError({"--substance", "melatonin", "--dose", "3 mg", "--patient", bad},
-              "unknown field 'age'");
+              "'age' is not a known field");
   const std::string wrong = WriteTemp("wrong.json", R"({"age_years": "old"})");
   ExpectError({"--substance", "melatonin", "--dose", "3 mg", "--patient", wrong},
               "'age_years' must be a number");

@@ -116,12 +116,29 @@ function axisOpts(a: AxisSpec, i: number): uPlot.Axis {
 }
 
 // Tick labels in the patient's zone and the reader's locale: "25 Oct", or a
-// clock time when the ticks are less than a day apart.
-function timeLabels(tz: string) {
+// clock time when the ticks are less than a day apart, with the date under
+// the first tick of each day.
+export function timeLabels(tz: string) {
   const day = new Intl.DateTimeFormat(undefined, { timeZone: tz, day: 'numeric', month: 'short' });
   const clock = new Intl.DateTimeFormat(undefined, { timeZone: tz, hour: '2-digit', minute: '2-digit' });
-  return (_u: uPlot, splits: number[], _axis: number, _space: number, incr: number) =>
-    splits.map((ts) => (incr >= 86400 ? day : clock).format(new Date(ts * 1000)));
+  return (_u: uPlot, splits: number[], _axis: number, _space: number, incr: number) => {
+    let lastDay = '';
+    return splits.map((ts) => {
+      const d = new Date(ts * 1000);
+      if (incr >= 86400) return day.format(d);
+      const today = day.format(d);
+      const label = today === lastDay ? clock.format(d) : `${clock.format(d)}\n${today}`;
+      lastDay = today;
+      return label;
+    });
+  };
+}
+
+// The time under the cursor, in the patient's zone: "Wed 25 Nov, 22:00".
+export function timeValue(tz: string) {
+  const f = new Intl.DateTimeFormat(undefined, { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short',
+    hour: '2-digit', minute: '2-digit' });
+  return (_u: uPlot, ts: number | null) => (ts === null || ts === undefined ? '--' : f.format(new Date(ts * 1000)));
 }
 
 function build(spec: ChartSpec, host: HTMLElement, width: number): uPlot {
@@ -138,7 +155,7 @@ function build(spec: ChartSpec, host: HTMLElement, width: number): uPlot {
     height: spec.height ?? 220,
     tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), spec.tz),
     scales,
-    series: [{ label: 'Time' }, ...spec.series.map(seriesOpts)],
+    series: [{ label: 'Time', value: timeValue(spec.tz) }, ...spec.series.map(seriesOpts)],
     axes: [
       { stroke: COLORS.axis, grid: { show: true, stroke: COLORS.grid, width: 1 }, ticks: { stroke: COLORS.grid },
         values: timeLabels(spec.tz) },

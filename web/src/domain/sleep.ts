@@ -34,7 +34,9 @@ export class DiaryError extends Error {
 
 // Clock times are read in order (bed, lights out, wake, out of bed), each on or
 // after the one before; a bed time from noon on belongs to the evening before.
-export function computeDiary(d: DiaryInput, tz: string): DiaryResult {
+// With `nowMs`, a final awakening still to come is refused: a night is
+// recorded once it has ended.
+export function computeDiary(d: DiaryInput, tz: string, nowMs?: number): DiaryResult {
   const order: Array<[keyof DiaryInput, string]> = [
     ['bedTime', d.bedTime], ['lightsOut', d.lightsOut], ['wakeTime', d.wakeTime], ['outOfBed', d.outOfBed],
   ];
@@ -69,6 +71,10 @@ export function computeDiary(d: DiaryInput, tz: string): DiaryResult {
     const m = min % (24 * 60);
     return zonedToIso(day, `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`, tz);
   };
+  const wakeAt = instant(wake);
+  if (nowMs !== undefined && Date.parse(wakeAt) > nowMs) {
+    throw new DiaryError('wakeTime', 'is still to come: record the night after you have woken up');
+  }
   return {
     timeInBedMin: timeInBed,
     totalSleepMin: tst,
@@ -77,6 +83,6 @@ export function computeDiary(d: DiaryInput, tz: string): DiaryResult {
     wasoMin: d.wasoMin,
     awakenings: d.awakenings,
     bedAt: instant(bed),
-    wakeAt: instant(wake),
+    wakeAt,
   };
 }

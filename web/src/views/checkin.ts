@@ -40,7 +40,8 @@ export async function checkinView(params: Record<string, string>, main: HTMLElem
         h('p', { class: 'clinician-only' }, h('a', { href: `#/patients/${id}` }, 'Back to the clinician view'))),
       dosesCard({ patientId: id, tz, today, regimens: regimens.items, events: doses.items, onRecorded: redraw }),
       sleepCard({ patientId: id, tz, today, observations: observations.items, onRecorded: redraw }),
-      sideEffectsCard({ patientId: id, tz, today, observations: observations.items, onRecorded: redraw }),
+      sideEffectsCard({ patientId: id, tz, today, substances: [...new Set(regimens.items.map((r) => r.substance))],
+        observations: observations.items, onRecorded: redraw }),
       h('section', { class: 'card', id: 'checkin-charts', 'aria-labelledby': 'checkin-charts-title' },
         h('h2', { id: 'checkin-charts-title' }, 'My charts'),
         chartSlot)));

@@ -49,7 +49,7 @@ export function sleepCard(ctx: SleepContext): HTMLElement {
   });
   const compute = (): DiaryResult => {
     try {
-      return computeDiary(input(), ctx.tz);
+      return computeDiary(input(), ctx.tz, Date.now());
     } catch (e) {
       if (e instanceof DiaryError) throw invalid(NAMES[e.field as keyof DiaryInput] ?? e.field, e.message);
       throw e;

@@ -5,7 +5,7 @@ import { h } from '../dom';
 import { field, FormController, requireFields } from '../forms';
 import { currentQuery, navigate } from '../router';
 import { pageTitle } from './common';
-import { refreshSession } from './session';
+import { homeOf, refreshSession } from './session';
 
 export async function loginView(_: Record<string, string>, main: HTMLElement): Promise<void> {
   const next = currentQuery().get('next') ?? '';
@@ -19,8 +19,7 @@ export async function loginView(_: Record<string, string>, main: HTMLElement): P
     const grant = await api.login(user.value, pass.input.value);
     setCsrfToken(grant.csrf_token);
     await refreshSession();
-    const home = grant.user.role === 'patient' && grant.user.patient_id ? `/checkin/${grant.user.patient_id}` : '/patients';
-    navigate(next.startsWith('/') && !next.startsWith('/login') ? next : home);
+    navigate(next.startsWith('/') && !next.startsWith('/login') ? next : homeOf(grant.user));
   });
   ctl.form.append(user.wrap, pass.wrap, h('div', { class: 'form-actions' }, ctl.submitButton('btn-wide')));
   main.append(h('div', { class: 'login' }, pageTitle('Log in to pineal'), h('section', { class: 'card' }, ctl.form)));

@@ -3,6 +3,7 @@ import { api } from '../api';
 import { clear, h } from '../dom';
 import { currentQuery } from '../router';
 import type { Patient } from '../types';
+import { patientBadges } from '../domain/badges';
 import { humanize, pageTitle } from './common';
 
 const PAGE = 20;
@@ -11,8 +12,8 @@ function row(p: Patient): HTMLElement {
   return h('tr', { 'data-patient-id': p.id },
     h('th', { scope: 'row' },
       h('a', { href: `#/patients/${p.id}` }, p.display_name),
-      // Open alerts and overdue reviews will show here once their APIs exist.
-      h('span', { class: 'badges', 'data-slot': 'patient-badges' })),
+      h('span', { class: 'badges', 'data-slot': 'patient-badges' }, patientBadges(p).map((b) =>
+        h('span', { class: `badge badge-${b.tone}`, 'data-badge': b.key }, b.text)))),
     h('td', {}, p.age_years === null ? '' : String(p.age_years)),
     h('td', {}, humanize(p.sex)),
     h('td', {}, p.conditions.join(', ')),

@@ -1,10 +1,12 @@
 // The regimen editor: a new regimen, a new version of one, or stopping it.
 // A change is always a new version; the API keeps every earlier one.
-import { api, ApiError, type Body } from '../api';
-import { clear, h } from '../dom';
+import { api, type Body } from '../api';
+import { h } from '../dom';
 import { type Field, field, FormController, invalid, requireFields } from '../forms';
-import type { Finding, Regimen, RegimenVersion, Screening } from '../types';
-import { findingItem, ScreeningPanel } from './screening';
+import type { Regimen, RegimenVersion } from '../types';
+import { blockedScreening, OverridePrompt, overrideError } from './override_prompt';
+import { ScreeningPanel } from './screening';
+import { SimulationPreview } from '../charts/pk_preview';
 import { fmtQuantity } from '../domain/quantity';
 import { todayIn } from '../time';
 
@@ -112,6 +114,7 @@ export function regimenEditor(o: EditorOptions): HTMLElement {
   // Screening as the clinician types: only a body the API will accept is
   // sent, so a half-typed dose never turns into an error.
   const panel = new ScreeningPanel();
+  const preview = new SimulationPreview(o.patientId, o.tz);
   let timer: number | undefined;
   let seq = 0;
   const screenable = (): Body | null => {
@@ -134,12 +137,16 @@ export function regimenEditor(o: EditorOptions): HTMLElement {
     if (!ctl.form.isConnected) return;
     let body: Body | null = null;
     try { body = screenable(); } catch { body = null; }
-    if (!body) { panel.idle(); return; }
+    if (!body) { panel.idle(); preview.idle(); return; }
     const mine = ++seq;
     panel.checking();
+    void preview.show({
+      substance: o.regimen?.substance ?? substance!.value, formulation: formulation.value, dose: dose.value,
+      times_of_day: body.times_of_day as string[], frequency: frequency.value,
+    }, start.value, (body.titration as unknown[]).length > 0);
     try {
       const s = await api.screen(o.patientId, body);
-      if (mine === seq && ctl.form.isConnected) panel.show(s, unresolved.map((f) => f.key));
+      if (mine === seq && ctl.form.isConnected) panel.show(s, prompt.keys);
     } catch (err) {
       if (mine === seq && ctl.form.isConnected) panel.failed(err instanceof Error ? err.message : String(err));
     }
@@ -159,36 +166,15 @@ export function regimenEditor(o: EditorOptions): HTMLElement {
   });
 
   // Blocking findings the save was refused for: one reason field each.
-  const overrideSlot = h('div', { class: 'override-slot' });
-  let unresolved: Finding[] = [];
-  let reasons: Field[] = [];
-  const showOverrides = (screening: Screening | undefined) => {
-    const kept = new Map(unresolved.map((f, i) => [f.key, reasons[i]?.value ?? '']));
-    unresolved = screening?.overrides?.unresolved ?? (screening?.findings ?? []).filter((f) => f.blocking);
-    ctl.removeWhere((k) => k.startsWith('overrides['));
-    clear(overrideSlot);
-    reasons = unresolved.map((f, i) => ctl.add(field({
-      name: 'override_reason', label: `Reason for overriding ${f.title}`, type: 'textarea', required: true,
-      value: kept.get(f.key) ?? '', hint: 'At least 10 characters; kept with this version and shown in its history.',
-    }), `overrides[${i}].reason`));
-    if (!unresolved.length) return;
-    overrideSlot.append(h('fieldset', { class: 'subform override-form', 'data-overrides-needed': unresolved.length },
-      h('legend', {}, 'Sign-off needed before saving'),
-      h('p', {}, `Nothing has been saved. ${unresolved.length === 1 ? 'This finding blocks' : 'These findings block'} `
-        + 'the regimen unless you override it with a documented reason, or change the regimen.'),
-      h('ol', { class: 'override-list' }, unresolved.map((f, i) => h('li', { class: 'override-item' },
-        h('ul', { class: 'finding-list' }, findingItem(f, screening?.references)), reasons[i].wrap)))));
-  };
+  const prompt = new OverridePrompt(ctl);
 
   ctl.onSubmit(async () => {
     if (timer !== undefined) { window.clearTimeout(timer); timer = undefined; }
     const body = buildBody();
     if (revising) requireFields(reason);
-    reasons.forEach((r) => requireFields(r));
+    const overrides = prompt.overrides();
     if (reason.value) body.reason = reason.value;
-    if (unresolved.length) {
-      body.overrides = unresolved.map((f, i) => ({ finding_key: f.key, reason: reasons[i].value }));
-    }
+    if (overrides) body.overrides = overrides;
     let saved: Regimen;
     try {
       if (o.regimen) {
@@ -197,19 +183,14 @@ export function regimenEditor(o: EditorOptions): HTMLElement {
         saved = await api.createRegimen(o.patientId, body);
       }
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409 && err.code === 'blocked_by_screening') {
-        const screening = (err.body as { screening?: Screening } | undefined)?.screening;
-        showOverrides(screening);
-        if (screening) panel.show(screening, unresolved.map((f) => f.key));
-        reasons[0]?.input.focus();
+      const screening = blockedScreening(err);
+      if (screening !== null) {
+        prompt.show(screening);
+        if (screening) panel.show(screening, prompt.keys);
+        prompt.focus();
         return;
       }
-      if (err instanceof ApiError && err.field?.startsWith('overrides[')) {
-        // The API names the finding by its internal key; the field's label already names it.
-        throw new ApiError(err.status, err.code, err.message.replace(/^override '[^']*' needs a reason of /, 'must be '),
-          err.field, err.body);
-      }
-      throw err;
+      throw overrideError(err);
     }
     o.onDone(saved, revising ? `${saved.substance}: version ${saved.current_version} saved.`
                              : `${saved.substance} regimen created (version ${saved.current_version}).`);
@@ -236,7 +217,8 @@ export function regimenEditor(o: EditorOptions): HTMLElement {
       steps.el, addStep),
     reason.wrap,
     panel.el,
-    overrideSlot,
+    prompt.el,
+    preview.el,
     h('datalist', { id: 'substance-list' }, ['melatonin', 'kratom'].map((v) => h('option', { value: v }))),
     h('datalist', { id: 'formulation-list' }, ['ir', 'pr', 'powder', 'extract', 'capsule', 'liquid']
       .map((v) => h('option', { value: v }))),

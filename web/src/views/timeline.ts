@@ -11,7 +11,7 @@ import { scheduleText } from './regimens';
 
 const SHOWN = 60;
 
-function observationText(o: Observation): string {
+export function observationText(o: Observation): string {
   const v = o.value === null ? '' : String(Number(o.value.toFixed(1)));
   if (o.kind === 'instrument') {
     const inst = instrument(o.code);

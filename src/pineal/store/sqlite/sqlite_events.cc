@@ -2,6 +2,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <map>
+
 #include "pineal/records/enums.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
@@ -72,11 +74,34 @@ records::Observation ReadObservation(SQLite::Statement& q) {
   if (!q.getColumn("value").isNull()) o.value = q.getColumn("value").getDouble();
   o.unit = ColText(q, "unit");
   o.text = ColText(q, "text");
+  o.interpretation = ColText(q, "interpretation");
   o.observed_at = ColInstant(q, "observed_at");
   if (auto c = ColOptInt(q, "corrects")) o.corrects = ObservationId(*c);
   o.provenance.created_at = ColInstant(q, "created_at");
   o.provenance.created_by = ColText(q, "created_by");
   return o;
+}
+
+// Attaches the components of `list` (all of one patient) with one query.
+void LoadComponents(SQLite::Database& db, PatientId patient,
+                    std::vector<records::Observation>& list) {
+  if (list.empty()) return;
+  std::map<std::int64_t, records::Observation*> by_id;
+  for (auto& o : list) by_id[o.id.value()] = &o;
+  SQLite::Statement q(db,
+                      "SELECT c.observation_id, c.code, c.value, c.text FROM observation_components c "
+                      "JOIN observations o ON o.id = c.observation_id WHERE o.patient_id = ? "
+                      "ORDER BY c.observation_id, c.position");
+  q.bind(1, patient.value());
+  while (q.executeStep()) {
+    auto it = by_id.find(q.getColumn(0).getInt64());
+    if (it == by_id.end()) continue;
+    records::ObservationComponent c;
+    c.code = q.getColumn(1).getString();
+    if (!q.getColumn(2).isNull()) c.value = q.getColumn(2).getDouble();
+    c.text = q.getColumn(3).getString();
+    it->second->components.push_back(std::move(c));
+  }
 }
 
 }  // namespace
@@ -159,8 +184,8 @@ Result<ObservationId> SqliteStore::InsertObservation(const records::Observation&
     }
     SQLite::Statement ins(*db_,
                           "INSERT INTO observations(patient_id, kind, code, value, unit, text, "
-                          "observed_at, corrects, created_at, created_by) VALUES (:p, :k, :c, "
-                          ":v, :u, :t, :oa, :cor, :ca, :cb)");
+                          "interpretation, observed_at, corrects, created_at, created_by) VALUES "
+                          "(:p, :k, :c, :v, :u, :t, :in, :oa, :cor, :ca, :cb)");
     ins.bind(":p", o.patient_id.value());
     ins.bind(":k", std::string(records::ToString(o.kind)));
     BindText(ins, ":c", o.code);
@@ -171,6 +196,7 @@ Result<ObservationId> SqliteStore::InsertObservation(const records::Observation&
     }
     BindText(ins, ":u", o.unit);
     BindText(ins, ":t", o.text);
+    BindText(ins, ":in", o.interpretation);
     BindInstant(ins, ":oa", o.observed_at);
     if (o.corrects) {
       ins.bind(":cor", o.corrects->value());
@@ -180,7 +206,24 @@ Result<ObservationId> SqliteStore::InsertObservation(const records::Observation&
     BindInstant(ins, ":ca", o.provenance.created_at);
     BindText(ins, ":cb", o.provenance.created_by);
     ins.exec();
-    out = ObservationId(db_->getLastInsertRowid());
+    const std::int64_t id = db_->getLastInsertRowid();
+    for (std::size_t i = 0; i < o.components.size(); ++i) {
+      const auto& c = o.components[i];
+      SQLite::Statement comp(*db_,
+                             "INSERT INTO observation_components(observation_id, position, code, "
+                             "value, text) VALUES (?, ?, ?, ?, ?)");
+      comp.bind(1, id);
+      comp.bind(2, static_cast<std::int64_t>(i));
+      comp.bind(3, c.code);
+      if (c.value) {
+        comp.bind(4, *c.value);
+      } else {
+        comp.bind(4);
+      }
+      comp.bind(5, c.text);
+      comp.exec();
+    }
+    out = ObservationId(id);
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -193,7 +236,9 @@ Result<records::Observation> SqliteStore::GetObservation(PatientId patient, Obse
     q.bind(1, id.value());
     q.bind(2, patient.value());
     if (!q.executeStep()) return Status::NotFound("observation " + id.ToString() + " not found");
-    return ReadObservation(q);
+    std::vector<records::Observation> one{ReadObservation(q)};
+    LoadComponents(*db_, patient, one);
+    return one.front();
   });
 }
 
@@ -209,6 +254,7 @@ Result<std::vector<records::Observation>> SqliteStore::ListObservations(PatientI
     BindRange(q, range);
     std::vector<records::Observation> out;
     while (q.executeStep()) out.push_back(ReadObservation(q));
+    LoadComponents(*db_, patient, out);
     return out;
   });
 }

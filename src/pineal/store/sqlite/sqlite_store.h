@@ -47,10 +47,24 @@ class SqliteStore final : public Store {
   Result<std::vector<records::DoseEvent>> ListDoseEvents(PatientId patient, const TimeRange& range,
                                                          bool with_superseded) override;
   Result<ObservationId> InsertObservation(const records::Observation& o) override;
+  Result<std::int64_t> InsertCircadianPlan(const CircadianPlanRecord& plan) override;
+  Result<CircadianPlanRecord> GetCircadianPlan(PatientId patient, std::int64_t id) override;
+  Result<std::vector<CircadianPlanRecord>> ListCircadianPlans(PatientId patient) override;
   Result<records::Observation> GetObservation(PatientId patient, ObservationId id) override;
   Result<std::vector<records::Observation>> ListObservations(PatientId patient,
                                                              const TimeRange& range,
                                                              bool with_superseded) override;
+
+  Result<std::optional<std::int64_t>> InsertAlertIfNew(const AlertRecord& alert) override;
+  Result<AlertRecord> GetAlert(PatientId patient, std::int64_t id) override;
+  Result<std::vector<AlertRecord>> ListAlerts(const AlertQuery& query) override;
+  Status AppendAlertStatus(std::int64_t alert_id, const AlertStatusChange& change) override;
+  Result<std::int64_t> InsertReviewAction(const ReviewAction& action) override;
+  Result<std::vector<ReviewAction>> ListReviewActions(PatientId patient) override;
+  Result<std::int64_t> InsertProposal(const ProposalRecord& proposal) override;
+  Result<ProposalRecord> GetProposal(PatientId patient, std::int64_t id) override;
+  Result<std::vector<ProposalRecord>> ListProposals(PatientId patient) override;
+  Status DecideProposal(std::int64_t proposal_id, const ProposalDecision& decision) override;
 
   Result<UserId> InsertUser(const User& user) override;
   Result<User> GetUser(UserId id) override;

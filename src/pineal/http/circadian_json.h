@@ -1,0 +1,26 @@
+// Circadian plans and phase-response curves as JSON, both ways: request
+// bodies into app specs, plans and curves into the documents the API and
+// `pineal plan ... --format json` return.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "pineal/app/circadian_plans.h"
+#include "pineal/circadian/plan_types.h"
+#include "pineal/core/result.h"
+
+namespace pineal::http {
+
+nlohmann::json JetLagPlanJson(const circadian::JetLagPlan& plan);
+nlohmann::json RotaPlanJson(const circadian::RotaPlan& plan);
+nlohmann::json PrcJson(const app::PrcResult& prc);
+
+// {"from", "to", "depart", "arrive", "dlmo", "pre_days", "days", "cross_check",
+//  + the common fields: "sleep", "earliest_bed", "latest_wake", "doses",
+//  "melatonin_days", "no_melatonin", "no_light", "melatonin_in_sleep",
+//  "indoor_lux", "bright_lux", "dim_lux", "model"}
+Result<app::JetLagSpec> JetLagSpecFromJson(const nlohmann::json& body);
+// {"rota": "date,HH:MM-HH:MM\n...", "zone", "commute_h", + the common fields}
+Result<app::ShiftSpec> ShiftSpecFromJson(const nlohmann::json& body);
+
+}  // namespace pineal::http

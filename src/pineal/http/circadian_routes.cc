@@ -1,0 +1,211 @@
+// Circadian timing: POST /api/v1/plans/jetlag and /api/v1/plans/shift (a plan
+// as written, nothing stored; ?format=json|svg|ics) and
+// GET /api/v1/circadian/prc?dose=3 mg | ?light=true (the model's PRC).
+#include "pineal/circadian/jetlag_planner.h"
+#include "pineal/circadian/plan_format.h"
+#include "pineal/circadian/rota_planner.h"
+#include "pineal/http/api_routes.h"
+#include "pineal/http/circadian_json.h"
+#include "pineal/http/route_support.h"
+
+namespace pineal::http {
+namespace {
+
+HttpResponse NoModels() {
+  return ErrorResponse(Status::Unavailable("the circadian models are not loaded"));
+}
+
+Result<std::string> FormatFrom(const HttpRequest& req, bool svg) {
+  const std::string f = req.Query("format").value_or("json");
+  if (f == "json" || f == "ics" || (svg && f == "svg")) return f;
+  return Status::InvalidArgument(
+      "'" + f + (svg ? "' is not one of json, svg, ics" : "' is not one of json, ics"), "format");
+}
+
+HttpResponse Text(const std::string& type, std::string body) {
+  HttpResponse out;
+  out.content_type = type;
+  out.body = std::move(body);
+  return out;
+}
+
+}  // namespace
+
+namespace {
+HttpResponse RenderJetLagPlan(const circadian::JetLagPlan& plan, const std::string& format,
+                              Instant now) {
+  if (format == "svg") return Text("image/svg+xml", circadian::FormatJetLagSvg(plan));
+  if (format == "ics") {
+    return Text("text/calendar; charset=utf-8", circadian::FormatJetLagIcs(plan, now));
+  }
+  return JsonResponse(200, JetLagPlanJson(plan));
+}
+
+nlohmann::json PlanRecordJson(const store::CircadianPlanRecord& r) {
+  return {{"id", r.id},
+          {"patient_id", r.patient_id.value()},
+          {"kind", r.kind},
+          {"title", r.title},
+          {"created_at", FormatInstant(r.provenance.created_at)},
+          {"created_by", r.provenance.created_by},
+          {"request", nlohmann::json::parse(r.request_json, nullptr, false)},
+          {"plan", nlohmann::json::parse(r.plan_json, nullptr, false)}};
+}
+
+// Plans a trip from a request body (JSON fields of JetLagSpecFromJson).
+Result<circadian::JetLagPlan> PlanTrip(const kb::CircadianCatalog& catalog,
+                                       const nlohmann::json& body) {
+  PINEAL_ASSIGN_OR_RETURN(app::JetLagSpec spec, JetLagSpecFromJson(body));
+  PINEAL_ASSIGN_OR_RETURN(circadian::JetLagRequest request, app::MakeJetLagRequest(catalog, spec));
+  return circadian::PlanJetLag(request);
+}
+
+Result<circadian::RotaPlan> PlanShifts(const kb::CircadianCatalog& catalog,
+                                       const nlohmann::json& body) {
+  PINEAL_ASSIGN_OR_RETURN(app::ShiftSpec spec, ShiftSpecFromJson(body));
+  PINEAL_ASSIGN_OR_RETURN(circadian::RotaRequest request, app::MakeRotaRequest(catalog, spec));
+  return circadian::PlanRota(request);
+}
+
+// POST /api/v1/patients/{id}/plans/{kind}: the body of the stateless route
+// plus an optional "title"; a trip starts from the patient's zone unless
+// "from" says otherwise.
+HttpResponse SavePatientPlan(app::PinealApp& app, const HttpRequest& req, const char* kind) {
+  const kb::CircadianCatalog* catalog = app.knowledge().circadian;
+  if (catalog == nullptr) return NoModels();
+  auto id = PathId(req, "id");
+  if (!id.ok()) return ErrorResponse(id.status());
+  auto body = JsonBody(req);
+  if (!body.ok()) return ErrorResponse(body.status());
+  nlohmann::json request = *body;
+  std::string title;
+  if (request.contains("title")) {
+    if (!request["title"].is_string()) {
+      return ErrorResponse(Status::InvalidArgument("must be a string", "title"));
+    }
+    title = request["title"].get<std::string>();
+    request.erase("title");
+  }
+  const bool trip = std::string(kind) == "jetlag";
+  if (!request.contains(trip ? "from" : "zone")) {
+    auto patient = app.GetPatient(ActorFor(req), PatientId(*id));
+    if (!patient.ok()) return ErrorResponse(patient.status());
+    request[trip ? "from" : "zone"] = patient->time_zone;
+  }
+  store::CircadianPlanRecord record;
+  record.kind = kind;
+  if (trip) {
+    auto plan = PlanTrip(*catalog, request);
+    if (!plan.ok()) return ErrorResponse(plan.status());
+    record.plan_json = JetLagPlanJson(*plan).dump();
+    if (title.empty()) {
+      title = "Trip " + request.value("from", "") + " to " + request.value("to", "") +
+              ", departing " + request.value("depart", "");
+    }
+  } else {
+    auto plan = PlanShifts(*catalog, request);
+    if (!plan.ok()) return ErrorResponse(plan.status());
+    record.plan_json = RotaPlanJson(*plan).dump();
+    if (title.empty()) title = "Shift rota in " + request.value("zone", "");
+  }
+  record.title = title;
+  record.request_json = request.dump();
+  auto saved = app.SaveCircadianPlan(ActorFor(req), PatientId(*id), record);
+  return Respond(saved, PlanRecordJson, 201);
+}
+
+}  // namespace
+
+void AddCircadianRoutes(Router& router, app::PinealApp& app) {
+  router.Add("POST", "/api/v1/plans/jetlag", [&app](const HttpRequest& req) {
+    const kb::CircadianCatalog* catalog = app.knowledge().circadian;
+    if (catalog == nullptr) return NoModels();
+    auto format = FormatFrom(req, true);
+    if (!format.ok()) return ErrorResponse(format.status());
+    auto body = JsonBody(req);
+    if (!body.ok()) return ErrorResponse(body.status());
+    auto plan = PlanTrip(*catalog, *body);
+    if (!plan.ok()) return ErrorResponse(plan.status());
+    return RenderJetLagPlan(*plan, *format, app.clock().Now());
+  });
+
+  router.Add("POST", "/api/v1/plans/shift", [&app](const HttpRequest& req) {
+    const kb::CircadianCatalog* catalog = app.knowledge().circadian;
+    if (catalog == nullptr) return NoModels();
+    auto format = FormatFrom(req, false);
+    if (!format.ok()) return ErrorResponse(format.status());
+    auto body = JsonBody(req);
+    if (!body.ok()) return ErrorResponse(body.status());
+    auto plan = PlanShifts(*catalog, *body);
+    if (!plan.ok()) return ErrorResponse(plan.status());
+    if (*format == "ics") {
+      return Text("text/calendar; charset=utf-8",
+                  circadian::FormatPlanIcs(plan->days, "shift rota", app.clock().Now()));
+    }
+    return JsonResponse(200, RotaPlanJson(*plan));
+  });
+
+  router.Add("GET", "/api/v1/circadian/prc", [&app](const HttpRequest& req) {
+    const kb::CircadianCatalog* catalog = app.knowledge().circadian;
+    if (catalog == nullptr) return NoModels();
+    app::PrcSpec spec;
+    spec.dose = req.Query("dose").value_or("");
+    auto light = FlagFromQuery(req, "light");
+    if (!light.ok()) return ErrorResponse(light.status());
+    spec.light = *light;
+    if (auto f = req.Query("formulation")) spec.formulation = *f;
+    if (auto m = req.Query("model")) spec.model = *m;
+    if (auto step = req.Query("step")) {
+      try {
+        std::size_t used = 0;
+        spec.step_h = std::stod(*step, &used);
+        if (used != step->size()) throw std::invalid_argument(*step);
+      } catch (const std::exception&) {
+        return ErrorResponse(Status::InvalidArgument("'" + *step + "' is not a number of hours", "step"));
+      }
+    }
+    auto prc = app::ComputePrc(*catalog, spec);
+    return Respond(prc, [](const app::PrcResult& p) { return PrcJson(p); });
+  });
+
+  router.Add("POST", "/api/v1/patients/{id}/plans/jetlag",
+             [&app](const HttpRequest& req) { return SavePatientPlan(app, req, "jetlag"); });
+  router.Add("POST", "/api/v1/patients/{id}/plans/shift",
+             [&app](const HttpRequest& req) { return SavePatientPlan(app, req, "shift"); });
+
+  router.Add("GET", "/api/v1/patients/{id}/plans", [&app](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    auto plans = app.ListCircadianPlans(ActorFor(req), PatientId(*id));
+    return Respond(plans, [](const std::vector<store::CircadianPlanRecord>& list) {
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& p : list) items.push_back(PlanRecordJson(p));
+      return nlohmann::json{{"items", items}};
+    });
+  });
+
+  // One stored plan; ?format=svg|ics renders a trip again from its stored
+  // request (the planner is deterministic).
+  router.Add("GET", "/api/v1/patients/{id}/plans/{pid}", [&app](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    auto pid = PathId(req, "pid");
+    if (!pid.ok()) return ErrorResponse(pid.status());
+    auto format = FormatFrom(req, true);
+    if (!format.ok()) return ErrorResponse(format.status());
+    auto record = app.GetCircadianPlan(ActorFor(req), PatientId(*id), *pid);
+    if (!record.ok()) return ErrorResponse(record.status());
+    if (*format == "json") return JsonResponse(200, PlanRecordJson(*record));
+    const kb::CircadianCatalog* catalog = app.knowledge().circadian;
+    if (catalog == nullptr) return NoModels();
+    if (record->kind != "jetlag") {
+      return ErrorResponse(Status::InvalidArgument("only trips have a plot or calendar here; "
+                                                   "use format=json", "format"));
+    }
+    auto plan = PlanTrip(*catalog, nlohmann::json::parse(record->request_json));
+    if (!plan.ok()) return ErrorResponse(plan.status());
+    return RenderJetLagPlan(*plan, *format, record->provenance.created_at);
+  });
+}
+
+}  // namespace pineal::http

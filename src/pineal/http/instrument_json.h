@@ -1,0 +1,170 @@
+// JSON for instrument definitions, scores, sleep-diary nights and the
+// side-effect list; shared by `pineal score --format json` and the API.
+//
+// Score: {"instrument", "code", "total", "raw_sum", "prorated", "min", "max",
+//         "band": {"id", "label", "severity", "from", "to"} | null,
+//         "no_bands_note"?, "flags": [{"id", "item", "value", "level", "message", "refs"}],
+//         "subscores": [...], "answered", "missing", "missing_items",
+//         "codes": {"total": {"system", "code"}, "panel"?}, "unit": "{score}", "refs"}
+// Header-only: the callers link pineal_monitor and nlohmann_json.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "pineal/kb/instrument_catalog.h"
+#include "pineal/monitor/instrument_scoring.h"
+#include "pineal/monitor/sleep_diary.h"
+
+namespace pineal::http {
+
+inline nlohmann::json CodeToJson(const kb::CodeRef& c) {
+  return {{"system", c.system}, {"code", c.code}};
+}
+
+inline nlohmann::json AnchorsToJson(const std::vector<kb::AnswerAnchor>& anchors) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& a : anchors) out.push_back({{"value", a.value}, {"label", a.label}});
+  return out;
+}
+
+inline nlohmann::json BandToJson(const kb::ScoreBand& b) {
+  return {{"id", b.id},
+          {"label", b.label},
+          {"severity", std::string(kb::SeverityLevelName(b.severity))},
+          {"from", b.from},
+          {"to", b.to}};
+}
+
+inline nlohmann::json InstrumentCodesToJson(const kb::InstrumentDef& def) {
+  nlohmann::json codes = {{"total", CodeToJson(def.total_code)}};
+  if (def.panel_code) codes["panel"] = CodeToJson(*def.panel_code);
+  return codes;
+}
+
+inline nlohmann::json InstrumentDefToJson(const kb::InstrumentDef& def) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& it : def.items) {
+    nlohmann::json item = {{"id", it.id},
+                           {"number", it.number},
+                           {"label", it.label},
+                           {"wording", it.wording ? nlohmann::json(*it.wording) : nlohmann::json()},
+                           {"values", it.allowed_values}};
+    if (!it.anchors.empty()) item["anchors"] = AnchorsToJson(it.anchors);
+    if (!it.subscale.empty()) item["subscale"] = it.subscale;
+    items.push_back(std::move(item));
+  }
+  nlohmann::json bands = nlohmann::json::array();
+  for (const auto& b : def.bands) bands.push_back(BandToJson(b));
+  nlohmann::json flags = nlohmann::json::array();
+  for (const auto& f : def.flags) {
+    flags.push_back({{"id", f.id}, {"item", f.item_id}, {"at_least", f.at_least},
+                     {"level", f.level}, {"message", f.message}, {"refs", f.refs}});
+  }
+  nlohmann::json j = {{"id", def.id},
+                      {"code", def.code},
+                      {"name", def.name},
+                      {"aliases", def.aliases},
+                      {"respondent", std::string(kb::RespondentName(def.respondent))},
+                      {"recall_period", def.recall_period},
+                      {"codes", InstrumentCodesToJson(def)},
+                      {"licence", def.licence},
+                      {"refs", def.refs},
+                      {"answer_anchors", AnchorsToJson(def.answer_anchors)},
+                      {"items", std::move(items)},
+                      {"min", def.min_total},
+                      {"max", def.max_total},
+                      {"missing", {{"max_missing", def.missing.max_missing},
+                                   {"action", std::string(kb::MissingActionName(def.missing.action))},
+                                   {"note", def.missing.note}}},
+                      {"bands", std::move(bands)},
+                      {"flags", std::move(flags)}};
+  if (!def.wording_note.empty()) j["wording_note"] = def.wording_note;
+  if (!def.no_bands_note.empty()) j["no_bands_note"] = def.no_bands_note;
+  if (def.change) {
+    nlohmann::json c = {{"refs", def.change->refs}};
+    if (def.change->meaningful_drop) c["meaningful_drop"] = *def.change->meaningful_drop;
+    if (def.change->remission_below) c["remission_below"] = *def.change->remission_below;
+    j["change"] = std::move(c);
+  }
+  return j;
+}
+
+inline nlohmann::json InstrumentScoreToJson(const monitor::InstrumentScore& s,
+                                            const kb::InstrumentDef& def) {
+  nlohmann::json flags = nlohmann::json::array();
+  for (const auto& f : s.flags) {
+    flags.push_back({{"id", f.id}, {"item", f.item_id}, {"value", f.value}, {"level", f.level},
+                     {"message", f.message}, {"refs", f.refs}});
+  }
+  nlohmann::json subs = nlohmann::json::array();
+  for (const auto& sub : s.subscores) {
+    subs.push_back({{"id", sub.id}, {"label", sub.label}, {"total", sub.total},
+                    {"answered", sub.answered}, {"missing", sub.missing}});
+  }
+  nlohmann::json j = {{"instrument", s.instrument_id},
+                      {"code", s.code},
+                      {"name", def.name},
+                      {"total", s.total},
+                      {"raw_sum", s.raw_sum},
+                      {"prorated", s.prorated},
+                      {"min", s.min_total},
+                      {"max", s.max_total},
+                      {"unit", "{score}"},
+                      {"band", s.band ? BandToJson(*s.band) : nlohmann::json()},
+                      {"flags", std::move(flags)},
+                      {"subscores", std::move(subs)},
+                      {"answered", s.answered},
+                      {"missing", s.missing},
+                      {"missing_items", s.missing_items},
+                      {"codes", InstrumentCodesToJson(def)},
+                      {"refs", def.refs}};
+  if (!def.no_bands_note.empty()) j["no_bands_note"] = def.no_bands_note;
+  return j;
+}
+
+// {"time_in_bed": {"value", "unit", "code", "loinc"?}, ...} plus flags.
+inline nlohmann::json SleepNightToJson(const monitor::SleepNight& n, const kb::SleepDiaryDef& def) {
+  nlohmann::json measures = nlohmann::json::object();
+  for (const auto& m : def.derived) {
+    const auto value = n.Measure(m.id);
+    if (!value) continue;
+    nlohmann::json v = {{"value", *value}, {"unit", m.unit}, {"code", m.code}, {"label", m.label}};
+    if (!m.loinc.empty()) v["loinc"] = m.loinc;
+    measures[m.id] = std::move(v);
+  }
+  nlohmann::json flags = nlohmann::json::array();
+  for (const auto& f : n.flags) {
+    flags.push_back({{"id", f.id}, {"measure", f.measure}, {"label", f.label}, {"value", f.value},
+                     {"threshold", f.threshold}, {"direction", f.above ? "above" : "below"}});
+  }
+  return {{"instrument", def.id},
+          {"measures", std::move(measures)},
+          {"awakenings", n.awakenings ? nlohmann::json(*n.awakenings) : nlohmann::json()},
+          {"quality", n.quality ? nlohmann::json(*n.quality) : nlohmann::json()},
+          {"crosses_midnight", n.crosses_midnight},
+          {"disturbed", n.disturbed()},
+          {"flags", std::move(flags)},
+          {"refs", def.refs}};
+}
+
+inline nlohmann::json SideEffectsToJson(const kb::SideEffectList& list) {
+  nlohmann::json effects = nlohmann::json::array();
+  for (const auto& e : list.effects) {
+    nlohmann::json with = nlohmann::json::array();
+    for (const auto& s : e.reported_with) with.push_back({{"substance", s.substance}, {"refs", s.refs}});
+    nlohmann::json j = {{"id", e.id}, {"label", e.label}, {"free_text", e.free_text},
+                        {"reported_with", std::move(with)}};
+    if (!e.note.empty()) j["note"] = e.note;
+    if (!e.refs.empty()) j["refs"] = e.refs;
+    effects.push_back(std::move(j));
+  }
+  nlohmann::json grades = nlohmann::json::array();
+  for (const auto& g : list.grades) grades.push_back({{"grade", g.grade}, {"id", g.id}, {"label", g.label}});
+  return {{"grading", {{"system", list.grading_system}, {"refs", list.grading_refs},
+                       {"grades", std::move(grades)}}},
+          {"effects", std::move(effects)}};
+}
+
+}  // namespace pineal::http

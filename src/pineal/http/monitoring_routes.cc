@@ -1,0 +1,158 @@
+// Monitoring: alerts (per patient and the clinician's inbox), follow-up
+// reviews, adherence and titration proposals with their decisions.
+#include "pineal/http/api_routes.h"
+#include "pineal/http/json_reader.h"
+#include "pineal/http/monitoring_json.h"
+#include "pineal/http/route_support.h"
+
+namespace pineal::http {
+namespace {
+
+using nlohmann::json;
+
+// ?status=open|acknowledged|resolved|all; "all" (or absent, with the default
+// "") is every alert.
+std::string StatusQuery(const HttpRequest& req, const std::string& fallback) {
+  auto s = req.Query("status");
+  if (!s) return fallback;
+  return *s == "all" ? std::string() : std::string(*s);
+}
+
+template <typename List, typename Encode>
+json Items(const List& list, Encode&& encode) {
+  json items = json::array();
+  for (const auto& x : list) items.push_back(encode(x));
+  return json{{"items", items}};
+}
+
+void AddAlertRoutes(Router& router, app::PinealApp& app) {
+  router.Add("GET", "/api/v1/patients/{id}/alerts", [&app](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    return Respond(app.ListAlerts(ActorFor(req), PatientId(*id), StatusQuery(req, "")),
+                   [](const auto& list) { return Items(list, AlertJson); });
+  });
+
+  router.Add("GET", "/api/v1/alerts", [&app](const HttpRequest& req) {
+    return Respond(app.AlertInbox(ActorFor(req), StatusQuery(req, "open")), [](const auto& list) {
+      return Items(list, [](const app::InboxAlert& a) {
+        json j = AlertJson(a.alert);
+        j["patient_name"] = a.patient_name;
+        return j;
+      });
+    });
+  });
+
+  router.Add("POST", "/api/v1/patients/{id}/alerts/{aid}/status", [&app](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    auto aid = PathId(req, "aid");
+    if (!aid.ok()) return ErrorResponse(aid.status());
+    auto body = JsonBody(req);
+    if (!body.ok()) return ErrorResponse(body.status());
+    std::string status;
+    std::string note;
+    Status st = ApplyAlertStatusJson(*body, &status, &note);
+    if (!st.ok()) return ErrorResponse(st);
+    return Respond(app.ChangeAlertStatus(ActorFor(req), PatientId(*id), *aid, status, note),
+                   AlertJson);
+  });
+}
+
+void AddReviewRoutes(Router& router, app::PinealApp& app) {
+  router.Add("GET", "/api/v1/patients/{id}/reviews", [&app](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    return Respond(app.Reviews(ActorFor(req), PatientId(*id)), PatientReviewsJson);
+  });
+
+  router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/reviews", [&app](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    auto rid = PathId(req, "rid");
+    if (!rid.ok()) return ErrorResponse(rid.status());
+    auto body = JsonBody(req);
+    if (!body.ok()) return ErrorResponse(body.status());
+    store::ReviewAction draft;
+    draft.regimen_id = RegimenId(*rid);
+    Status st = ApplyReviewActionJson(*body, &draft);
+    if (!st.ok()) return ErrorResponse(st);
+    return Respond(app.RecordReviewAction(ActorFor(req), PatientId(*id), std::move(draft)),
+                   ReviewActionJson, 201);
+  });
+
+  router.Add("GET", "/api/v1/reviews/overdue", [&app](const HttpRequest& req) {
+    return Respond(app.OverdueReviews(ActorFor(req)), [](const auto& list) {
+      return Items(list, [](const app::OverdueReview& o) {
+        json j = DueReviewJson(o.review, o.regimen_id, o.substance);
+        j["patient_id"] = o.patient_id.value();
+        j["patient_name"] = o.patient_name;
+        return j;
+      });
+    });
+  });
+
+  router.Add("GET", "/api/v1/patients/{id}/adherence", [&app](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    auto range = RangeFromQuery(req);
+    if (!range.ok()) return ErrorResponse(range.status());
+    app::AdherenceQuery q{range->from, range->to};
+    return Respond(app.Adherence(ActorFor(req), PatientId(*id), q), AdherenceJson);
+  });
+}
+
+void AddProposalRoutes(Router& router, app::PinealApp& app) {
+  router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/proposals",
+             [&app](const HttpRequest& req) {
+               auto id = PathId(req, "id");
+               if (!id.ok()) return ErrorResponse(id.status());
+               auto rid = PathId(req, "rid");
+               if (!rid.ok()) return ErrorResponse(rid.status());
+               // No body, or an empty object.
+               if (!req.body.empty()) {
+                 auto body = JsonBody(req);
+                 if (!body.ok()) return ErrorResponse(body.status());
+                 JsonReader r(*body);
+                 Status st = r.RejectUnknown();
+                 if (!st.ok()) return ErrorResponse(st);
+               }
+               return Respond(app.ProposeTitration(ActorFor(req), PatientId(*id), RegimenId(*rid)),
+                              ProposalJson, 201);
+             });
+
+  router.Add("GET", "/api/v1/patients/{id}/proposals", [&app](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    return Respond(app.ListProposals(ActorFor(req), PatientId(*id)),
+                   [](const auto& list) { return Items(list, ProposalJson); });
+  });
+
+  router.Add("POST", "/api/v1/patients/{id}/proposals/{pid}/decision",
+             [&app](const HttpRequest& req) {
+               auto id = PathId(req, "id");
+               if (!id.ok()) return ErrorResponse(id.status());
+               auto pid = PathId(req, "pid");
+               if (!pid.ok()) return ErrorResponse(pid.status());
+               auto body = JsonBody(req);
+               if (!body.ok()) return ErrorResponse(body.status());
+               app::ProposalDecisionDraft draft;
+               Status st = ApplyDecisionJson(*body, &draft);
+               if (!st.ok()) return ErrorResponse(st);
+               app::ScreeningReport report;
+               auto decided = app.DecideProposal(ActorFor(req), PatientId(*id), *pid,
+                                                 std::move(draft), &report);
+               return ScreenedChangeResponse(decided.status(), report, app,
+                                             decided.ok() ? ProposalJson(*decided) : json(), 200);
+             });
+}
+
+}  // namespace
+
+void AddMonitoringRoutes(Router& router, app::PinealApp& app) {
+  AddAlertRoutes(router, app);
+  AddReviewRoutes(router, app);
+  AddProposalRoutes(router, app);
+}
+
+}  // namespace pineal::http

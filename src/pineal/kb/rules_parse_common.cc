@@ -1,0 +1,58 @@
+#include <algorithm>
+
+#include "pineal/kb/rules_parse.h"
+
+namespace pineal::kb::rules_yaml {
+
+std::optional<YAML::Node> ReadEntryList(const std::string& path, std::string_view section,
+                                        LintReport& report) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    report.Error(path, 0, "", "cannot open the file (it is required)");
+    return std::nullopt;
+  } catch (const YAML::ParserException& e) {
+    report.Error(path, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "YAML syntax error: " + e.msg);
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    report.Error(path, 0, "", std::string("cannot read file: ") + e.what());
+    return std::nullopt;
+  }
+  YAML::Node list = root;
+  if (root.IsMap()) {
+    if (root.size() != 1 || !root[std::string(section)].IsDefined()) {
+      report.Error(path, catalog_yaml::LineOf(root), "",
+                   "expected a list of entries, or a map with the single key '" +
+                       std::string(section) + "'");
+      return std::nullopt;
+    }
+    list = root[std::string(section)];
+  }
+  if (!list.IsSequence() || list.size() == 0) {
+    report.Error(path, catalog_yaml::LineOf(list), "",
+                 "'" + std::string(section) + "' must be a non-empty list of entries");
+    return std::nullopt;
+  }
+  return list;
+}
+
+void ReadRefsAndPolicy(catalog_yaml::EntryReader& r, const KnownRefs& known,
+                       std::vector<std::string>& refs, bool& policy) {
+  refs = r.TextList("refs");
+  for (const auto& id : refs) {
+    if (known.count(id) == 0) {
+      r.Error(r.Child("refs"), "cites reference '" + id + "', which references.yaml does not define");
+    }
+  }
+  policy = r.Boolean("policy").value_or(false);
+  if (r.Child("policy").IsDefined() && r.Child("policy").IsScalar() &&
+      r.Child("policy").Scalar() == "false") {
+    r.Error(r.Child("policy"), "'policy: false' is the default; leave it out");
+  }
+  if (refs.empty() && !policy) {
+    r.Error("cites no reference: give 'refs' or mark a clinic policy default with 'policy: true'");
+  }
+}
+
+}  // namespace pineal::kb::rules_yaml

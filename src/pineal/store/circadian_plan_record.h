@@ -1,0 +1,24 @@
+// A circadian plan made for a patient, as stored: the request and the
+// planner's answer as the API documents them (JSON text the store does not
+// read), so what the patient was given can be shown again unchanged.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "pineal/core/ids.h"
+#include "pineal/records/provenance.h"
+
+namespace pineal::store {
+
+struct CircadianPlanRecord {
+  std::int64_t id = 0;
+  PatientId patient_id;
+  std::string kind;  // "jetlag" or "shift"
+  std::string title;
+  std::string request_json;
+  std::string plan_json;
+  records::Provenance provenance;
+};
+
+}  // namespace pineal::store
