@@ -56,9 +56,22 @@ export async function openPage(context, server) {
     problems.push(`console error: ${m.text()} (${m.location()?.url ?? ''})`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // Requests still on the wire. A test's own reload or page.goto cancels
+  // them (net::ERR_ABORTED), so goto waits for them first; a request that
+  // fails after that is the app's problem.
+  const inFlight = new Set();
+  page.on('request', (r) => inFlight.add(r));
+  page.on('requestfinished', (r) => inFlight.delete(r));
   page.on('requestfailed', (r) => {
+    inFlight.delete(r);
     if (!r.url().startsWith('data:')) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
   });
+  const settle = async () => {
+    for (let waited = 0; inFlight.size > 0; waited += 20) {
+      if (waited > 10000) throw new Error(`requests still open after 10 s: ${[...inFlight].map((r) => r.url()).join(', ')}`);
+      await page.waitForTimeout(20);
+    }
+  };
   const s = {
     page,
     problems,
@@ -75,6 +88,7 @@ export async function openPage(context, server) {
       const before = await page.evaluate(() => Number(document.body?.dataset.renders ?? 0)).catch(() => 0);
       // The same URL again is no navigation at all: load the page anew.
       const fresh = !page.url().startsWith(server.url) || page.url() === target;
+      await settle();
       if (page.url() === target) await page.reload();
       else await page.goto(target);
       await page.waitForFunction((n) => Number(document.body.dataset.renders ?? 0) > n, fresh ? 0 : before);
