@@ -14,6 +14,8 @@ function(pineal_add_test name)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main pineal_flags)
   target_compile_definitions(${name} PRIVATE
     PINEAL_SOURCE_ROOT="${PROJECT_SOURCE_DIR}" PINEAL_BINARY_ROOT="${PROJECT_BINARY_DIR}")
+  # Shared test helpers are included as "tests/support/...".
+  target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}")
   include(GoogleTest)
   if(NOT ARG_LABELS)
     set(ARG_LABELS unit)

@@ -9,34 +9,17 @@
 
 #include "pineal/cli/check_command.h"
 #include "pineal/cli/kb_command.h"
+#include "tests/support/cli_run.h"
 
 namespace pineal::cli {
 namespace {
 
-struct RunResult {
-  int exit_code = 0;
-  std::string out;
-  std::string err;
-};
-
-RunResult RunCli(std::vector<std::string> args) {
+::pineal::testing::CliOutcome RunCli(const std::vector<std::string>& args) {
   CLI::App app{"test", "pineal"};
   app.require_subcommand(1);
   RegisterKbCommand(app);
   RegisterCheckCommand(app);
-  std::vector<const char*> argv = {"pineal"};
-  for (const auto& a : args) argv.push_back(a.c_str());
-  RunResult r;
-  ::testing::internal::CaptureStdout();
-  ::testing::internal::CaptureStderr();
-  try {
-    app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::ParseError& e) {
-    r.exit_code = e.get_exit_code();
-  }
-  r.out = ::testing::internal::GetCapturedStdout();
-  r.err = ::testing::internal::GetCapturedStderr();
-  return r;
+  return ::pineal::testing::RunCli(app, args);
 }
 
 const std::string kKnowledge = std::string(PINEAL_SOURCE_ROOT) + "/knowledge";

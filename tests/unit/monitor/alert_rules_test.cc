@@ -7,6 +7,7 @@
 
 #include "pineal/kb/catalog_loader.h"
 #include "pineal/kb/rules_loader.h"
+#include "tests/support/broken_knowledge.h"
 
 namespace pineal::kb {
 namespace {
@@ -74,37 +75,14 @@ TEST(MonitoringRules, ValidFixtureLoads) {
   EXPECT_EQ(rules->followup.rules.size(), 1u);
 }
 
-struct Broken {
-  std::string dir;
-  std::string file;     // file name the error must name
-  std::string entry;    // entry the error must name ("" for file-level errors)
-  std::string message;  // text the error must contain
-};
-
-void PrintTo(const Broken& b, std::ostream* os) { *os << b.dir; }
+using Broken = ::pineal::testing::BrokenEntry;
 
 class BrokenRules : public ::testing::TestWithParam<Broken> {};
 
 TEST_P(BrokenRules, AreRejectedNamingFileEntryAndReason) {
   const Broken& b = GetParam();
-  const LintReport report = LintMonitoringRules(Fixture(b.dir));
-  ASSERT_FALSE(report.ok()) << "accepted " << b.dir;
-  bool found = false;
-  for (const auto& issue : report.issues()) {
-    if (issue.message.find(b.message) == std::string::npos) continue;
-    found = true;
-    EXPECT_TRUE(issue.file.ends_with("/" + b.file)) << issue.ToString();
-    EXPECT_NE(issue.entry.find(b.entry), std::string::npos) << issue.ToString();
-    // Entry-level problems carry the line of the offending entry or field.
-    if (!b.entry.empty()) {
-      EXPECT_GT(issue.line, 0) << issue.ToString();
-    }
-  }
-  EXPECT_TRUE(found) << "no error containing \"" << b.message << "\" in:\n" << report.ToString();
-  // Loading fails with the same report.
-  auto loaded = LoadMonitoringRules(Fixture(b.dir));
-  ASSERT_FALSE(loaded.ok());
-  EXPECT_NE(loaded.status().message().find(b.message), std::string::npos);
+  ::pineal::testing::ExpectRejected(b, LintMonitoringRules(Fixture(b.dir)),
+                                    LoadMonitoringRules(Fixture(b.dir)));
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "pineal/kb/catalog_loader.h"
+#include "tests/support/broken_knowledge.h"
 
 namespace pineal::kb {
 namespace {
@@ -118,35 +119,13 @@ TEST(Protocols, MissingDirectoryIsAnError) {
   EXPECT_NE(set.status().message().find("is not a directory"), std::string::npos);
 }
 
-struct Broken {
-  std::string dir;
-  std::string file;     // file name the error must name
-  std::string entry;    // entry the error must name ("" for file-level errors)
-  std::string message;  // text the error must contain
-};
-
-void PrintTo(const Broken& b, std::ostream* os) { *os << b.dir; }
+using Broken = ::pineal::testing::BrokenEntry;
 
 class BrokenProtocols : public ::testing::TestWithParam<Broken> {};
 
 TEST_P(BrokenProtocols, AreRejectedNamingFileEntryAndReason) {
   const Broken& b = GetParam();
-  const LintReport report = LintProtocols(Fixture(b.dir));
-  ASSERT_FALSE(report.ok()) << "accepted " << b.dir;
-  bool found = false;
-  for (const auto& issue : report.issues()) {
-    if (issue.message.find(b.message) == std::string::npos) continue;
-    found = true;
-    EXPECT_TRUE(issue.file.ends_with("/" + b.file)) << issue.ToString();
-    EXPECT_NE(issue.entry.find(b.entry), std::string::npos) << issue.ToString();
-    if (!b.entry.empty()) {
-      EXPECT_GT(issue.line, 0) << issue.ToString();
-    }
-  }
-  EXPECT_TRUE(found) << "no issue mentions '" << b.message << "':\n" << report.ToString();
-  auto load = LoadProtocols(Fixture(b.dir));
-  ASSERT_FALSE(load.ok());
-  EXPECT_NE(load.status().message().find(b.message), std::string::npos);
+  ::pineal::testing::ExpectRejected(b, LintProtocols(Fixture(b.dir)), LoadProtocols(Fixture(b.dir)));
 }
 
 const char kLadder[] = "protocol 'protocol.test.ladder'";

@@ -6,33 +6,20 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "tests/support/cli_run.h"
 
 namespace pineal::cli {
 namespace {
 
-struct RunResult {
-  int exit_code = 0;
-  std::string out;
-  std::string err;
-};
-
-RunResult RunCli(std::vector<std::string> args) {
+::pineal::testing::CliOutcome RunCli(std::vector<std::string> args) {
   CLI::App app{"test", "pineal"};
   app.require_subcommand(1);
   RegisterScoreCommand(app);
-  std::vector<const char*> argv = {"pineal", "score"};
-  for (const auto& a : args) argv.push_back(a.c_str());
-  RunResult r;
-  ::testing::internal::CaptureStdout();
-  ::testing::internal::CaptureStderr();
-  try {
-    app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::ParseError& e) {
-    r.exit_code = e.get_exit_code();
-  }
-  r.out = ::testing::internal::GetCapturedStdout();
-  r.err = ::testing::internal::GetCapturedStderr();
-  return r;
+  args.insert(args.begin(), "score");
+  return ::pineal::testing::RunCli(app, args);
 }
 
 bool Has(const std::string& text, const std::string& needle) {

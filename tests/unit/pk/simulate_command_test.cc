@@ -3,37 +3,24 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "tests/support/cli_run.h"
+
 namespace pineal::cli {
 namespace {
 
-struct Outcome {
-  int exit_code = 0;
-  std::string out, err;
-};
+using Outcome = ::pineal::testing::CliOutcome;
 
 Outcome RunCommand(std::vector<std::string> args) {
   CLI::App app{"test", "pineal"};
   RegisterSimulateCommand(app);
   args.insert(args.begin(), "simulate");
-  std::reverse(args.begin(), args.end());  // CLI11 parses a reversed vector
-  Outcome o;
-  ::testing::internal::CaptureStdout();
-  ::testing::internal::CaptureStderr();
-  try {
-    app.parse(args);
-  } catch (const CLI::Error& e) {
-    o.exit_code = e.get_exit_code();
-  }
-  o.out = ::testing::internal::GetCapturedStdout();
-  o.err = ::testing::internal::GetCapturedStderr();
-  return o;
+  return ::pineal::testing::RunCli(app, args);
 }
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
