@@ -34,22 +34,10 @@ constexpr Section kSections[] = {
     {"regimen_rules", catalog_yaml::ParseRegimenRule},
 };
 
-// Loads a file, turning yaml-cpp exceptions into lint errors with the line.
-std::optional<YAML::Node> LoadYaml(const std::string& path, LintReport& report) {
-  try {
-    return YAML::LoadFile(path);
-  } catch (const YAML::ParserException& e) {
-    report.Error(path, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "YAML syntax error: " + e.msg);
-  } catch (const YAML::Exception& e) {
-    report.Error(path, 0, "", std::string("cannot read file: ") + e.what());
-  }
-  return std::nullopt;
-}
-
 // The entries of a section file: a sequence, or {<section>: sequence}.
 void ReadSectionFile(const std::string& path, std::string_view section, ParseFn parse,
                      LintReport& report, CatalogData& out) {
-  auto root = LoadYaml(path, report);
+  auto root = catalog_yaml::LoadYamlFile(path, report);
   if (!root || root->IsNull()) return;
   YAML::Node list = *root;
   if (root->IsMap()) {

@@ -18,19 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<YAML::Node> LoadYaml(const std::string& path, LintReport& report) {
-  try {
-    return YAML::LoadFile(path);
-  } catch (const YAML::ParserException& e) {
-    report.Error(path, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "YAML syntax error: " + e.msg);
-  } catch (const YAML::Exception& e) {
-    report.Error(path, 0, "", std::string("cannot read file: ") + e.what());
-  }
-  return std::nullopt;
-}
-
 void ReadReferences(const std::string& path, LintReport& report, std::vector<Reference>& out) {
-  auto root = LoadYaml(path, report);
+  auto root = catalog_yaml::LoadYamlFile(path, report);
   if (!root || root->IsNull()) return;
   YAML::Node list = *root;
   if (root->IsMap()) list = (*root)["references"];
@@ -136,7 +125,7 @@ Result<InstrumentCatalog> LoadInstruments(const fs::path& dir) {
       ReadReferences(path, report, catalog.references);
       continue;
     }
-    auto root = LoadYaml(path, report);
+    auto root = catalog_yaml::LoadYamlFile(path, report);
     if (!root) continue;
     try {
       if (name == "sleep_diary.yaml") {

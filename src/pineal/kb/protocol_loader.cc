@@ -33,16 +33,9 @@ std::vector<std::string> ProtocolFiles(const std::string& dir) {
 
 void ReadProtocolFile(const std::string& path, const protocol_yaml::KnownRefs& known,
                       LintReport& report, ProtocolSet& out) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::ParserException& e) {
-    report.Error(path, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "YAML syntax error: " + e.msg);
-    return;
-  } catch (const YAML::Exception& e) {
-    report.Error(path, 0, "", std::string("cannot read file: ") + e.what());
-    return;
-  }
+  auto loaded = catalog_yaml::LoadYamlFile(path, report);
+  if (!loaded) return;
+  const YAML::Node root = *loaded;
   if (!root.IsMap()) {
     report.Error(path, catalog_yaml::LineOf(root), "",
                  "a protocol file must be one map of fields (id, title, kind, ...)");

@@ -6,19 +6,9 @@ namespace pineal::kb::rules_yaml {
 
 std::optional<YAML::Node> ReadEntryList(const std::string& path, std::string_view section,
                                         LintReport& report) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    report.Error(path, 0, "", "cannot open the file (it is required)");
-    return std::nullopt;
-  } catch (const YAML::ParserException& e) {
-    report.Error(path, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "YAML syntax error: " + e.msg);
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    report.Error(path, 0, "", std::string("cannot read file: ") + e.what());
-    return std::nullopt;
-  }
+  auto loaded = catalog_yaml::LoadYamlFile(path, report);
+  if (!loaded) return std::nullopt;
+  const YAML::Node root = *loaded;
   YAML::Node list = root;
   if (root.IsMap()) {
     if (root.size() != 1 || !root[std::string(section)].IsDefined()) {

@@ -13,6 +13,19 @@ int LineOf(const YAML::Node& node) {
   return mark.line >= 0 ? mark.line + 1 : 0;
 }
 
+std::optional<YAML::Node> LoadYamlFile(const std::string& path, LintReport& report) {
+  try {
+    return YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    report.Error(path, 0, "", "cannot open the file");
+  } catch (const YAML::ParserException& e) {
+    report.Error(path, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "YAML syntax error: " + e.msg);
+  } catch (const YAML::Exception& e) {
+    report.Error(path, 0, "", std::string("cannot read file: ") + e.what());
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> ScalarText(const YAML::Node& n, const std::string& file,
                                       const std::string& entry, std::string_view what,
                                       LintReport& report) {

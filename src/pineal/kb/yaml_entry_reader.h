@@ -18,6 +18,10 @@ namespace pineal::kb::catalog_yaml {
 
 int LineOf(const YAML::Node& node);  // 1-based, 0 if unknown
 
+// Parses a whole file; a missing file, a syntax error (with its line) or an
+// unreadable file is reported instead of thrown, and gives nullopt.
+std::optional<YAML::Node> LoadYamlFile(const std::string& path, LintReport& report);
+
 class EntryReader {
  public:
   // `kind` names the entry in messages ("interaction").
