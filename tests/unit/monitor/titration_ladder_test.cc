@@ -6,30 +6,14 @@
 
 #include <string>
 
-#include "adherence_test_support.h"
-#include "pineal/kb/protocol_loader.h"
-#include "pineal/monitor/titration.h"
+#include "titration_test_support.h"
 
 namespace pineal::monitor {
 namespace {
 
 using namespace testing;  // NOLINT: test builders
 
-const kb::ProtocolSet& Shipped() {
-  static const kb::ProtocolSet set = [] {
-    auto r = kb::LoadDefaultProtocols();
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? *r : kb::ProtocolSet{};
-  }();
-  return set;
-}
-
-const kb::Protocol& Melatonin() {
-  static const kb::Protocol fallback;
-  const kb::Protocol* p = Shipped().Find("protocol.melatonin.insomnia");
-  EXPECT_NE(p, nullptr);
-  return p != nullptr ? *p : fallback;
-}
+const kb::Protocol& Melatonin() { return ShippedProtocol("protocol.melatonin.insomnia"); }
 
 records::RegimenVersion Insomnia(int number, const char* start, Mass dose) {
   records::RegimenVersion v = Version(number, start, dose, {Clock(22)});
@@ -60,16 +44,7 @@ TitrationInputs Base(Mass dose = Mg(2)) {
 }
 
 TitrationProposal Propose(const TitrationInputs& in, const char* today = "2026-01-29") {
-  auto r = ProposeTitration(Melatonin(), in, Day(today));
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : TitrationProposal{};
-}
-
-bool Mentions(const TitrationProposal& p, const std::string& text) {
-  for (const auto& r : p.reasons) {
-    if (r.find(text) != std::string::npos) return true;
-  }
-  return false;
+  return ProposeOn(Melatonin(), in, today);
 }
 
 bool HasEvidence(const TitrationProposal& p, std::int64_t id) {
@@ -400,21 +375,21 @@ TEST(TitrationLadder, Errors) {
 
 TEST(TitrationLadder, ProtocolForChoosesBySubstanceAndIndication) {
   records::Regimen r = Base().regimen;
-  ASSERT_NE(ProtocolFor(Shipped(), r), nullptr);
-  EXPECT_EQ(ProtocolFor(Shipped(), r)->id, "protocol.melatonin.insomnia");
+  ASSERT_NE(ProtocolFor(ShippedProtocols(), r), nullptr);
+  EXPECT_EQ(ProtocolFor(ShippedProtocols(), r)->id, "protocol.melatonin.insomnia");
   r.versions[0].indication = "  Chronic   INSOMNIA ";
-  ASSERT_NE(ProtocolFor(Shipped(), r), nullptr);
+  ASSERT_NE(ProtocolFor(ShippedProtocols(), r), nullptr);
   r.versions[0].indication = "jet lag";
-  EXPECT_EQ(ProtocolFor(Shipped(), r), nullptr);
+  EXPECT_EQ(ProtocolFor(ShippedProtocols(), r), nullptr);
 
   r.substance = "Kratom";
   r.versions[0].indication = "opioid-withdrawal support";  // kb::Indication spelling
-  ASSERT_NE(ProtocolFor(Shipped(), r), nullptr);
-  EXPECT_EQ(ProtocolFor(Shipped(), r)->id, "protocol.kratom.taper");
+  ASSERT_NE(ProtocolFor(ShippedProtocols(), r), nullptr);
+  EXPECT_EQ(ProtocolFor(ShippedProtocols(), r)->id, "protocol.kratom.taper");
   r.versions[0].indication = "kratom dependence";
-  ASSERT_NE(ProtocolFor(Shipped(), r), nullptr);
+  ASSERT_NE(ProtocolFor(ShippedProtocols(), r), nullptr);
   r.versions[0].indication = "chronic pain";
-  EXPECT_EQ(ProtocolFor(Shipped(), r), nullptr);
+  EXPECT_EQ(ProtocolFor(ShippedProtocols(), r), nullptr);
 }
 
 }  // namespace

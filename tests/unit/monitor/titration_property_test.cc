@@ -8,9 +8,7 @@
 
 #include <string>
 
-#include "adherence_test_support.h"
-#include "pineal/kb/protocol_loader.h"
-#include "pineal/monitor/titration.h"
+#include "titration_test_support.h"
 
 namespace pineal::monitor {
 namespace {
@@ -18,15 +16,6 @@ namespace {
 using namespace testing;  // NOLINT: test builders
 using std::chrono::days;
 using std::chrono::hours;
-
-const kb::ProtocolSet& Shipped() {
-  static const kb::ProtocolSet set = [] {
-    auto r = kb::LoadDefaultProtocols();
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? *r : kb::ProtocolSet{};
-  }();
-  return set;
-}
 
 // A whole number in [lo, hi), uniform whatever rapidcheck's size: the rules
 // have edges far from zero (day 28, COWS 25) that small sizes never reach.
@@ -76,7 +65,7 @@ void AddScores(TitrationInputs& in, const char* code, int max_total, LocalDate t
 }
 
 RC_GTEST_PROP(TitrationProperty, LadderNeverRaisesAboveTheCeiling, ()) {
-  const kb::Protocol* proto = Shipped().Find("protocol.melatonin.insomnia");
+  const kb::Protocol* proto = ShippedProtocols().Find("protocol.melatonin.insomnia");
   RC_ASSERT(proto != nullptr);
   const double dose_mg = *rc::gen::element(0.3, 0.5, 0.5, 1.0, 1.0, 2.0, 2.0, 2.5, 3.0, 3.0, 4.0,
                                            5.0, 5.0, 7.0, 10.0, 12.0, 30.0);
@@ -124,7 +113,7 @@ RC_GTEST_PROP(TitrationProperty, LadderNeverRaisesAboveTheCeiling, ()) {
 }
 
 RC_GTEST_PROP(TitrationProperty, TaperNeverIncreases, ()) {
-  const kb::Protocol* proto = Shipped().Find("protocol.kratom.taper");
+  const kb::Protocol* proto = ShippedProtocols().Find("protocol.kratom.taper");
   RC_ASSERT(proto != nullptr);
   const Mass dose = G(Pick(1, 100) / 10.0);  // 0.1 to 9.9 g
   const int per_day = Pick(1, 5);

@@ -6,26 +6,14 @@
 
 #include <string>
 
-#include "adherence_test_support.h"
-#include "pineal/kb/protocol_loader.h"
-#include "pineal/monitor/titration.h"
+#include "titration_test_support.h"
 
 namespace pineal::monitor {
 namespace {
 
 using namespace testing;  // NOLINT: test builders
 
-const kb::Protocol& Kratom() {
-  static const kb::ProtocolSet set = [] {
-    auto r = kb::LoadDefaultProtocols();
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? *r : kb::ProtocolSet{};
-  }();
-  static const kb::Protocol fallback;
-  const kb::Protocol* p = set.Find("protocol.kratom.taper");
-  EXPECT_NE(p, nullptr);
-  return p != nullptr ? *p : fallback;
-}
+const kb::Protocol& Kratom() { return ShippedProtocol("protocol.kratom.taper"); }
 
 records::RegimenVersion Taper(int number, const char* start, Mass dose, int doses_per_day) {
   std::vector<TimeOfDay> times;
@@ -54,16 +42,7 @@ TitrationInputs Base(Mass dose = G(2), int doses_per_day = 3) {
 }
 
 TitrationProposal Propose(const TitrationInputs& in, const char* today = "2026-02-11") {
-  auto r = ProposeTitration(Kratom(), in, Day(today));
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : TitrationProposal{};
-}
-
-bool Mentions(const TitrationProposal& p, const std::string& text) {
-  for (const auto& r : p.reasons) {
-    if (r.find(text) != std::string::npos) return true;
-  }
-  return false;
+  return ProposeOn(Kratom(), in, today);
 }
 
 // 6 g/day less 10% = 5.4 g/day = 3 x 1.8 g.
