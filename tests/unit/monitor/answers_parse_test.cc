@@ -3,19 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include "instrument_test_support.h"
 #include "pineal/kb/instrument_catalog.h"
 
 namespace pineal::monitor {
 namespace {
 
-const kb::InstrumentDef& Def(std::string_view id) {
-  static const kb::InstrumentCatalog* c = [] {
-    auto r = kb::LoadDefaultInstruments();
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return new kb::InstrumentCatalog(std::move(r).value());
-  }();
-  return *c->Find(id);
-}
+const kb::InstrumentDef& Def(std::string_view id) { return testing::ShippedInstrument(id); }
 
 TEST(ParseAnswers, PositionalInItemOrderWithEmptyFieldMissing) {
   auto a = ParseAnswers(Def("isi"), " 1, 2,,3 ,4,0,1");

@@ -5,26 +5,16 @@
 
 #include <string>
 
+#include "instrument_test_support.h"
 #include "pineal/kb/catalog_loader.h"
 #include "pineal/kb/instrument_catalog.h"
 
 namespace pineal::kb {
 namespace {
 
-const InstrumentCatalog& Default() {
-  static const InstrumentCatalog* c = [] {
-    auto r = LoadDefaultInstruments();
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return new InstrumentCatalog(std::move(r).value());
-  }();
-  return *c;
-}
+const InstrumentCatalog& Default() { return monitor::testing::ShippedInstruments(); }
 
-const InstrumentDef& Get(std::string_view id) {
-  const InstrumentDef* d = Default().Find(id);
-  EXPECT_NE(d, nullptr) << id;
-  return *d;
-}
+const InstrumentDef& Get(std::string_view id) { return monitor::testing::ShippedInstrument(id); }
 
 TEST(InstrumentLoader, DefaultKnowledgeLoadsEveryInstrument) {
   const auto& c = Default();

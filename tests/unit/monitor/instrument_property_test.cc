@@ -4,19 +4,14 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include "instrument_test_support.h"
 #include "pineal/kb/instrument_catalog.h"
 #include "pineal/monitor/instrument_scoring.h"
 
 namespace pineal::monitor {
 namespace {
 
-const kb::InstrumentCatalog& Catalog() {
-  static const kb::InstrumentCatalog* c = [] {
-    auto r = kb::LoadDefaultInstruments();
-    return new kb::InstrumentCatalog(std::move(r).value());
-  }();
-  return *c;
-}
+const kb::InstrumentCatalog& Catalog() { return testing::ShippedInstruments(); }
 
 // Random valid answers: one allowed value per item, as indices into allowed_values.
 std::vector<std::size_t> RandomChoice(const kb::InstrumentDef& def) {

@@ -4,22 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "instrument_test_support.h"
 #include "pineal/kb/instrument_catalog.h"
 #include "pineal/monitor/answers_parse.h"
 
 namespace pineal::monitor {
 namespace {
 
-const kb::InstrumentDef& Def(std::string_view id) {
-  static const kb::InstrumentCatalog* c = [] {
-    auto r = kb::LoadDefaultInstruments();
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return new kb::InstrumentCatalog(std::move(r).value());
-  }();
-  const kb::InstrumentDef* d = c->Find(id);
-  EXPECT_NE(d, nullptr) << id;
-  return *d;
-}
+const kb::InstrumentDef& Def(std::string_view id) { return testing::ShippedInstrument(id); }
 
 Result<InstrumentScore> Score(std::string_view id, std::string_view answers) {
   const auto& def = Def(id);

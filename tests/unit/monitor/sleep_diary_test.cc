@@ -5,18 +5,17 @@
 
 #include <gtest/gtest.h>
 
+#include "instrument_test_support.h"
 #include "pineal/kb/instrument_catalog.h"
 
 namespace pineal::monitor {
 namespace {
 
 const kb::SleepDiaryDef& Diary() {
-  static const kb::SleepDiaryDef* d = [] {
-    auto r = kb::LoadDefaultInstruments();
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return new kb::SleepDiaryDef(*r->sleep_diary);
-  }();
-  return *d;
+  static const kb::SleepDiaryDef fallback;
+  const auto& diary = testing::ShippedInstruments().sleep_diary;
+  EXPECT_TRUE(diary.has_value());
+  return diary ? *diary : fallback;
 }
 
 TimeOfDay T(const char* hhmm) { return ParseTimeOfDay(hhmm).value(); }
