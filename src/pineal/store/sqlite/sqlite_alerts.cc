@@ -27,8 +27,7 @@ AlertRecord ReadAlert(SQLite::Statement& q) {
   a.dedupe_key = ColText(q, "dedupe_key");
   a.evidence_json = ColText(q, "evidence_json");
   a.refs_json = ColText(q, "refs_json");
-  a.provenance.created_at = ColInstant(q, "created_at");
-  a.provenance.created_by = ColText(q, "created_by");
+  a.provenance = ColProvenance(q);
   return a;
 }
 

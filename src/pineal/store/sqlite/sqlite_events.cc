@@ -60,8 +60,7 @@ records::DoseEvent ReadDoseEvent(SQLite::Statement& q) {
   e.status = ColEnum<records::DoseStatus>(q, "status");
   e.note = ColText(q, "note");
   if (auto c = ColOptInt(q, "corrects")) e.corrects = DoseEventId(*c);
-  e.provenance.created_at = ColInstant(q, "created_at");
-  e.provenance.created_by = ColText(q, "created_by");
+  e.provenance = ColProvenance(q);
   return e;
 }
 
@@ -77,8 +76,7 @@ records::Observation ReadObservation(SQLite::Statement& q) {
   o.interpretation = ColText(q, "interpretation");
   o.observed_at = ColInstant(q, "observed_at");
   if (auto c = ColOptInt(q, "corrects")) o.corrects = ObservationId(*c);
-  o.provenance.created_at = ColInstant(q, "created_at");
-  o.provenance.created_by = ColText(q, "created_by");
+  o.provenance = ColProvenance(q);
   return o;
 }
 

@@ -20,8 +20,7 @@ ReviewAction ReadReviewAction(SQLite::Statement& q) {
   r.action = ColText(q, "action");
   r.date = ColOptDate(q, "on_date");
   r.note = ColText(q, "note");
-  r.provenance.created_at = ColInstant(q, "created_at");
-  r.provenance.created_by = ColText(q, "created_by");
+  r.provenance = ColProvenance(q);
   return r;
 }
 
@@ -38,8 +37,7 @@ ProposalRecord ReadProposal(SQLite::Statement& q) {
   p.regimen_version = q.getColumn("regimen_version").getInt();
   p.action = ColText(q, "action");
   p.proposal_json = ColText(q, "proposal_json");
-  p.provenance.created_at = ColInstant(q, "created_at");
-  p.provenance.created_by = ColText(q, "created_by");
+  p.provenance = ColProvenance(q);
   if (!q.getColumn("decision").isNull()) {
     ProposalDecision d;
     d.decision = ColText(q, "decision");

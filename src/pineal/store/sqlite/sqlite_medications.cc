@@ -38,8 +38,7 @@ records::MedicationEntry ReadMedication(SQLite::Statement& q) {
   m.stop_date = ColOptDate(q, "stop_date");
   m.source = ColEnum<records::MedicationSource>(q, "source");
   m.note = ColText(q, "note");
-  m.provenance.created_at = ColInstant(q, "created_at");
-  m.provenance.created_by = ColText(q, "created_by");
+  m.provenance = ColProvenance(q);
   return m;
 }
 

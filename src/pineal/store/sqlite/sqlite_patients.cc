@@ -53,8 +53,7 @@ records::Patient ReadPatientRow(SQLite::Statement& q) {
   p.time_zone = ColText(q, "time_zone");
   p.notes = ColText(q, "notes");
   p.version = q.getColumn("version").getInt();
-  p.provenance.created_at = ColInstant(q, "created_at");
-  p.provenance.created_by = ColText(q, "created_by");
+  p.provenance = ColProvenance(q);
   p.updated_at = ColInstant(q, "updated_at");
   return p;
 }

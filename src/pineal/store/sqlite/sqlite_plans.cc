@@ -18,8 +18,7 @@ CircadianPlanRecord ReadPlan(SQLite::Statement& q) {
   p.title = ColText(q, "title");
   p.request_json = ColText(q, "request_json");
   p.plan_json = ColText(q, "plan_json");
-  p.provenance.created_at = ColInstant(q, "created_at");
-  p.provenance.created_by = ColText(q, "created_by");
+  p.provenance = ColProvenance(q);
   return p;
 }
 

@@ -242,8 +242,7 @@ Result<records::Regimen> SqliteStore::LoadRegimen(std::int64_t regimen_id) {
     if (!v.getColumn("content_mg_per_g").isNull()) {
       ver.content_mg_per_g = v.getColumn("content_mg_per_g").getDouble();
     }
-    ver.provenance.created_at = ColInstant(v, "created_at");
-    ver.provenance.created_by = ColText(v, "created_by");
+    ver.provenance = ColProvenance(v);
     regimen.versions.push_back(std::move(ver));
   }
   SQLite::Statement s(*db_,

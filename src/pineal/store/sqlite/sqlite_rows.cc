@@ -55,6 +55,10 @@ std::string ColText(SQLite::Statement& s, const char* column) {
   return s.getColumn(column).getString();
 }
 
+records::Provenance ColProvenance(SQLite::Statement& s) {
+  return {ColInstant(s, "created_at"), ColText(s, "created_by")};
+}
+
 Instant ColInstant(SQLite::Statement& s, const char* column) {
   std::string text = ColText(s, column);
   auto t = ParseInstant(text);

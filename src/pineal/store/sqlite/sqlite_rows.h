@@ -9,6 +9,7 @@
 
 #include "pineal/core/quantity.h"
 #include "pineal/core/time.h"
+#include "pineal/records/provenance.h"
 
 namespace pineal::store::sqlite {
 
@@ -28,6 +29,8 @@ std::optional<Mass> ColOptMass(SQLite::Statement& s, const char* prefix);
 Mass ColMass(SQLite::Statement& s, const char* prefix);
 std::string ColText(SQLite::Statement& s, const char* column);
 std::optional<std::int64_t> ColOptInt(SQLite::Statement& s, const char* column);
+// The created_at and created_by columns every record table has.
+records::Provenance ColProvenance(SQLite::Statement& s);
 
 // Enum columns hold the record enums' text names; a bad name is corruption.
 template <typename E>
