@@ -4,6 +4,7 @@
 // on the same evidence opens one alert, whose status changes are appended.
 #include <nlohmann/json.hpp>
 #include <set>
+#include <utility>
 
 #include "pineal/app/monitoring_inputs.h"
 #include "pineal/app/pineal_app.h"
@@ -53,26 +54,29 @@ Status PinealApp::RefreshAlerts(PatientId patient) {
   if (knowledge_.rules == nullptr) return Status::Ok();
   PINEAL_ASSIGN_OR_RETURN(MonitoringData d, LoadMonitoring(patient));
   monitor::AlertInputs in;
-  in.patient = d.patient;
-  in.regimens = d.regimens;
-  in.dose_events = d.doses;
-  in.responses = d.responses;
-  in.side_effects = d.side_effects;
   in.last_checkin = LastCheckIn(d.doses, d.observations);
-  const records::Provenance by{clock_.Now(), "system"};
-  const auto candidates = monitor::EvaluateAlerts(knowledge_.rules->alerts, in, clock_.Now());
+  in.patient = std::move(d.patient);
+  in.regimens = std::move(d.regimens);
+  in.dose_events = std::move(d.doses);
+  in.responses = std::move(d.responses);
+  in.side_effects = std::move(d.side_effects);
+  // One instant for the whole evaluation: the rules, new alerts and lapses agree.
+  const Instant now = clock_.Now();
+  const records::Provenance by{now, "system"};
+  const auto candidates = monitor::EvaluateAlerts(knowledge_.rules->alerts, in, now);
   std::set<std::string> holding;
   for (const auto& c : candidates) {
     holding.insert(c.dedupe_key);
     PINEAL_RETURN_IF_ERROR(store_.InsertAlertIfNew(RecordOf(patient, c, by)).status());
   }
-  return ResolveLapsedAlerts(patient, holding);
+  return ResolveLapsedAlerts(patient, holding, now);
 }
 
 // Alerts about a state over a window resolve themselves once the record no
 // longer shows it (a backfilled dose log, a check-in, a week of normal use);
 // alerts about an entry stay until a clinician resolves them.
-Status PinealApp::ResolveLapsedAlerts(PatientId patient, const std::set<std::string>& holding) {
+Status PinealApp::ResolveLapsedAlerts(PatientId patient, const std::set<std::string>& holding,
+                                      Instant now) {
   std::set<std::string> window_rules;
   for (const auto& r : knowledge_.rules->alerts.rules) {
     if (monitor::LapsesWhenNoLongerTrue(r.kind)) window_rules.insert(r.id);
@@ -86,8 +90,8 @@ Status PinealApp::ResolveLapsedAlerts(PatientId patient, const std::set<std::str
     }
     PINEAL_RETURN_IF_ERROR(store_.AppendAlertStatus(
         a.id, {"resolved", "no longer holds on the current record (re-evaluated " +
-                               FormatInstant(clock_.Now()) + ")",
-               clock_.Now(), "system"}));
+                               FormatInstant(now) + ")",
+               now, "system"}));
   }
   return Status::Ok();
 }

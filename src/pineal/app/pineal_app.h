@@ -231,7 +231,8 @@ class PinealApp {
   };
   Result<MonitoringData> LoadMonitoring(PatientId patient);
   Status RefreshAlerts(PatientId patient);
-  Status ResolveLapsedAlerts(PatientId patient, const std::set<std::string>& holding);
+  Status ResolveLapsedAlerts(PatientId patient, const std::set<std::string>& holding,
+                             Instant now);
   void RefreshAlertsAfterWrite(PatientId patient);
   Result<LocalDate> TodayFor(const records::Patient& patient) const;
   Result<PatientReviews> PlanPatientReviews(PatientId patient, int count);

@@ -3,6 +3,7 @@
 // changes until a clinician decides: an approval appends the regimen version
 // (screened like any other), a rejection records the reason.
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "pineal/app/monitoring_inputs.h"
 #include "pineal/app/pineal_app.h"
@@ -45,8 +46,8 @@ Result<StoredProposal> PinealApp::ProposeTitration(const Actor& actor, PatientId
     monitor::TitrationInputs in;
     in.regimen = regimen;
     in.patient = d.patient;
-    in.responses = d.responses;
-    in.side_effects = d.side_effects;
+    in.responses = std::move(d.responses);
+    in.side_effects = std::move(d.side_effects);
     // Adherence over the protocol's window (the evaluation window of a
     // ladder, the step of a taper), since the current version started.
     const int window = protocol->kind == kb::ProtocolKind::kLadder ? protocol->evaluation.window_days
