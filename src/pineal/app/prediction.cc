@@ -56,13 +56,7 @@ Result<PatientPrediction> PinealApp::PredictConcentrations(const Actor& actor, P
       return Status::Unavailable("the PK models of the knowledge base are not loaded");
     }
     const std::string substance = AsciiLower(query.substance);
-    const kb::PkModelSpec* model = knowledge_.pk->FindModel(substance);
-    if (model == nullptr) {
-      std::string known;
-      for (const auto& m : knowledge_.pk->models) known += (known.empty() ? "" : ", ") + m.id;
-      return Status::InvalidArgument(
-          "no PK model for '" + query.substance + "'; models exist for " + known, "substance");
-    }
+    PINEAL_ASSIGN_OR_RETURN(const kb::PkModelSpec* model, pk::ModelFor(*knowledge_.pk, substance));
     PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
     PINEAL_ASSIGN_OR_RETURN(auto regimens, store_.ListRegimens(patient));
     const Instant now = clock_.Now();

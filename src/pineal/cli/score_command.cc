@@ -1,5 +1,7 @@
 #include "pineal/cli/score_command.h"
 
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <iomanip>
 #include <memory>
@@ -18,12 +20,6 @@ namespace pineal::cli {
 namespace {
 
 Status Bad(const std::string& message) { return Status::InvalidArgument(message); }
-
-std::string Join(const std::vector<std::string>& v, const char* sep = ", ") {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
 
 // "Kroenke K, Spitzer RL, Williams JB (2001). [title]. J Gen Intern Med 16:606-613. PMID 11556941"
 std::string ReferenceText(const kb::InstrumentCatalog& c, const std::string& id) {
@@ -86,7 +82,7 @@ std::string ScoreText(const monitor::InstrumentScore& s, const kb::InstrumentDef
   }
   for (const auto& sub : s.subscores) out << "Subscore " << sub.label << ": " << sub.total << "\n";
   out << "Answered: " << s.answered << " of " << def.items.size();
-  if (s.missing > 0) out << " (missing: " << Join(s.missing_items) << ")";
+  if (s.missing > 0) out << " (missing: " << fmt::format("{}", fmt::join(s.missing_items, ", ")) << ")";
   out << "\n";
   if (s.flags.empty()) out << "Flags: none\n";
   for (const auto& f : s.flags) {
@@ -184,7 +180,7 @@ Result<std::string> RunScore(const ScoreOptions& o) {
   std::vector<std::string> ids;
   for (const auto& d : catalog.instruments) ids.push_back(d.id);
   if (catalog.sleep_diary) ids.push_back(catalog.sleep_diary->id);
-  return Status::NotFound("no instrument '" + o.instrument + "'; known: " + Join(ids));
+  return Status::NotFound("no instrument '" + o.instrument + "'; known: " + fmt::format("{}", fmt::join(ids, ", ")));
 }
 
 void RegisterScoreCommand(CLI::App& root) {

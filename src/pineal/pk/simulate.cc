@@ -116,14 +116,20 @@ std::vector<std::string> CitedRefs(const kb::PkModelSpec& model) {
 
 }  // namespace
 
-Result<SimulationResult> Simulate(const kb::PkCatalog& catalog, const SimulationRequest& r) {
-  const kb::PkModelSpec* model = catalog.FindModel(r.substance);
+Result<const kb::PkModelSpec*> ModelFor(const kb::PkCatalog& catalog, const std::string& substance) {
+  const kb::PkModelSpec* model = catalog.FindModel(substance);
   if (model == nullptr) {
-    std::string known;
-    for (const auto& m : catalog.models) known += (known.empty() ? "" : ", ") + m.id;
+    std::vector<std::string> known;
+    for (const auto& m : catalog.models) known.push_back(m.id);
     return Status::InvalidArgument(
-        fmt::format("no PK model for '{}'; models: {}", r.substance, known), "substance");
+        fmt::format("no PK model for '{}'; models: {}", substance, fmt::join(known, ", ")),
+        "substance");
   }
+  return model;
+}
+
+Result<SimulationResult> Simulate(const kb::PkCatalog& catalog, const SimulationRequest& r) {
+  PINEAL_ASSIGN_OR_RETURN(const kb::PkModelSpec* model, ModelFor(catalog, r.substance));
   PINEAL_RETURN_IF_ERROR(ValidateRequest(r));
   SimulationResult res;
   res.formulation = r.formulation.empty() ? model->formulations.front().id : r.formulation;

@@ -88,6 +88,10 @@ struct SimulationResult {
   std::vector<std::string> model_refs;  // every reference the model cites
 };
 
+// The catalog's model for `substance` (a model id such as "melatonin"); an
+// unknown one is refused naming the models there are.
+Result<const kb::PkModelSpec*> ModelFor(const kb::PkCatalog& catalog, const std::string& substance);
+
 Result<SimulationResult> Simulate(const kb::PkCatalog& catalog, const SimulationRequest& request);
 
 }  // namespace pineal::pk
