@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiGet, launch, login, loginAs, openPage, screenshot } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
+import { formatInPage } from './lib/zoned.mjs';
 
 // The demo clinic's administrator (src/pineal/app/demo_clinic.cc); demo
 // passwords are printed by `pineal serve` and are not secret.
@@ -254,8 +255,7 @@ test('the audit log shows the clinician\'s read of the patient, filtered by pati
   // The time is the API's instant in this browser's zone (UTC here).
   const when = reads.first().locator('time');
   const iso = await when.getAttribute('datetime');
-  const expected = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'medium' })
-    .format(new Date(iso));
+  const expected = await formatInPage(s.page, iso, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'medium' });
   assert.equal(await when.textContent(), expected);
   const fromApi = (await apiGet(s, server, `/audit?patient_id=${margaret.id}&actor=${server.login.username}`)).items;
   assert.ok(fromApi.some((e) => e.action === 'patient.read' && e.role === 'clinician' && e.outcome === 'ok'));

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiGet, launch, login, openPage, screenshot } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
+import { formatInPage } from './lib/zoned.mjs';
 
 let server;
 let browser;
@@ -116,10 +117,10 @@ test("times are shown in the patient's time zone", async () => {
   await s.goto(`/patients/${p.id}`);
   const first = s.page.locator('#timeline time').first();
   const iso = await first.getAttribute('datetime');
-  const expected = new Intl.DateTimeFormat('en-GB', { timeZone: p.time_zone, timeStyle: 'short' }).format(new Date(iso));
+  const expected = await formatInPage(s.page, iso, { timeZone: p.time_zone, timeStyle: 'short' });
   assert.equal((await first.textContent()).trim(), expected);
   // The browser runs in UTC; a zone with an offset must show a different clock.
-  const utc = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', timeStyle: 'short' }).format(new Date(iso));
+  const utc = await formatInPage(s.page, iso, { timeZone: 'UTC', timeStyle: 'short' });
   if (p.time_zone !== 'UTC') assert.notEqual(expected, utc);
   s.assertClean();
 });

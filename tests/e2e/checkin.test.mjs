@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiGet, apiPost, launch, login, openPage, screenshot } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
+import { clockIn, hourIn, isoDateIn } from './lib/zoned.mjs';
 
 // The patient lives where it is now mid-day, so that this morning's wake time
 // (06:30) and the 00:00 and 00:01 doses have passed and the 23:59 dose is to
@@ -15,9 +16,8 @@ const ZONES = ['Pacific/Pago_Pago', 'Pacific/Honolulu', 'America/Anchorage', 'Am
   'Europe/Moscow', 'Asia/Dubai', 'Asia/Karachi', 'Asia/Dhaka', 'Asia/Bangkok', 'Asia/Shanghai',
   'Asia/Tokyo', 'Australia/Brisbane', 'Pacific/Noumea', 'Pacific/Auckland', 'Pacific/Tongatapu',
   'Pacific/Kiritimati'];
-const hourIn = (zone) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' })
-  .format(new Date()));
-const TZ = ZONES.reduce((best, z) => (Math.abs(hourIn(z) - 13) < Math.abs(hourIn(best) - 13) ? z : best));
+const hourNow = (zone) => hourIn(zone, new Date().toISOString());
+const TZ = ZONES.reduce((best, z) => (Math.abs(hourNow(z) - 13) < Math.abs(hourNow(best) - 13) ? z : best));
 let server;
 let browser;
 let s;
@@ -25,10 +25,8 @@ let pid;
 let rid;
 
 // Today's date and a wall-clock time of an instant, in the patient's zone.
-const dateIn = (iso) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' })
-  .format(new Date(iso));
-const timeIn = (iso) => new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-  .format(new Date(iso));
+const dateIn = (iso) => isoDateIn(TZ, iso);
+const timeIn = (iso) => clockIn(TZ, iso);
 
 before(async () => {
   server = await startServer();
