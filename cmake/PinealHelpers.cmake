@@ -21,6 +21,7 @@ function(pineal_add_test name)
     set(ARG_LABELS unit)
   endif()
   gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+  pineal_use_pch(${name} test)
 endfunction()
 
 # pineal_add_bench(name SOURCES ... DEPS ...): a Google Benchmark program.

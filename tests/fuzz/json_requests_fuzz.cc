@@ -11,15 +11,15 @@
 #include <string_view>
 #include <vector>
 
-#include "pineal/http/json_reader.h"
-#include "pineal/http/monitoring_json.h"
-#include "pineal/http/records_json.h"
-#include "pineal/http/safety_json.h"
+#include "pineal/json/json_reader.h"
+#include "pineal/json/monitoring_json.h"
+#include "pineal/json/records_json.h"
+#include "pineal/json/safety_json.h"
 
 namespace {
 
 using nlohmann::json;
-namespace http = pineal::http;
+namespace codec = pineal::codec;
 namespace records = pineal::records;
 
 void Expect(bool condition) {
@@ -37,19 +37,19 @@ void Decode(unsigned selector, const json& body) {
   switch (selector) {
     case 0: {
       records::Patient p;
-      ExpectExplained(http::ApplyPatientJson(body, &p, kToday));
+      ExpectExplained(codec::ApplyPatientJson(body, &p, kToday));
       break;
     }
     case 1: {
       records::MedicationEntry m;
-      ExpectExplained(http::ApplyMedicationJson(body, &m));
+      ExpectExplained(codec::ApplyMedicationJson(body, &m));
       break;
     }
     case 2: {  // a new regimen (POST .../regimens)
       records::RegimenVersion v;
       std::string substance;
       std::vector<pineal::safety::Override> overrides;
-      ExpectExplained(http::ApplyRegimenVersionJson(body, &v, &substance, nullptr, &overrides));
+      ExpectExplained(codec::ApplyRegimenVersionJson(body, &v, &substance, nullptr, &overrides));
       break;
     }
     case 3: {  // a new version of a regimen (POST .../versions)
@@ -57,51 +57,51 @@ void Decode(unsigned selector, const json& body) {
       int base_version = 0;
       std::vector<pineal::safety::Override> overrides;
       ExpectExplained(
-          http::ApplyRegimenVersionJson(body, &v, nullptr, &base_version, &overrides));
-      ExpectExplained(http::ApplyRegimenVersionJson(body, &v, nullptr, nullptr));
+          codec::ApplyRegimenVersionJson(body, &v, nullptr, &base_version, &overrides));
+      ExpectExplained(codec::ApplyRegimenVersionJson(body, &v, nullptr, nullptr));
       break;
     }
     case 4: {
       records::DoseEvent e;
-      ExpectExplained(http::ApplyDoseEventJson(body, &e));
+      ExpectExplained(codec::ApplyDoseEventJson(body, &e));
       break;
     }
     case 5: {
       records::Observation o;
-      ExpectExplained(http::ApplyObservationJson(body, &o));
+      ExpectExplained(codec::ApplyObservationJson(body, &o));
       break;
     }
     case 6: {  // the screening request: {"patient": {...}, "regimens": ...}
-      ExpectExplained(http::PatientFromJson(body).status());
-      if (body.contains("patient")) ExpectExplained(http::PatientFromJson(body.at("patient")).status());
+      ExpectExplained(codec::PatientFromJson(body).status());
+      if (body.contains("patient")) ExpectExplained(codec::PatientFromJson(body.at("patient")).status());
       break;
     }
     case 7: {
-      ExpectExplained(http::RegimensFromJson(body).status());
+      ExpectExplained(codec::RegimensFromJson(body).status());
       if (body.contains("regimens")) {
-        ExpectExplained(http::RegimensFromJson(body.at("regimens"), "regimens").status());
+        ExpectExplained(codec::RegimensFromJson(body.at("regimens"), "regimens").status());
       }
       break;
     }
     case 9: {  // POST .../alerts/{aid}/status
       std::string status, note;
-      ExpectExplained(http::ApplyAlertStatusJson(body, &status, &note));
+      ExpectExplained(codec::ApplyAlertStatusJson(body, &status, &note));
       break;
     }
     case 10: {  // POST .../regimens/{rid}/reviews
       pineal::store::ReviewAction action;
-      ExpectExplained(http::ApplyReviewActionJson(body, &action));
+      ExpectExplained(codec::ApplyReviewActionJson(body, &action));
       break;
     }
     case 11: {  // POST .../proposals/{pid}/decision
       pineal::app::ProposalDecisionDraft draft;
-      ExpectExplained(http::ApplyDecisionJson(body, &draft));
+      ExpectExplained(codec::ApplyDecisionJson(body, &draft));
       break;
     }
     default: {
-      ExpectExplained(http::OverridesFromJson(body).status());
+      ExpectExplained(codec::OverridesFromJson(body).status());
       if (body.contains("overrides")) {
-        ExpectExplained(http::OverridesFromJson(body.at("overrides")).status());
+        ExpectExplained(codec::OverridesFromJson(body.at("overrides")).status());
       }
       break;
     }
@@ -114,7 +114,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   const unsigned selector = static_cast<unsigned char>(data[0] - '0') % 12u;
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-  auto body = http::ParseJsonObject(text);
+  auto body = codec::ParseJsonObject(text);
   if (!body.ok()) {
     Expect(!body.status().message().empty());
     return 0;

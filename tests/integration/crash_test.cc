@@ -143,6 +143,41 @@ class CrashTest : public ::testing::Test {
     for (auto& t : writers) t.join();
   }
 
+  // Every committed record has its "ok" audit row, and every such row its
+  // record: the write and its audit entry commit in one transaction, so a
+  // SIGKILL between them cannot leave one without the other.
+  void ExpectEveryRecordAudited() {
+    SQLite::Database db(db_, SQLite::OPEN_READONLY);
+    auto count = [&](const std::string& sql) {
+      SQLite::Statement q(db, sql);
+      q.bind(1, patient_);
+      EXPECT_TRUE(q.executeStep());
+      return q.getColumn(0).getInt64();
+    };
+    auto audited = [&](const char* action) {
+      return count(std::string("SELECT count(*) FROM audit_events WHERE action = '") + action +
+                   "' AND outcome = 'ok' AND patient_id = ?1");
+    };
+    const auto doses = count("SELECT count(*) FROM dose_events WHERE patient_id = ?1");
+    const auto responses =
+        count("SELECT count(*) FROM observations WHERE patient_id = ?1");
+    EXPECT_GT(doses, 0);
+    EXPECT_EQ(audited("dose_event.create"), doses);
+    EXPECT_EQ(audited("response.create"), responses);
+    // Each patient (the fixture's own included) has exactly one creation row.
+    SQLite::Statement unaudited(
+        db,
+        "SELECT p.id, (SELECT count(*) FROM audit_events a WHERE a.action = 'patient.create' "
+        "AND a.outcome = 'ok' AND a.patient_id = p.id) AS n FROM patients p");
+    int patients = 0;
+    while (unaudited.executeStep()) {
+      ++patients;
+      EXPECT_EQ(unaudited.getColumn(1).getInt64(), 1)
+          << "patient " << unaudited.getColumn(0).getInt64() << " has no single creation entry";
+    }
+    EXPECT_GT(patients, 1);
+  }
+
   pineal::testing::TempDir dir_;
   std::string db_ = dir_.File("crash.db");
   std::int64_t patient_ = 0;
@@ -217,6 +252,8 @@ TEST_F(CrashTest, AcknowledgedWritesSurviveSigkillInEveryRound) {
     auto check = store::SqliteStore::Open(db_);
     ASSERT_TRUE(check.ok());
     EXPECT_EQ(*(*check)->IntegrityCheck(), "ok");
+    (*check).reset();
+    ExpectEveryRecordAudited();
   }
   std::printf(
       "crash test: %d rounds, %zu acknowledged dose events, %zu instrument responses and %zu "

@@ -24,7 +24,7 @@ Status CheckUsername(const std::string& name) {
 }  // namespace
 
 Result<store::User> PinealApp::CreateUser(const Actor& actor, NewUser n) {
-  auto result = [&]() -> Result<store::User> {
+  auto result = AuditedWrite<store::User>(actor, "user.create", n.patient_id, [&]() -> Result<store::User> {
     PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
     PINEAL_RETURN_IF_ERROR(CheckUsername(n.username));
     if (n.display_name.empty()) n.display_name = n.username;
@@ -50,8 +50,7 @@ Result<store::User> PinealApp::CreateUser(const Actor& actor, NewUser n) {
     u.created_by = actor.name;
     PINEAL_ASSIGN_OR_RETURN(UserId id, store_.InsertUser(u));
     return store_.GetUser(id);
-  }();
-  RecordAudit(actor, "user.create", n.patient_id, result.status(), "username=" + n.username);
+  }, [&] { return "username=" + n.username; });
   return result;
 }
 
@@ -86,7 +85,7 @@ Result<store::User> PinealApp::SetUserDisabled(const Actor& actor, const std::st
 
 Result<store::User> PinealApp::ResetPassword(const Actor& actor, const std::string& username,
                                              const std::string& new_password) {
-  auto result = [&]() -> Result<store::User> {
+  auto result = AuditedWrite<store::User>(actor, "user.reset_password", std::nullopt, [&]() -> Result<store::User> {
     PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
     PINEAL_ASSIGN_OR_RETURN(store::User u, store_.FindUser(username));
     PINEAL_RETURN_IF_ERROR(CheckPasswordPolicy(new_password, u.username));
@@ -99,15 +98,13 @@ Result<store::User> PinealApp::ResetPassword(const Actor& actor, const std::stri
     });
     if (!st.ok()) return st;
     return u;
-  }();
-  RecordAudit(actor, "user.reset_password", std::nullopt, result.status(),
-              "username=" + username);
+  }, [&] { return "username=" + username; });
   return result;
 }
 
 Status PinealApp::AddToCareTeam(const Actor& actor, PatientId patient,
                                 const std::string& username) {
-  Status st = [&]() -> Status {
+  return CommitAudited(actor, "care_team.add", patient, [&]() -> Status {
     if (actor.role != Role::kAdmin) PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
     auto user = store_.FindUser(username);
@@ -115,9 +112,7 @@ Status PinealApp::AddToCareTeam(const Actor& actor, PatientId patient,
       return Status::InvalidArgument("names no clinician account", "username");
     }
     return store_.AddToCareTeam(patient, user->id, NewProvenance(actor));
-  }();
-  RecordAudit(actor, "care_team.add", patient, st, "username=" + username);
-  return st;
+  }, [&] { return "username=" + username; });
 }
 
 }  // namespace pineal::app

@@ -158,7 +158,7 @@ Result<store::AlertRecord> PinealApp::ChangeAlertStatus(const Actor& actor, Pati
                                                         std::int64_t alert_id,
                                                         const std::string& status,
                                                         const std::string& note) {
-  auto result = [&]() -> Result<store::AlertRecord> {
+  auto result = AuditedWrite<store::AlertRecord>(actor, "alert.status", patient, [&]() -> Result<store::AlertRecord> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));  // clinicians only
     if (status != "acknowledged" && status != "resolved") {
       return Status::InvalidArgument(
@@ -181,9 +181,7 @@ Result<store::AlertRecord> PinealApp::ChangeAlertStatus(const Actor& actor, Pati
     PINEAL_RETURN_IF_ERROR(
         store_.AppendAlertStatus(alert_id, {status, note, clock_.Now(), actor.name}));
     return store_.GetAlert(patient, alert_id);
-  }();
-  RecordAudit(actor, "alert.status", patient, result.status(),
-              "alert " + std::to_string(alert_id) + " -> " + status + (note.empty() ? "" : ": " + note));
+  }, [&] { return "alert " + std::to_string(alert_id) + " -> " + status + (note.empty() ? "" : ": " + note); });
   return result;
 }
 

@@ -15,11 +15,13 @@ std::string RoleName(Role role) {
   return "unknown";
 }
 
-void PinealApp::RecordAudit(const Actor& actor, std::string_view action,
-                            std::optional<PatientId> patient, const Status& outcome,
-                            std::string detail) {
+namespace {
+
+store::AuditEvent MakeAuditEvent(Instant at, const Actor& actor, std::string_view action,
+                                 std::optional<PatientId> patient, const Status& outcome,
+                                 std::string detail) {
   store::AuditEvent e;
-  e.at = clock_.Now();
+  e.at = at;
   e.actor = actor.name;
   e.role = RoleName(actor.role);
   e.action = std::string(action);
@@ -28,6 +30,34 @@ void PinealApp::RecordAudit(const Actor& actor, std::string_view action,
   e.outcome = outcome.ok() ? "ok" : std::string(StatusCodeName(outcome.code()));
   if (detail.empty() && !outcome.ok()) detail = outcome.ToString();
   e.detail = std::move(detail);
+  return e;
+}
+
+}  // namespace
+
+Status PinealApp::AppendAuditRow(const Actor& actor, std::string_view action,
+                                 std::optional<PatientId> patient, std::string detail) {
+  return store_.AppendAudit(
+      MakeAuditEvent(clock_.Now(), actor, action, patient, Status::Ok(), std::move(detail)));
+}
+
+Status PinealApp::CommitAudited(const Actor& actor, std::string_view action,
+                                std::optional<PatientId> patient,
+                                const std::function<Status()>& body,
+                                const std::function<std::string()>& detail) {
+  Status st = store_.InTransaction([&]() -> Status {
+    PINEAL_RETURN_IF_ERROR(body());
+    return AppendAuditRow(actor, action, patient, detail ? detail() : std::string());
+  });
+  if (!st.ok()) RecordAudit(actor, action, patient, st, detail ? detail() : std::string());
+  return st;
+}
+
+void PinealApp::RecordAudit(const Actor& actor, std::string_view action,
+                            std::optional<PatientId> patient, const Status& outcome,
+                            std::string detail) {
+  const store::AuditEvent e =
+      MakeAuditEvent(clock_.Now(), actor, action, patient, outcome, std::move(detail));
   // An audit write that fails must not hide the outcome of the action; it is
   // reported on stderr so an operator sees the store is in trouble.
   Status st = store_.AppendAudit(e);

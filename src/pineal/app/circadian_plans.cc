@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "pineal/circadian/jetlag_planner.h"
+#include "pineal/circadian/plan_format.h"
 #include "pineal/circadian/rota_planner.h"
 #include "pineal/core/quantity.h"
 #include "pineal/core/time.h"
@@ -197,6 +199,32 @@ Result<PrcResult> ComputePrc(const kb::CircadianCatalog& catalog, const PrcSpec&
       dose->ToString(), circadian::FormulationName(*f));
   out.relative_to = "baseline DLMO";
   return out;
+}
+
+Result<circadian::JetLagPlan> PlanTrip(const kb::CircadianCatalog& catalog, const JetLagSpec& spec) {
+  PINEAL_ASSIGN_OR_RETURN(circadian::JetLagRequest request, MakeJetLagRequest(catalog, spec));
+  return circadian::PlanJetLag(request);
+}
+
+Result<circadian::RotaPlan> PlanShifts(const kb::CircadianCatalog& catalog, const ShiftSpec& spec) {
+  PINEAL_ASSIGN_OR_RETURN(circadian::RotaRequest request, MakeRotaRequest(catalog, spec));
+  return circadian::PlanRota(request);
+}
+
+Result<std::string> RenderTrip(const circadian::JetLagPlan& plan, std::string_view format,
+                               Instant now) {
+  if (format == "text") return circadian::FormatJetLagText(plan);
+  if (format == "ics") return circadian::FormatJetLagIcs(plan, now);
+  if (format == "svg") return circadian::FormatJetLagSvg(plan);
+  return Status::InvalidArgument("'" + std::string(format) + "' is not one of text, ics, svg",
+                                 "format");
+}
+
+Result<std::string> RenderShifts(const circadian::RotaPlan& plan, std::string_view format,
+                                 Instant now) {
+  if (format == "text") return circadian::FormatRotaText(plan);
+  if (format == "ics") return circadian::FormatPlanIcs(plan.days, "shift rota", now);
+  return Status::InvalidArgument("'" + std::string(format) + "' is not one of text, ics", "format");
 }
 
 }  // namespace pineal::app

@@ -12,6 +12,7 @@
 #include "pineal/circadian/plan_types.h"
 #include "pineal/circadian/prc.h"
 #include "pineal/core/result.h"
+#include "pineal/core/time.h"
 #include "pineal/kb/circadian_params.h"
 
 namespace pineal::app {
@@ -82,5 +83,15 @@ Result<circadian::JetLagRequest> MakeJetLagRequest(const kb::CircadianCatalog& c
 Result<circadian::RotaRequest> MakeRotaRequest(const kb::CircadianCatalog& catalog,
                                                const ShiftSpec& spec);
 Result<PrcResult> ComputePrc(const kb::CircadianCatalog& catalog, const PrcSpec& spec);
+
+// A trip or a shift rota planned from a person's spec.
+Result<circadian::JetLagPlan> PlanTrip(const kb::CircadianCatalog& catalog, const JetLagSpec& spec);
+Result<circadian::RotaPlan> PlanShifts(const kb::CircadianCatalog& catalog, const ShiftSpec& spec);
+// A plan as text for people: "text", "ics" or (trips) "svg"; `now` stamps a
+// calendar.
+Result<std::string> RenderTrip(const circadian::JetLagPlan& plan, std::string_view format,
+                               Instant now);
+Result<std::string> RenderShifts(const circadian::RotaPlan& plan, std::string_view format,
+                                 Instant now);
 
 }  // namespace pineal::app

@@ -15,7 +15,7 @@ Status CheckRange(const store::TimeRange& range) {
 
 Result<records::DoseEvent> PinealApp::RecordDoseEvent(const Actor& actor, PatientId patient,
                                                       records::DoseEvent draft) {
-  auto result = [&]() -> Result<records::DoseEvent> {
+  auto result = AuditedWrite<records::DoseEvent>(actor, "dose_event.create", patient, [&]() -> Result<records::DoseEvent> {
     PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
     if (draft.regimen_id) {
       auto regimen = store_.GetRegimen(patient, *draft.regimen_id);
@@ -31,8 +31,7 @@ Result<records::DoseEvent> PinealApp::RecordDoseEvent(const Actor& actor, Patien
     draft.provenance = NewProvenance(actor);
     PINEAL_ASSIGN_OR_RETURN(DoseEventId id, store_.InsertDoseEvent(draft));
     return store_.GetDoseEvent(patient, id);
-  }();
-  RecordAudit(actor, "dose_event.create", patient, result.status());
+  });
   if (result.ok()) RefreshAlertsAfterWrite(patient);
   return result;
 }
@@ -52,7 +51,7 @@ Result<std::vector<records::DoseEvent>> PinealApp::ListDoseEvents(const Actor& a
 
 Result<records::Observation> PinealApp::RecordObservation(const Actor& actor, PatientId patient,
                                                           records::Observation draft) {
-  auto result = [&]() -> Result<records::Observation> {
+  auto result = AuditedWrite<records::Observation>(actor, "observation.create", patient, [&]() -> Result<records::Observation> {
     PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
     PINEAL_RETURN_IF_ERROR(records::ValidateObservation(draft));
     // A score of a known instrument must be possible, and carries its band.
@@ -76,8 +75,7 @@ Result<records::Observation> PinealApp::RecordObservation(const Actor& actor, Pa
     draft.provenance = NewProvenance(actor);
     PINEAL_ASSIGN_OR_RETURN(ObservationId id, store_.InsertObservation(draft));
     return store_.GetObservation(patient, id);
-  }();
-  RecordAudit(actor, "observation.create", patient, result.status());
+  });
   if (result.ok()) RefreshAlertsAfterWrite(patient);
   return result;
 }

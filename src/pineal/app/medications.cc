@@ -5,21 +5,20 @@ namespace pineal::app {
 
 Result<records::MedicationEntry> PinealApp::AddMedication(const Actor& actor, PatientId patient,
                                                           records::MedicationEntry draft) {
-  auto result = [&]() -> Result<records::MedicationEntry> {
+  auto result = AuditedWrite<records::MedicationEntry>(actor, "medication.create", patient, [&]() -> Result<records::MedicationEntry> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_RETURN_IF_ERROR(records::ValidateMedication(draft));
     draft.patient_id = patient;
     draft.provenance = NewProvenance(actor);
     PINEAL_ASSIGN_OR_RETURN(MedicationId id, store_.InsertMedication(draft));
     return store_.GetMedication(patient, id);
-  }();
-  RecordAudit(actor, "medication.create", patient, result.status());
+  });
   return result;
 }
 
 Result<records::MedicationEntry> PinealApp::UpdateMedication(const Actor& actor, PatientId patient,
                                                              records::MedicationEntry changes) {
-  auto result = [&]() -> Result<records::MedicationEntry> {
+  auto result = AuditedWrite<records::MedicationEntry>(actor, "medication.update", patient, [&]() -> Result<records::MedicationEntry> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_ASSIGN_OR_RETURN(records::MedicationEntry before,
                             store_.GetMedication(patient, changes.id));
@@ -28,8 +27,7 @@ Result<records::MedicationEntry> PinealApp::UpdateMedication(const Actor& actor,
     changes.provenance = before.provenance;
     PINEAL_RETURN_IF_ERROR(store_.UpdateMedication(changes));
     return store_.GetMedication(patient, changes.id);
-  }();
-  RecordAudit(actor, "medication.update", patient, result.status());
+  });
   return result;
 }
 

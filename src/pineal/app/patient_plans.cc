@@ -6,7 +6,7 @@ namespace pineal::app {
 Result<store::CircadianPlanRecord> PinealApp::SaveCircadianPlan(const Actor& actor,
                                                                 PatientId patient,
                                                                 store::CircadianPlanRecord draft) {
-  auto result = [&]() -> Result<store::CircadianPlanRecord> {
+  auto result = AuditedWrite<store::CircadianPlanRecord>(actor, "circadian_plan.create", patient, [&]() -> Result<store::CircadianPlanRecord> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     if (draft.kind != "jetlag" && draft.kind != "shift") {
       return Status::InvalidArgument("must be jetlag or shift", "kind");
@@ -16,8 +16,7 @@ Result<store::CircadianPlanRecord> PinealApp::SaveCircadianPlan(const Actor& act
     draft.provenance = NewProvenance(actor);
     PINEAL_ASSIGN_OR_RETURN(std::int64_t id, store_.InsertCircadianPlan(draft));
     return store_.GetCircadianPlan(patient, id);
-  }();
-  RecordAudit(actor, "circadian_plan.create", patient, result.status(), draft.kind);
+  }, [&] { return draft.kind; });
   return result;
 }
 

@@ -25,13 +25,14 @@ Result<records::Patient> PinealApp::CreatePatient(const Actor& actor, records::P
       if (actor.role == Role::kClinician && actor.user_id) {
         PINEAL_RETURN_IF_ERROR(store_.AddToCareTeam(id, *actor.user_id, draft.provenance));
       }
-      return Status::Ok();
+      // The id exists only now, so the audit row is written here, in the
+      // same transaction as the patient.
+      return AppendAuditRow(actor, "patient.create", id);
     });
     if (!st.ok()) return st;
     return store_.GetPatient(id);
   }();
-  RecordAudit(actor, "patient.create", result.ok() ? std::optional(result->id) : std::nullopt,
-              result.status());
+  if (!result.ok()) RecordAudit(actor, "patient.create", std::nullopt, result.status());
   return result;
 }
 
@@ -46,7 +47,7 @@ Result<records::Patient> PinealApp::GetPatient(const Actor& actor, PatientId id)
 
 Result<records::Patient> PinealApp::UpdatePatient(const Actor& actor, records::Patient changes) {
   const PatientId id = changes.id;
-  auto result = [&]() -> Result<records::Patient> {
+  auto result = AuditedWrite<records::Patient>(actor, "patient.update", id, [&]() -> Result<records::Patient> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, id));
     PINEAL_RETURN_IF_ERROR(records::ValidatePatient(changes));
     if (changes.birth_date && *changes.birth_date > DateOf(clock_.Now())) {
@@ -65,8 +66,7 @@ Result<records::Patient> PinealApp::UpdatePatient(const Actor& actor, records::P
     });
     if (!st.ok()) return st;
     return store_.GetPatient(id);
-  }();
-  RecordAudit(actor, "patient.update", id, result.status());
+  });
   return result;
 }
 

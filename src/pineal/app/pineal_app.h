@@ -3,9 +3,9 @@
 // http/ and cli/ call these and nothing below them.
 #pragma once
 
-#include <set>
-
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -190,6 +190,31 @@ class PinealApp {
   void RecordAudit(const Actor& actor, std::string_view action,
                    std::optional<PatientId> patient, const Status& outcome,
                    std::string detail = {});
+  // A write and its audit row in one transaction: they commit together or
+  // not at all. `body` does the write; `detail` is read after it succeeds. A
+  // failed write is rolled back, then audited on its own (it changed nothing).
+  Status CommitAudited(const Actor& actor, std::string_view action,
+                       std::optional<PatientId> patient, const std::function<Status()>& body,
+                       const std::function<std::string()>& detail = {});
+  template <typename T>
+  Result<T> AuditedWrite(const Actor& actor, std::string_view action,
+                         std::optional<PatientId> patient, const std::function<Result<T>()>& body,
+                         const std::function<std::string()>& detail = {}) {
+    std::optional<Result<T>> result;
+    Status st = CommitAudited(
+        actor, action, patient,
+        [&]() -> Status {
+          result.emplace(body());
+          return result->status();
+        },
+        detail);
+    if (!st.ok()) return st;
+    return std::move(*result);
+  }
+  // The "ok" audit row of a write, for a use case that writes it inside its
+  // own transaction.
+  Status AppendAuditRow(const Actor& actor, std::string_view action,
+                        std::optional<PatientId> patient, std::string detail = {});
   records::Provenance NewProvenance(const Actor& actor) const;
   // Authorisation. A patient the caller may not see is NotFound, never
   // PermissionDenied, so ids cannot be probed.

@@ -24,7 +24,8 @@ bool ChangesTheRegimen(monitor::TitrationAction a) {
 
 Result<StoredProposal> PinealApp::ProposeTitration(const Actor& actor, PatientId patient,
                                                    RegimenId regimen_id) {
-  auto result = [&]() -> Result<StoredProposal> {
+  std::string proposed;  // the action, for the audit row
+  auto result = AuditedWrite<StoredProposal>(actor, "titration.propose", patient, [&]() -> Result<StoredProposal> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));  // clinicians only
     if (knowledge_.protocols == nullptr || knowledge_.rules == nullptr) {
       return Status::Unavailable("the titration protocols are not loaded");
@@ -73,10 +74,9 @@ Result<StoredProposal> PinealApp::ProposeTitration(const Actor& actor, PatientId
     record.proposal_json = ProposalToJson(proposal).dump();
     record.provenance = NewProvenance(actor);
     PINEAL_ASSIGN_OR_RETURN(record.id, store_.InsertProposal(record));
+    proposed = record.action;
     return StoredProposal{std::move(record), std::move(proposal)};
-  }();
-  RecordAudit(actor, "titration.propose", patient, result.status(),
-              result.ok() ? "regimen " + regimen_id.ToString() + ": " + result->record.action : "");
+  }, [&] { return proposed.empty() ? std::string() : "regimen " + regimen_id.ToString() + ": " + proposed; });
   return result;
 }
 
@@ -105,7 +105,7 @@ Result<std::vector<StoredProposal>> PinealApp::ListProposals(const Actor& actor,
 Result<StoredProposal> PinealApp::DecideProposal(const Actor& actor, PatientId patient,
                                                  std::int64_t id, ProposalDecisionDraft draft,
                                                  ScreeningReport* report) {
-  auto result = [&]() -> Result<StoredProposal> {
+  auto result = AuditedWrite<StoredProposal>(actor, "titration." + draft.decision, patient, [&]() -> Result<StoredProposal> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));  // clinicians only
     if (draft.decision != "approve" && draft.decision != "reject") {
       return Status::InvalidArgument(
@@ -165,9 +165,7 @@ Result<StoredProposal> PinealApp::DecideProposal(const Actor& actor, PatientId p
     });
     PINEAL_RETURN_IF_ERROR(st);
     return LoadProposal(patient, id);
-  }();
-  RecordAudit(actor, "titration." + draft.decision, patient, result.status(),
-              "proposal " + std::to_string(id) + (draft.reason.empty() ? "" : ": " + draft.reason));
+  }, [&] { return "proposal " + std::to_string(id) + (draft.reason.empty() ? "" : ": " + draft.reason); });
   return result;
 }
 

@@ -126,7 +126,7 @@ Result<records::Regimen> PinealApp::CreateRegimen(const Actor& actor, PatientId 
                                                   const std::vector<safety::Override>& overrides,
                                                   ScreeningReport* report) {
   records::RegimenVersion& v = draft.version;
-  auto result = [&]() -> Result<records::Regimen> {
+  auto result = AuditedWrite<records::Regimen>(actor, "regimen.create", patient, [&]() -> Result<records::Regimen> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_RETURN_IF_ERROR(records::ValidateSubstanceName(draft.substance));
     v.version = 1;
@@ -141,8 +141,7 @@ Result<records::Regimen> PinealApp::CreateRegimen(const Actor& actor, PatientId 
     regimen.versions.push_back(v);
     PINEAL_ASSIGN_OR_RETURN(RegimenId id, store_.InsertRegimen(regimen));
     return store_.GetRegimen(patient, id);
-  }();
-  RecordAudit(actor, "regimen.create", patient, result.status(), OverrideDetail(v));
+  }, [&] { return OverrideDetail(v); });
   return result;
 }
 
@@ -151,7 +150,7 @@ Result<records::Regimen> PinealApp::ReviseRegimen(const Actor& actor, PatientId 
                                                   records::RegimenVersion draft,
                                                   const std::vector<safety::Override>& overrides,
                                                   ScreeningReport* report) {
-  auto result = [&]() -> Result<records::Regimen> {
+  auto result = AuditedWrite<records::Regimen>(actor, "regimen.revise", patient, [&]() -> Result<records::Regimen> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
     if (current.current().status == records::RegimenStatus::kStopped) {
@@ -168,8 +167,7 @@ Result<records::Regimen> PinealApp::ReviseRegimen(const Actor& actor, PatientId 
         ScreenVersion(actor, patient, current.substance, id, draft, overrides, report));
     PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(id, draft));
     return store_.GetRegimen(patient, id);
-  }();
-  RecordAudit(actor, "regimen.revise", patient, result.status(), OverrideDetail(draft));
+  }, [&] { return OverrideDetail(draft); });
   return result;
 }
 
@@ -177,7 +175,7 @@ Result<records::Regimen> PinealApp::StopRegimen(const Actor& actor, PatientId pa
                                                 RegimenId id, int base_version,
                                                 std::optional<LocalDate> end_date,
                                                 std::string reason) {
-  auto result = [&]() -> Result<records::Regimen> {
+  auto result = AuditedWrite<records::Regimen>(actor, "regimen.stop", patient, [&]() -> Result<records::Regimen> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
     if (current.current().status == records::RegimenStatus::kStopped) {
@@ -200,8 +198,7 @@ Result<records::Regimen> PinealApp::StopRegimen(const Actor& actor, PatientId pa
     PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(v));
     PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(id, v));
     return store_.GetRegimen(patient, id);
-  }();
-  RecordAudit(actor, "regimen.stop", patient, result.status());
+  });
   return result;
 }
 

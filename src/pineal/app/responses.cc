@@ -2,6 +2,7 @@
 #include "pineal/app/responses.h"
 
 #include "pineal/app/pineal_app.h"
+#include "pineal/monitor/answers_parse.h"
 
 namespace pineal::app {
 namespace {
@@ -33,7 +34,7 @@ records::Observation ObservationOf(const kb::InstrumentDef& def,
 
 Result<RecordedResponse> PinealApp::RecordResponse(const Actor& actor, PatientId patient,
                                                    ResponseDraft draft) {
-  auto result = [&]() -> Result<RecordedResponse> {
+  auto result = AuditedWrite<RecordedResponse>(actor, "response.create", patient, [&]() -> Result<RecordedResponse> {
     PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
     if (knowledge_.instruments == nullptr) {
       return Status::Unavailable("the instruments of the knowledge base are not loaded");
@@ -69,10 +70,20 @@ Result<RecordedResponse> PinealApp::RecordResponse(const Actor& actor, PatientId
     PINEAL_ASSIGN_OR_RETURN(ObservationId id, store_.InsertObservation(o));
     PINEAL_ASSIGN_OR_RETURN(o, store_.GetObservation(patient, id));
     return RecordedResponse{std::move(o), std::move(*score), def};
-  }();
-  RecordAudit(actor, "response.create", patient, result.status(), draft.instrument);
+  }, [&] { return draft.instrument; });
   if (result.ok()) RefreshAlertsAfterWrite(patient);
   return result;
+}
+
+Result<monitor::InstrumentScore> ScoreStandalone(const kb::InstrumentDef& def,
+                                                 std::string_view answers) {
+  PINEAL_ASSIGN_OR_RETURN(auto parsed, monitor::ParseAnswers(def, answers));
+  return monitor::ScoreInstrument(def, parsed);
+}
+
+Result<monitor::SleepNight> DeriveNightStandalone(const kb::SleepDiaryDef& def,
+                                                  const monitor::SleepDiaryEntry& entry) {
+  return monitor::DeriveSleepNight(def, entry);
 }
 
 }  // namespace pineal::app

@@ -64,7 +64,7 @@ Result<PatientReviews> PinealApp::Reviews(const Actor& actor, PatientId patient)
 
 Result<store::ReviewAction> PinealApp::RecordReviewAction(const Actor& actor, PatientId patient,
                                                           store::ReviewAction draft) {
-  auto result = [&]() -> Result<store::ReviewAction> {
+  auto result = AuditedWrite<store::ReviewAction>(actor, "review." + draft.action, patient, [&]() -> Result<store::ReviewAction> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_RETURN_IF_ERROR(records::CheckOptionalText(draft.note, "note", 2000));
     PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
@@ -111,10 +111,8 @@ Result<store::ReviewAction> PinealApp::RecordReviewAction(const Actor& actor, Pa
     draft.provenance = NewProvenance(actor);
     PINEAL_ASSIGN_OR_RETURN(draft.id, store_.InsertReviewAction(draft));
     return draft;
-  }();
-  RecordAudit(actor, "review." + draft.action, patient, result.status(),
-              "regimen " + draft.regimen_id.ToString() + " review due " + FormatDate(draft.due) +
-                  (draft.note.empty() ? "" : ": " + draft.note));
+  }, [&] { return "regimen " + draft.regimen_id.ToString() + " review due " + FormatDate(draft.due) +
+                  (draft.note.empty() ? "" : ": " + draft.note); });
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "pineal/kb/grading.h"
+#include "pineal/safety/screen.h"
 
 namespace pineal::app {
 namespace {
@@ -99,6 +100,13 @@ std::vector<records::RecordedFinding> RecordFindings(const std::vector<safety::F
                    f.mechanism, f.action, f.refs});
   }
   return out;
+}
+
+std::vector<safety::Finding> ScreenStandalone(const kb::Catalog& catalog,
+                                              const safety::PatientSnapshot& patient,
+                                              const std::vector<safety::ProposedRegimen>& regimens,
+                                              const Clock& clock) {
+  return safety::Screen(catalog, patient, regimens, clock.Now());
 }
 
 }  // namespace pineal::app

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "pineal/core/clock.h"
+#include "pineal/kb/catalog.h"
 #include "pineal/records/dose_event.h"
 #include "pineal/records/medication.h"
 #include "pineal/records/patient.h"
@@ -36,5 +38,16 @@ safety::ProposedRegimen ProposalOf(const std::string& substance,
 
 // What is stored with a regimen version.
 std::vector<records::RecordedFinding> RecordFindings(const std::vector<safety::Finding>& findings);
+
+}  // namespace pineal::app
+
+namespace pineal::app {
+
+// `pineal check`: a snapshot and proposals screened against the catalog as of
+// the clock's time, with no store and no account (the caller's own data).
+std::vector<safety::Finding> ScreenStandalone(const kb::Catalog& catalog,
+                                              const safety::PatientSnapshot& patient,
+                                              const std::vector<safety::ProposedRegimen>& regimens,
+                                              const Clock& clock);
 
 }  // namespace pineal::app

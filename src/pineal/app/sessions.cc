@@ -106,7 +106,7 @@ Result<int> PinealApp::LogoutEverywhere(const Actor& actor) {
 }
 
 Result<ApiTokenGrant> PinealApp::CreateApiToken(const Actor& actor, const std::string& name) {
-  auto result = [&]() -> Result<ApiTokenGrant> {
+  auto result = AuditedWrite<ApiTokenGrant>(actor, "auth.token_create", std::nullopt, [&]() -> Result<ApiTokenGrant> {
     if (!actor.user_id) return Status::Unauthenticated("not logged in");
     PINEAL_RETURN_IF_ERROR(records::CheckRequiredText(name, "name", 100));
     ApiTokenGrant grant;
@@ -120,8 +120,7 @@ Result<ApiTokenGrant> PinealApp::CreateApiToken(const Actor& actor, const std::s
     s.created_at = clock_.Now();
     PINEAL_ASSIGN_OR_RETURN(grant.id, store_.InsertSession(s));
     return grant;
-  }();
-  RecordAudit(actor, "auth.token_create", std::nullopt, result.status(), "name=" + name);
+  }, [&] { return "name=" + name; });
   return result;
 }
 

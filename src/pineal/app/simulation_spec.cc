@@ -5,6 +5,9 @@
 #include <cmath>
 
 #include "pineal/core/quantity.h"
+#include "pineal/pk/render_csv.h"
+#include "pineal/pk/render_svg.h"
+#include "pineal/pk/render_text.h"
 #include "pineal/core/time.h"
 
 namespace pineal::app {
@@ -116,6 +119,26 @@ Result<pk::SimulationRequest> BuildSimulationRequest(const SimulationSpec& s, st
     if (r.patient.sex) *title += ", " + *r.patient.sex;
   }
   return r;
+}
+
+Result<pk::SimulationResult> SimulateStandalone(const kb::PkCatalog& catalog,
+                                                const SimulationSpec& spec,
+                                                std::function<void(double)> progress,
+                                                std::string* title) {
+  PINEAL_ASSIGN_OR_RETURN(pk::SimulationRequest request, BuildSimulationRequest(spec, title));
+  request.progress = std::move(progress);
+  return pk::Simulate(catalog, request);
+}
+
+Result<std::string> RenderSimulation(const pk::SimulationResult& result, std::string_view format,
+                                     const std::string& title) {
+  pk::RenderOptions options;
+  options.title = title;
+  if (format == "text") return pk::RenderText(result, options);
+  if (format == "csv") return pk::RenderCsv(result);
+  if (format == "svg") return pk::RenderSvg(result, options);
+  return Status::InvalidArgument("'" + std::string(format) + "' is not one of text, csv, svg",
+                                 "format");
 }
 
 }  // namespace pineal::app

@@ -4,10 +4,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pineal/core/result.h"
+#include "pineal/kb/pk_model.h"
 #include "pineal/pk/simulate.h"
 
 namespace pineal::app {
@@ -42,5 +45,15 @@ Result<pk::SimulationRequest> BuildSimulationRequest(const SimulationSpec& spec,
 
 // "15 mg/g" or "1.5 %" (of the product mass) as mg per g.
 Result<double> ParseContentMgPerG(const std::string& text);
+
+// `pineal simulate`: the spec simulated with `catalog`, with no store or
+// account; `progress` (may be empty) hears the fraction done.
+Result<pk::SimulationResult> SimulateStandalone(const kb::PkCatalog& catalog,
+                                                const SimulationSpec& spec,
+                                                std::function<void(double)> progress,
+                                                std::string* title);
+// A simulation as text for people: "text", "csv" or "svg".
+Result<std::string> RenderSimulation(const pk::SimulationResult& result, std::string_view format,
+                                     const std::string& title);
 
 }  // namespace pineal::app

@@ -1,16 +1,18 @@
 #include "pineal/cli/check_command.h"
 
-#include <chrono>
+#include <memory>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
 
-#include "pineal/http/safety_json.h"
+#include "pineal/app/screening.h"
+#include "pineal/core/clock.h"
 #include "pineal/core/paths.h"
+#include "pineal/json/json_reader.h"
+#include "pineal/json/safety_json.h"
 #include "pineal/kb/catalog_loader.h"
-#include "pineal/safety/screen.h"
 
 namespace pineal::cli {
 namespace {
@@ -20,14 +22,15 @@ namespace {
   throw CLI::RuntimeError(2);
 }
 
+// The file's JSON, strictly parsed (a repeated key is an error naming it).
 nlohmann::json ReadJsonFile(const std::string& path, const std::string& what) {
   std::ifstream in(path);
   if (!in) CheckFail("cannot open " + what + " file '" + path + "'");
-  try {
-    return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& e) {
-    CheckFail(what + " file '" + path + "' is not valid JSON: " + e.what());
-  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto j = codec::ParseJson(text.str());
+  if (!j.ok()) CheckFail(what + " file '" + path + "': " + FieldMessage(j.status()));
+  return std::move(j).value();
 }
 
 std::string Upper(std::string_view s) {
@@ -68,37 +71,46 @@ struct Options {
 };
 
 void Run(const Options& o) {
-  const nlohmann::json patient_json = ReadJsonFile(o.patient_file, "patient");
-  auto patient = http::PatientFromJson(patient_json);
-  if (!patient.ok()) CheckFail("patient file '" + o.patient_file + "': " + patient.status().message());
+  nlohmann::json patient_json = ReadJsonFile(o.patient_file, "patient");
+  auto fail = [&](const std::string& file, const Status& st) {
+    CheckFail("file '" + file + "': " + FieldMessage(st));
+  };
+  // The patient file may carry its regimens and screening time beside the
+  // snapshot's fields; every other key must be a snapshot field.
   std::vector<safety::ProposedRegimen> regimens;
-  if (patient_json.is_object() && patient_json.contains("regimens")) {
-    auto r = http::RegimensFromJson(patient_json.at("regimens"));
-    if (!r.ok()) CheckFail("patient file '" + o.patient_file + "': " + r.status().message());
-    regimens = std::move(r).value();
+  std::string now_text = o.now;
+  if (patient_json.is_object()) {
+    if (auto it = patient_json.find("regimens"); it != patient_json.end()) {
+      auto r = codec::RegimensFromJson(*it);
+      if (!r.ok()) fail(o.patient_file, r.status());
+      regimens = std::move(r).value();
+      patient_json.erase(it);
+    }
+    if (auto it = patient_json.find("now"); it != patient_json.end()) {
+      if (!it->is_string()) fail(o.patient_file, Status::InvalidArgument("must be an ISO 8601 time", "now"));
+      if (now_text.empty()) now_text = it->get<std::string>();
+      patient_json.erase(it);
+    }
   }
+  auto patient = codec::PatientFromJson(patient_json);
+  if (!patient.ok()) fail(o.patient_file, patient.status());
   if (!o.regimen_file.empty()) {
-    auto r = http::RegimensFromJson(ReadJsonFile(o.regimen_file, "regimen"), "regimen");
-    if (!r.ok()) CheckFail("regimen file '" + o.regimen_file + "': " + r.status().message());
+    auto r = codec::RegimensFromJson(ReadJsonFile(o.regimen_file, "regimen"), "regimen");
+    if (!r.ok()) fail(o.regimen_file, r.status());
     for (auto& x : std::move(r).value()) regimens.push_back(std::move(x));
   }
-  std::string now_text = o.now;
-  if (now_text.empty() && patient_json.is_object() && patient_json.contains("now") &&
-      patient_json.at("now").is_string()) {
-    now_text = patient_json.at("now").get<std::string>();
-  }
-  Instant now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  std::unique_ptr<Clock> clock = std::make_unique<SystemClock>();
   if (!now_text.empty()) {
     auto t = ParseInstant(now_text);
     if (!t.ok()) CheckFail("--now: " + t.status().message());
-    now = *t;
+    clock = std::make_unique<FixedClock>(*t);
   }
   const std::string dir = o.knowledge_dir.empty() ? KnowledgeDir() : o.knowledge_dir;
   auto catalog = kb::LoadCatalog(dir);
   if (!catalog.ok()) CheckFail(catalog.status().message());
-  const auto findings = safety::Screen(*catalog, *patient, regimens, now);
+  const auto findings = app::ScreenStandalone(*catalog, *patient, regimens, *clock);
   if (o.format == "json") {
-    std::cout << http::ScreeningToJson(findings, *catalog).dump(2) << "\n";
+    std::cout << codec::ScreeningToJson(findings, *catalog).dump(2) << "\n";
   } else {
     std::cout << RenderFindingsText(*catalog, findings);
   }

@@ -1,7 +1,7 @@
 // `pineal check --patient FILE.json [--regimen FILE.json] [--format text|json]`:
 // screens regimens for a patient against the knowledge base and prints the
 // findings (text grouped by severity with references, or JSON). The JSON input
-// format is described in http/safety_json.h and knowledge/README.md.
+// format is described in json/safety_json.h and knowledge/README.md.
 #pragma once
 
 #include <CLI/CLI.hpp>

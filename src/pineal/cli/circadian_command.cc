@@ -18,7 +18,7 @@
 #include "pineal/circadian/prc.h"
 #include "pineal/circadian/simulate.h"
 #include "pineal/core/quantity.h"
-#include "pineal/http/circadian_json.h"
+#include "pineal/json/circadian_json.h"
 #include "pineal/kb/circadian_params.h"
 
 namespace pineal::cli {
@@ -30,7 +30,7 @@ std::string RenderPrc(const app::PrcResult& prc, const std::string& format) {
   const std::string& axis = prc.relative_to;
   const circadian::Model& m = prc.model;
   const circadian::PrcExtremes e = circadian::Extremes(curve);
-  if (format == "json") return http::PrcJson(prc).dump(2) + "\n";
+  if (format == "json") return codec::PrcJson(prc).dump(2) + "\n";
   if (format == "csv") {
     std::string out = "stimulus_h,shift_h\n";
     for (const auto& p : curve) out += fmt::format("{:g},{:.3f}\n", p.stimulus_h, p.shift_h);

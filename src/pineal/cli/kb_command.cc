@@ -4,7 +4,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "pineal/http/safety_json.h"
+#include "pineal/json/safety_json.h"
 #include "pineal/core/paths.h"
 #include "pineal/kb/catalog_loader.h"
 #include "pineal/kb/names.h"
@@ -53,7 +53,7 @@ void Show(const ShowOptions& o) {
   const kb::Catalog catalog = LoadOrFail(o.knowledge_dir);
   if (auto s = catalog.ResolveSubstance(o.name)) {
     if (o.format == "json") {
-      std::cout << http::SubstanceToJson(catalog, *s).dump(2) << "\n";
+      std::cout << codec::SubstanceToJson(catalog, *s).dump(2) << "\n";
     } else {
       std::cout << RenderSubstanceText(catalog, *s);
     }

@@ -7,7 +7,7 @@
 
 #include "pineal/app/pineal_app.h"
 #include "pineal/cli/commands.h"
-#include "pineal/http/monitoring_json.h"
+#include "pineal/json/monitoring_json.h"
 #include "pineal/store/open_store.h"
 
 namespace pineal::cli {
@@ -139,10 +139,10 @@ void RegisterMonitorCommand(CLI::App& root) {
     }
     if (o->format == "json") {
       json out{{"patient_id", o->patient}, {"alerts", json::array()},
-               {"reviews", http::PatientReviewsJson(*reviews)},
-               {"adherence", http::AdherenceJson(*adherence)}, {"proposals", json::array()}};
-      for (const auto& a : *alerts) out["alerts"].push_back(http::AlertJson(a));
-      for (const auto& p : *proposals) out["proposals"].push_back(http::ProposalJson(p));
+               {"reviews", codec::PatientReviewsJson(*reviews)},
+               {"adherence", codec::AdherenceJson(*adherence)}, {"proposals", json::array()}};
+      for (const auto& a : *alerts) out["alerts"].push_back(codec::AlertJson(a));
+      for (const auto& p : *proposals) out["proposals"].push_back(codec::ProposalJson(p));
       std::printf("%s\n", out.dump(2).c_str());
       return;
     }

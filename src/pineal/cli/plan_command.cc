@@ -5,11 +5,10 @@
 #include <memory>
 #include <sstream>
 
-#include "pineal/circadian/jetlag_planner.h"
-#include "pineal/circadian/plan_format.h"
-#include "pineal/circadian/rota_planner.h"
+#include "pineal/app/circadian_plans.h"
 #include "pineal/cli/circadian_command.h"
-#include "pineal/http/circadian_json.h"
+#include "pineal/json/circadian_json.h"
+#include "pineal/core/clock.h"
 #include "pineal/core/quantity.h"
 
 namespace pineal::cli {
@@ -66,13 +65,9 @@ Result<std::string> RunJetLagCommand(const JetLagCommandOptions& o, Instant now)
   PINEAL_ASSIGN_OR_RETURN(const kb::CircadianCatalog* catalog, CircadianCatalog());
   app::JetLagSpec spec = o.spec;
   spec.style.prefix = "--";
-  PINEAL_ASSIGN_OR_RETURN(circadian::JetLagRequest r, app::MakeJetLagRequest(*catalog, spec));
-  PINEAL_ASSIGN_OR_RETURN(circadian::JetLagPlan plan, circadian::PlanJetLag(r));
-  const std::string& f = o.out.format;
-  if (f == "json") return http::JetLagPlanJson(plan).dump(2) + "\n";
-  if (f == "ics") return circadian::FormatJetLagIcs(plan, now);
-  if (f == "svg") return circadian::FormatJetLagSvg(plan);
-  return circadian::FormatJetLagText(plan);
+  PINEAL_ASSIGN_OR_RETURN(circadian::JetLagPlan plan, app::PlanTrip(*catalog, spec));
+  if (o.out.format == "json") return codec::JetLagPlanJson(plan).dump(2) + "\n";
+  return app::RenderTrip(plan, o.out.format, now);
 }
 
 Result<std::string> RunShiftCommand(const ShiftCommandOptions& o, Instant now) {
@@ -86,11 +81,9 @@ Result<std::string> RunShiftCommand(const ShiftCommandOptions& o, Instant now) {
   app::ShiftSpec spec = o.spec;
   spec.rota_csv = text.str();
   spec.style.prefix = "--";
-  PINEAL_ASSIGN_OR_RETURN(circadian::RotaRequest r, app::MakeRotaRequest(*catalog, spec));
-  PINEAL_ASSIGN_OR_RETURN(circadian::RotaPlan plan, circadian::PlanRota(r));
-  if (o.out.format == "json") return http::RotaPlanJson(plan).dump(2) + "\n";
-  if (o.out.format == "ics") return circadian::FormatPlanIcs(plan.days, "shift rota", now);
-  return circadian::FormatRotaText(plan);
+  PINEAL_ASSIGN_OR_RETURN(circadian::RotaPlan plan, app::PlanShifts(*catalog, spec));
+  if (o.out.format == "json") return codec::RotaPlanJson(plan).dump(2) + "\n";
+  return app::RenderShifts(plan, o.out.format, now);
 }
 
 void RegisterPlanCommand(CLI::App& root) {
@@ -112,7 +105,7 @@ void RegisterPlanCommand(CLI::App& root) {
   AddCommon(jet, j->spec.common, j->out, true);
   jet->callback([j]() {
     auto out = RunJetLagCommand(
-        *j, std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+        *j, SystemClock().Now());
     if (!out.ok()) {
       std::fprintf(stderr, "pineal plan jetlag: %s\n", out.status().message().c_str());
       throw CLI::RuntimeError(2);
@@ -129,7 +122,7 @@ void RegisterPlanCommand(CLI::App& root) {
   AddCommon(shift, s->spec.common, s->out, false);
   shift->callback([s]() {
     auto out = RunShiftCommand(
-        *s, std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+        *s, SystemClock().Now());
     if (!out.ok()) {
       std::fprintf(stderr, "pineal plan shift: %s\n", out.status().message().c_str());
       throw CLI::RuntimeError(2);

@@ -10,9 +10,9 @@
 #include "pineal/core/paths.h"
 #include "pineal/core/text.h"
 #include "pineal/core/time.h"
-#include "pineal/http/instrument_json.h"
+#include "pineal/json/instrument_json.h"
 #include "pineal/kb/instrument_catalog.h"
-#include "pineal/monitor/answers_parse.h"
+#include "pineal/app/responses.h"
 #include "pineal/monitor/instrument_scoring.h"
 #include "pineal/monitor/sleep_diary.h"
 
@@ -58,7 +58,7 @@ std::string ListText(const kb::InstrumentCatalog& c) {
 
 std::string ListJson(const kb::InstrumentCatalog& c) {
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& d : c.instruments) list.push_back(http::InstrumentDefToJson(d));
+  for (const auto& d : c.instruments) list.push_back(codec::InstrumentDefToJson(d));
   nlohmann::json j = {{"instruments", std::move(list)}};
   if (c.sleep_diary) {
     j["sleep_diary"] = {{"id", c.sleep_diary->id}, {"code", c.sleep_diary->code},
@@ -107,9 +107,8 @@ Result<std::string> ScoreInstrumentCommand(const ScoreOptions& o, const kb::Inst
     return Bad(def.code + " needs --answers: " + std::to_string(def.items.size()) +
                " values in item order (\"1,2,0,...\") or by item (\"" + def.items.front().id + "=2,...\")");
   }
-  PINEAL_ASSIGN_OR_RETURN(auto answers, monitor::ParseAnswers(def, o.answers));
-  PINEAL_ASSIGN_OR_RETURN(auto score, monitor::ScoreInstrument(def, answers));
-  if (o.format == "json") return http::InstrumentScoreToJson(score, def).dump(2) + "\n";
+  PINEAL_ASSIGN_OR_RETURN(auto score, app::ScoreStandalone(def, o.answers));
+  if (o.format == "json") return codec::InstrumentScoreToJson(score, def).dump(2) + "\n";
   return ScoreText(score, def, c);
 }
 
@@ -138,8 +137,8 @@ Result<std::string> SleepDiaryCommand(const ScoreOptions& o, const kb::Instrumen
   e.wake_after_sleep_onset_min = *o.waso_min;
   e.awakenings = o.awakenings;
   e.quality = o.quality;
-  PINEAL_ASSIGN_OR_RETURN(auto night, monitor::DeriveSleepNight(def, e));
-  if (o.format == "json") return http::SleepNightToJson(night, def).dump(2) + "\n";
+  PINEAL_ASSIGN_OR_RETURN(auto night, app::DeriveNightStandalone(def, e));
+  if (o.format == "json") return codec::SleepNightToJson(night, def).dump(2) + "\n";
   std::ostringstream out;
   out << def.name << ": one night" << (night.crosses_midnight ? " (crossing midnight)" : "") << "\n";
   out << "Time in bed: " << Minutes(night.time_in_bed_min) << "\n"

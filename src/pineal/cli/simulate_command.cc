@@ -12,14 +12,11 @@
 
 #include "pineal/app/pineal_app.h"
 #include "pineal/app/simulation_spec.h"
-#include "pineal/http/simulation_json.h"
+#include "pineal/json/json_reader.h"
+#include "pineal/json/simulation_json.h"
 #include "pineal/core/quantity.h"
 #include "pineal/core/time.h"
 #include "pineal/kb/pk_model_loader.h"
-#include "pineal/pk/render_csv.h"
-#include "pineal/pk/render_svg.h"
-#include "pineal/pk/render_text.h"
-#include "pineal/pk/simulate.h"
 #include "pineal/store/open_store.h"
 
 namespace pineal::cli {
@@ -37,14 +34,13 @@ Status Bad(const std::string& option, const std::string& what) {
 Status ReadPatient(const std::string& path, app::SimulationSpec& spec) {
   std::ifstream in(path);
   if (!in) return Bad("--patient", "cannot read " + path);
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& e) {
-    return Bad("--patient", path + " is not valid JSON: " + e.what());
-  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto parsed = codec::ParseJson(text.str());
+  if (!parsed.ok()) return Bad("--patient", path + ": " + FieldMessage(parsed.status()));
+  const nlohmann::json& j = *parsed;
   std::string wake;
-  Status st = http::CovariatesFromJson(j, "", &spec.patient, &wake);
+  Status st = codec::CovariatesFromJson(j, "", &spec.patient, &wake);
   if (!st.ok()) return Bad("--patient", path + ": '" + st.field() + "' " + st.message());
   if (spec.wake.empty()) spec.wake = wake;
   return Status::Ok();
@@ -130,12 +126,10 @@ Result<std::string> RunSimulate(const SimulateOptions& o) {
   }
   std::string title, patient_name;
   PINEAL_ASSIGN_OR_RETURN(app::SimulationSpec spec, SpecOf(o, &patient_name));
-  PINEAL_ASSIGN_OR_RETURN(pk::SimulationRequest request, app::BuildSimulationRequest(spec, &title));
-  if (!patient_name.empty()) title = patient_name + ": " + title;
   PINEAL_ASSIGN_OR_RETURN(kb::PkCatalog catalog, kb::LoadDefaultPkCatalog());
-  const bool bar = o.progress && o.subjects >= 2000 && isatty(STDERR_FILENO) == 1;
-  if (bar) {
-    request.progress = [](double f) {
+  std::function<void(double)> progress;
+  if (o.progress && o.subjects >= 2000 && isatty(STDERR_FILENO) == 1) {
+    progress = [](double f) {
       const int filled = static_cast<int>(f * 30);
       std::fprintf(stderr, "\rsimulating [%s%s] %3d%%", std::string(filled, '#').c_str(),
                    std::string(30 - filled, '.').c_str(), static_cast<int>(f * 100));
@@ -143,13 +137,11 @@ Result<std::string> RunSimulate(const SimulateOptions& o) {
       std::fflush(stderr);
     };
   }
-  PINEAL_ASSIGN_OR_RETURN(pk::SimulationResult result, pk::Simulate(catalog, request));
-  pk::RenderOptions ro;
-  ro.title = title;
-  if (o.format == "json") return http::RenderSimulationJson(result, title);
-  if (o.format == "csv") return pk::RenderCsv(result);
-  if (o.format == "svg") return pk::RenderSvg(result, ro);
-  return pk::RenderText(result, ro);
+  PINEAL_ASSIGN_OR_RETURN(pk::SimulationResult result,
+                          app::SimulateStandalone(catalog, spec, std::move(progress), &title));
+  if (!patient_name.empty()) title = patient_name + ": " + title;
+  if (o.format == "json") return codec::RenderSimulationJson(result, title);
+  return app::RenderSimulation(result, o.format, title);
 }
 
 void RegisterSimulateCommand(CLI::App& root) {

@@ -29,6 +29,10 @@ Status Status::WithFieldPrefix(std::string_view prefix) const {
   return Status(code_, message_, std::move(field));
 }
 
+std::string FieldMessage(const Status& status) {
+  return status.field().empty() ? status.message() : status.field() + ": " + status.message();
+}
+
 std::string Status::ToString() const {
   if (ok()) return "ok";
   std::string out(StatusCodeName(code_));

@@ -75,6 +75,10 @@ class [[nodiscard]] Status {
   std::string field_;
 };
 
+// "field: message" (or the message alone when no field is set), for people
+// reading a command's error.
+std::string FieldMessage(const Status& status);
+
 }  // namespace pineal
 
 // Returns early from the enclosing function when `expr` is not OK.

@@ -1,7 +1,7 @@
 // /api/v1/users (administrators), care teams and the audit log.
 #include "pineal/http/api_routes.h"
-#include "pineal/http/json_reader.h"
-#include "pineal/http/records_json.h"
+#include "pineal/json/json_reader.h"
+#include "pineal/json/records_json.h"
 #include "pineal/http/route_support.h"
 
 namespace pineal::http {

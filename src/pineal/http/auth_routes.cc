@@ -1,6 +1,6 @@
 // /api/v1/auth: log in and out, the current user, API tokens.
 #include "pineal/http/api_routes.h"
-#include "pineal/http/json_reader.h"
+#include "pineal/json/json_reader.h"
 #include "pineal/http/route_support.h"
 
 namespace pineal::http {

@@ -1,11 +1,9 @@
 // Circadian timing: POST /api/v1/plans/jetlag and /api/v1/plans/shift (a plan
 // as written, nothing stored; ?format=json|svg|ics) and
 // GET /api/v1/circadian/prc?dose=3 mg | ?light=true (the model's PRC).
-#include "pineal/circadian/jetlag_planner.h"
-#include "pineal/circadian/plan_format.h"
-#include "pineal/circadian/rota_planner.h"
+#include "pineal/app/circadian_plans.h"
 #include "pineal/http/api_routes.h"
-#include "pineal/http/circadian_json.h"
+#include "pineal/json/circadian_json.h"
 #include "pineal/http/route_support.h"
 
 namespace pineal::http {
@@ -32,13 +30,12 @@ HttpResponse Text(const std::string& type, std::string body) {
 }  // namespace
 
 namespace {
-HttpResponse RenderJetLagPlan(const circadian::JetLagPlan& plan, const std::string& format,
-                              Instant now) {
-  if (format == "svg") return Text("image/svg+xml", circadian::FormatJetLagSvg(plan));
-  if (format == "ics") {
-    return Text("text/calendar; charset=utf-8", circadian::FormatJetLagIcs(plan, now));
-  }
-  return JsonResponse(200, JetLagPlanJson(plan));
+// A trip as JSON, or rendered as svg or ics.
+HttpResponse TripResponse(const circadian::JetLagPlan& plan, const std::string& format, Instant now) {
+  if (format == "json") return JsonResponse(200, JetLagPlanJson(plan));
+  auto text = app::RenderTrip(plan, format, now);
+  if (!text.ok()) return ErrorResponse(text.status());
+  return Text(format == "svg" ? "image/svg+xml" : "text/calendar; charset=utf-8", *text);
 }
 
 nlohmann::json PlanRecordJson(const store::CircadianPlanRecord& r) {
@@ -56,15 +53,13 @@ nlohmann::json PlanRecordJson(const store::CircadianPlanRecord& r) {
 Result<circadian::JetLagPlan> PlanTrip(const kb::CircadianCatalog& catalog,
                                        const nlohmann::json& body) {
   PINEAL_ASSIGN_OR_RETURN(app::JetLagSpec spec, JetLagSpecFromJson(body));
-  PINEAL_ASSIGN_OR_RETURN(circadian::JetLagRequest request, app::MakeJetLagRequest(catalog, spec));
-  return circadian::PlanJetLag(request);
+  return app::PlanTrip(catalog, spec);
 }
 
 Result<circadian::RotaPlan> PlanShifts(const kb::CircadianCatalog& catalog,
                                        const nlohmann::json& body) {
   PINEAL_ASSIGN_OR_RETURN(app::ShiftSpec spec, ShiftSpecFromJson(body));
-  PINEAL_ASSIGN_OR_RETURN(circadian::RotaRequest request, app::MakeRotaRequest(catalog, spec));
-  return circadian::PlanRota(request);
+  return app::PlanShifts(catalog, spec);
 }
 
 // POST /api/v1/patients/{id}/plans/{kind}: the body of the stateless route
@@ -126,7 +121,7 @@ void AddCircadianRoutes(Router& router, app::PinealApp& app) {
     if (!body.ok()) return ErrorResponse(body.status());
     auto plan = PlanTrip(*catalog, *body);
     if (!plan.ok()) return ErrorResponse(plan.status());
-    return RenderJetLagPlan(*plan, *format, app.clock().Now());
+    return TripResponse(*plan, *format, app.clock().Now());
   });
 
   router.Add("POST", "/api/v1/plans/shift", [&app](const HttpRequest& req) {
@@ -139,8 +134,9 @@ void AddCircadianRoutes(Router& router, app::PinealApp& app) {
     auto plan = PlanShifts(*catalog, *body);
     if (!plan.ok()) return ErrorResponse(plan.status());
     if (*format == "ics") {
-      return Text("text/calendar; charset=utf-8",
-                  circadian::FormatPlanIcs(plan->days, "shift rota", app.clock().Now()));
+      auto text = app::RenderShifts(*plan, "ics", app.clock().Now());
+      if (!text.ok()) return ErrorResponse(text.status());
+      return Text("text/calendar; charset=utf-8", *text);
     }
     return JsonResponse(200, RotaPlanJson(*plan));
   });
@@ -204,7 +200,7 @@ void AddCircadianRoutes(Router& router, app::PinealApp& app) {
     }
     auto plan = PlanTrip(*catalog, nlohmann::json::parse(record->request_json));
     if (!plan.ok()) return ErrorResponse(plan.status());
-    return RenderJetLagPlan(*plan, *format, record->provenance.created_at);
+    return TripResponse(*plan, *format, record->provenance.created_at);
   });
 }
 

@@ -1,6 +1,6 @@
 // /api/v1/patients/{id}/medications: medicines, supplements and therapies.
 #include "pineal/http/api_routes.h"
-#include "pineal/http/records_json.h"
+#include "pineal/json/records_json.h"
 #include "pineal/http/route_support.h"
 
 namespace pineal::http {

@@ -1,8 +1,8 @@
 // Monitoring: alerts (per patient and the clinician's inbox), follow-up
 // reviews, adherence and titration proposals with their decisions.
 #include "pineal/http/api_routes.h"
-#include "pineal/http/json_reader.h"
-#include "pineal/http/monitoring_json.h"
+#include "pineal/json/json_reader.h"
+#include "pineal/json/monitoring_json.h"
 #include "pineal/http/route_support.h"
 
 namespace pineal::http {

@@ -2,7 +2,7 @@
 #include <charconv>
 
 #include "pineal/http/api_routes.h"
-#include "pineal/http/records_json.h"
+#include "pineal/json/records_json.h"
 #include "pineal/http/route_support.h"
 
 namespace pineal::http {

@@ -2,9 +2,9 @@
 // stored as an observation) and the definitions under /api/v1/kb/instruments
 // and /api/v1/kb/side-effects for the forms that collect them.
 #include "pineal/http/api_routes.h"
-#include "pineal/http/instrument_json.h"
-#include "pineal/http/json_reader.h"
-#include "pineal/http/records_json.h"
+#include "pineal/json/instrument_json.h"
+#include "pineal/json/json_reader.h"
+#include "pineal/json/records_json.h"
 #include "pineal/http/route_support.h"
 #include "pineal/monitor/answers_parse.h"
 

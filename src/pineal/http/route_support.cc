@@ -3,7 +3,7 @@
 #include <charconv>
 
 #include "pineal/core/text.h"
-#include "pineal/http/json_reader.h"
+#include "pineal/json/json_reader.h"
 
 namespace pineal::http {
 

@@ -7,8 +7,12 @@
 #include "pineal/app/pineal_app.h"
 #include "pineal/http/api_errors.h"
 #include "pineal/http/router.h"
+#include "pineal/json/json_reader.h"
 
 namespace pineal::http {
+
+// Routes parse and encode with the json/ codecs by their plain names.
+using namespace pineal::codec;  // NOLINT(google-build-using-namespace)
 
 // "42" -> 42; anything but a positive whole number -> nullopt.
 std::optional<std::int64_t> ParsePositiveId(std::string_view text);

@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "pineal/http/api_routes.h"
-#include "pineal/http/json_reader.h"
-#include "pineal/http/records_json.h"
+#include "pineal/json/json_reader.h"
+#include "pineal/json/records_json.h"
 #include "pineal/http/route_support.h"
-#include "pineal/http/safety_json.h"
+#include "pineal/json/safety_json.h"
 #include "pineal/kb/names.h"
 
 namespace pineal::http {

@@ -5,9 +5,8 @@
 
 #include "pineal/http/api_routes.h"
 #include "pineal/http/route_support.h"
-#include "pineal/http/simulation_json.h"
-#include "pineal/pk/render_csv.h"
-#include "pineal/pk/render_svg.h"
+#include "pineal/json/simulation_json.h"
+#include "pineal/app/simulation_spec.h"
 
 namespace pineal::http {
 namespace {
@@ -34,16 +33,11 @@ Status IntFromQuery(const HttpRequest& req, const char* name, long long* out) {
 HttpResponse Rendered(const std::string& format, const pk::SimulationResult& result,
                       const std::string& title, nlohmann::json json_body) {
   if (format == "json") return JsonResponse(200, json_body);
+  auto text = app::RenderSimulation(result, format, title);
+  if (!text.ok()) return ErrorResponse(text.status());
   HttpResponse out;
-  if (format == "svg") {
-    pk::RenderOptions options;
-    options.title = title;
-    out.content_type = "image/svg+xml";
-    out.body = pk::RenderSvg(result, options);
-  } else {
-    out.content_type = "text/csv; charset=utf-8";
-    out.body = pk::RenderCsv(result);
-  }
+  out.content_type = format == "svg" ? "image/svg+xml" : "text/csv; charset=utf-8";
+  out.body = std::move(*text);
   return out;
 }
 

@@ -5,7 +5,7 @@
 
 #include "pineal/app/monitoring_types.h"
 
-namespace pineal::http {
+namespace pineal::codec {
 
 nlohmann::json AlertJson(const store::AlertRecord& a);
 nlohmann::json DueReviewJson(const monitor::DueReview& d, RegimenId regimen,
@@ -24,4 +24,4 @@ Status ApplyReviewActionJson(const nlohmann::json& body, store::ReviewAction* ac
 // {"decision": "approve"|"reject", "reason": "...", "overrides": [...]}
 Status ApplyDecisionJson(const nlohmann::json& body, app::ProposalDecisionDraft* draft);
 
-}  // namespace pineal::http
+}  // namespace pineal::codec

@@ -1,9 +1,9 @@
-#include "pineal/http/json_reader.h"
+#include "pineal/json/json_reader.h"
 
 #include <cmath>
 #include <limits>
 
-namespace pineal::http {
+namespace pineal::codec {
 namespace {
 
 // Depth of nested arrays/objects, counted without parsing so that a hostile
@@ -54,16 +54,110 @@ std::string JsonTypeName(const nlohmann::json& j) {
   }
 }
 
+namespace {
+
+// A SAX pass that finds the first key repeated in one object. nlohmann keeps
+// the last of duplicate keys, so without it {"amount": "2 mg", "amount":
+// "900 g"} would quietly mean 900 g.
+class DuplicateKeyFinder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  std::string duplicate;  // path of the first repeated key, if any
+
+  bool null() override { return Value(); }
+  bool boolean(bool) override { return Value(); }
+  bool number_integer(number_integer_t) override { return Value(); }
+  bool number_unsigned(number_unsigned_t) override { return Value(); }
+  bool number_float(number_float_t, const string_t&) override { return Value(); }
+  bool string(string_t&) override { return Value(); }
+  bool binary(binary_t&) override { return Value(); }
+  bool start_object(std::size_t) override {
+    frames_.push_back({true, {}, {}, 0});
+    return true;
+  }
+  bool key(string_t& k) override {
+    Frame& f = frames_.back();
+    f.key = k;
+    if (!f.keys.insert(k).second) {
+      duplicate = Path();
+      return false;  // stop: one error is enough
+    }
+    return true;
+  }
+  bool end_object() override { return End(); }
+  bool start_array(std::size_t) override {
+    frames_.push_back({false, {}, {}, 0});
+    return true;
+  }
+  bool end_array() override { return End(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+ private:
+  struct Frame {
+    bool object;
+    std::set<std::string> keys;
+    std::string key;    // the current member's key (objects)
+    std::size_t index;  // the current element's index (arrays)
+  };
+  // After a value, an array moves on to its next element.
+  bool Value() {
+    if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+    return true;
+  }
+  bool End() {
+    frames_.pop_back();
+    return Value();
+  }
+  std::string Path() const {
+    std::string out;
+    for (const Frame& f : frames_) {
+      if (f.object) {
+        if (!out.empty()) out += '.';
+        out += f.key;
+      } else {
+        out += "[" + std::to_string(f.index) + "]";
+      }
+    }
+    return out;
+  }
+  std::vector<Frame> frames_;
+};
+
+}  // namespace
+
+Result<nlohmann::json> ParseJson(std::string_view text) {
+  if (MaxDepth(text) > kMaxJsonDepth) {
+    return Status::InvalidArgument("nests deeper than 32 levels");
+  }
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte is 1-based: the byte at which the parser gave up.
+    return Status::InvalidArgument("is not valid JSON (error at byte " + std::to_string(e.byte) + ")");
+  } catch (const nlohmann::json::exception&) {
+    // out_of_range.406: a number such as 1e400 that no double holds.
+    return Status::InvalidArgument("is not valid JSON (a number is out of range)");
+  }
+  DuplicateKeyFinder finder;
+  nlohmann::json::sax_parse(text, &finder);
+  if (!finder.duplicate.empty()) {
+    return Status::InvalidArgument("appears twice in one object; give each field once",
+                                   finder.duplicate);
+  }
+  return j;
+}
+
 Result<nlohmann::json> ParseJsonObject(std::string_view body) {
-  if (MaxDepth(body) > kMaxJsonDepth) {
-    return Status::InvalidArgument("the JSON body nests deeper than 32 levels");
+  auto j = ParseJson(body);
+  if (!j.ok()) {
+    const Status& st = j.status();
+    if (!st.field().empty()) return st;
+    return Status::InvalidArgument("the body " + st.message());
   }
-  nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    return Status::InvalidArgument("the body is not valid JSON");
-  }
-  if (!j.is_object()) {
-    return Status::InvalidArgument("the body must be a JSON object, not " + JsonTypeName(j));
+  if (!j->is_object()) {
+    return Status::InvalidArgument("the body must be a JSON object, not " + JsonTypeName(*j));
   }
   return j;
 }
@@ -267,4 +361,4 @@ Status JsonReader::RejectUnknown() const {
   return Status::Ok();
 }
 
-}  // namespace pineal::http
+}  // namespace pineal::codec

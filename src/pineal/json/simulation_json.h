@@ -12,7 +12,7 @@
 #include "pineal/core/result.h"
 #include "pineal/pk/simulate.h"
 
-namespace pineal::http {
+namespace pineal::codec {
 
 // Concentrations are in result.display_unit (named in "concentration_unit"),
 // times in hours from the first dose, AUCs in that unit times hours.
@@ -33,4 +33,4 @@ Result<app::SimulationSpec> SimulationSpecFromJson(const nlohmann::json& body);
 // The simulation document plus the patient's clock: origin, now, planned doses.
 nlohmann::json PredictionJson(const app::PatientPrediction& prediction);
 
-}  // namespace pineal::http
+}  // namespace pineal::codec

@@ -1,9 +1,9 @@
-#include "pineal/http/circadian_json.h"
+#include "pineal/json/circadian_json.h"
 
 #include "pineal/circadian/plan_format.h"
-#include "pineal/http/json_reader.h"
+#include "pineal/json/json_reader.h"
 
-namespace pineal::http {
+namespace pineal::codec {
 namespace {
 
 using circadian::PlanDay;
@@ -162,4 +162,4 @@ Result<app::ShiftSpec> ShiftSpecFromJson(const json& body) {
   return s;
 }
 
-}  // namespace pineal::http
+}  // namespace pineal::codec

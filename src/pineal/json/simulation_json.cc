@@ -1,11 +1,11 @@
-#include "pineal/http/simulation_json.h"
+#include "pineal/json/simulation_json.h"
 
 #include <algorithm>
 
-#include "pineal/http/json_reader.h"
+#include "pineal/json/json_reader.h"
 #include "pineal/pk/render_common.h"
 
-namespace pineal::http {
+namespace pineal::codec {
 namespace {
 
 using nlohmann::json;
@@ -225,4 +225,4 @@ json PredictionJson(const app::PatientPrediction& p) {
   return out;
 }
 
-}  // namespace pineal::http
+}  // namespace pineal::codec

@@ -1,35 +1,21 @@
-// JSON for instrument definitions, scores, sleep-diary nights and the
-// side-effect list; shared by `pineal score --format json` and the API.
-//
-// Score: {"instrument", "code", "total", "raw_sum", "prorated", "min", "max",
-//         "band": {"id", "label", "severity", "from", "to"} | null,
-//         "no_bands_note"?, "flags": [{"id", "item", "value", "level", "message", "refs"}],
-//         "subscores": [...], "answered", "missing", "missing_items",
-//         "codes": {"total": {"system", "code"}, "panel"?}, "unit": "{score}", "refs"}
-// Header-only: the callers link pineal_monitor and nlohmann_json.
-#pragma once
+#include "pineal/json/instrument_json.h"
 
 #include <nlohmann/json.hpp>
 
-#include <string>
+namespace pineal::codec {
 
-#include "pineal/kb/instrument_catalog.h"
-#include "pineal/monitor/instrument_scoring.h"
-#include "pineal/monitor/sleep_diary.h"
 
-namespace pineal::http {
-
-inline nlohmann::json CodeToJson(const kb::CodeRef& c) {
+nlohmann::json CodeToJson(const kb::CodeRef& c) {
   return {{"system", c.system}, {"code", c.code}};
 }
 
-inline nlohmann::json AnchorsToJson(const std::vector<kb::AnswerAnchor>& anchors) {
+nlohmann::json AnchorsToJson(const std::vector<kb::AnswerAnchor>& anchors) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& a : anchors) out.push_back({{"value", a.value}, {"label", a.label}});
   return out;
 }
 
-inline nlohmann::json BandToJson(const kb::ScoreBand& b) {
+nlohmann::json BandToJson(const kb::ScoreBand& b) {
   return {{"id", b.id},
           {"label", b.label},
           {"severity", std::string(kb::SeverityLevelName(b.severity))},
@@ -37,13 +23,13 @@ inline nlohmann::json BandToJson(const kb::ScoreBand& b) {
           {"to", b.to}};
 }
 
-inline nlohmann::json InstrumentCodesToJson(const kb::InstrumentDef& def) {
+nlohmann::json InstrumentCodesToJson(const kb::InstrumentDef& def) {
   nlohmann::json codes = {{"total", CodeToJson(def.total_code)}};
   if (def.panel_code) codes["panel"] = CodeToJson(*def.panel_code);
   return codes;
 }
 
-inline nlohmann::json InstrumentDefToJson(const kb::InstrumentDef& def) {
+nlohmann::json InstrumentDefToJson(const kb::InstrumentDef& def) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& it : def.items) {
     nlohmann::json item = {{"id", it.id},
@@ -91,7 +77,7 @@ inline nlohmann::json InstrumentDefToJson(const kb::InstrumentDef& def) {
   return j;
 }
 
-inline nlohmann::json InstrumentScoreToJson(const monitor::InstrumentScore& s,
+nlohmann::json InstrumentScoreToJson(const monitor::InstrumentScore& s,
                                             const kb::InstrumentDef& def) {
   nlohmann::json flags = nlohmann::json::array();
   for (const auto& f : s.flags) {
@@ -125,7 +111,7 @@ inline nlohmann::json InstrumentScoreToJson(const monitor::InstrumentScore& s,
 }
 
 // {"time_in_bed": {"value", "unit", "code", "loinc"?}, ...} plus flags.
-inline nlohmann::json SleepNightToJson(const monitor::SleepNight& n, const kb::SleepDiaryDef& def) {
+nlohmann::json SleepNightToJson(const monitor::SleepNight& n, const kb::SleepDiaryDef& def) {
   nlohmann::json measures = nlohmann::json::object();
   for (const auto& m : def.derived) {
     const auto value = n.Measure(m.id);
@@ -149,7 +135,7 @@ inline nlohmann::json SleepNightToJson(const monitor::SleepNight& n, const kb::S
           {"refs", def.refs}};
 }
 
-inline nlohmann::json SideEffectsToJson(const kb::SideEffectList& list) {
+nlohmann::json SideEffectsToJson(const kb::SideEffectList& list) {
   nlohmann::json effects = nlohmann::json::array();
   for (const auto& e : list.effects) {
     nlohmann::json with = nlohmann::json::array();
@@ -167,4 +153,4 @@ inline nlohmann::json SideEffectsToJson(const kb::SideEffectList& list) {
           {"effects", std::move(effects)}};
 }
 
-}  // namespace pineal::http
+}  // namespace pineal::codec

@@ -13,11 +13,15 @@
 #include "pineal/core/result.h"
 #include "pineal/core/time.h"
 
-namespace pineal::http {
+namespace pineal::codec {
 
 inline constexpr size_t kMaxJsonDepth = 32;
 
-// Parses a request body that must be one JSON object.
+// Parses JSON text strictly: a key given twice in one object is an error
+// naming its path ("regimens[0].dose"), as is nesting deeper than
+// kMaxJsonDepth.
+Result<nlohmann::json> ParseJson(std::string_view text);
+// The same, for a request body that must be one JSON object.
 Result<nlohmann::json> ParseJsonObject(std::string_view body);
 
 enum class Need { kOptional, kRequired };
@@ -64,4 +68,4 @@ class JsonReader {
 
 std::string JsonTypeName(const nlohmann::json& j);
 
-}  // namespace pineal::http
+}  // namespace pineal::codec

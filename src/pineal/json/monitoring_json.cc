@@ -1,11 +1,11 @@
-#include "pineal/http/monitoring_json.h"
+#include "pineal/json/monitoring_json.h"
 
 #include "pineal/app/proposal_codec.h"
-#include "pineal/http/json_reader.h"
-#include "pineal/http/records_json.h"
-#include "pineal/http/safety_json.h"
+#include "pineal/json/json_reader.h"
+#include "pineal/json/records_json.h"
+#include "pineal/json/safety_json.h"
 
-namespace pineal::http {
+namespace pineal::codec {
 
 using nlohmann::json;
 
@@ -161,4 +161,4 @@ Status ApplyDecisionJson(const json& body, app::ProposalDecisionDraft* draft) {
   return r.RejectUnknown();
 }
 
-}  // namespace pineal::http
+}  // namespace pineal::codec

@@ -1,10 +1,10 @@
-#include "pineal/http/records_json.h"
+#include "pineal/json/records_json.h"
 
-#include "pineal/http/json_reader.h"
-#include "pineal/http/safety_json.h"
+#include "pineal/json/json_reader.h"
+#include "pineal/json/safety_json.h"
 #include "pineal/records/enums.h"
 
-namespace pineal::http {
+namespace pineal::codec {
 namespace {
 
 using nlohmann::json;
@@ -385,4 +385,4 @@ Status ApplyObservationJson(const json& body, records::Observation* o) {
   return r.RejectUnknown();
 }
 
-}  // namespace pineal::http
+}  // namespace pineal::codec

@@ -7,7 +7,7 @@
 
 #include "pineal/app/pineal_app.h"
 
-namespace pineal::http {
+namespace pineal::codec {
 
 nlohmann::json ToJson(const records::Patient& p, Instant now);
 nlohmann::json ToJson(const records::MedicationEntry& m);
@@ -29,4 +29,4 @@ Status ApplyRegimenVersionJson(const nlohmann::json& body, records::RegimenVersi
 Status ApplyDoseEventJson(const nlohmann::json& body, records::DoseEvent* e);
 Status ApplyObservationJson(const nlohmann::json& body, records::Observation* o);
 
-}  // namespace pineal::http
+}  // namespace pineal::codec

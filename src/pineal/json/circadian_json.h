@@ -9,7 +9,7 @@
 #include "pineal/circadian/plan_types.h"
 #include "pineal/core/result.h"
 
-namespace pineal::http {
+namespace pineal::codec {
 
 nlohmann::json JetLagPlanJson(const circadian::JetLagPlan& plan);
 nlohmann::json RotaPlanJson(const circadian::RotaPlan& plan);
@@ -23,4 +23,4 @@ Result<app::JetLagSpec> JetLagSpecFromJson(const nlohmann::json& body);
 // {"rota": "date,HH:MM-HH:MM\n...", "zone", "commute_h", + the common fields}
 Result<app::ShiftSpec> ShiftSpecFromJson(const nlohmann::json& body);
 
-}  // namespace pineal::http
+}  // namespace pineal::codec
