@@ -43,12 +43,14 @@ pineal::safety::PatientSnapshot Patient() {
   p.smoker = true;
   p.conditions = {"liver disease", "epilepsy", "type 2 diabetes", "depression"};
   const char* names[] = {
-      "Luvox 50 mg", "oxycodone 10 mg", "Xanax", "gabapentin 300 mg", "Ambien",
-      "methadone", "kratom powder", "metformin", "Warfarin", "aspirin 81 mg",
-      "Seroquel", "citalopram", "ondansetron", "tacrolimus", "Adalat",
-      "metoprolol succinate", "Microgynon", "omeprazole", "Tegretol", "coffee",
-      "alcohol", "Wellbutrin", "diphenhydramine", "Adderall", "naltrexone",
-      "clarithromycin", "isoniazid", "dextromethorphan", "St John's wort", "levothyroxine"};
+      "Luvox 50 mg",    "oxycodone 10 mg", "Xanax",           "gabapentin 300 mg",
+      "Ambien",         "methadone",       "kratom powder",   "metformin",
+      "Warfarin",       "aspirin 81 mg",   "Seroquel",        "citalopram",
+      "ondansetron",    "tacrolimus",      "Adalat",          "metoprolol succinate",
+      "Microgynon",     "omeprazole",      "Tegretol",        "coffee",
+      "alcohol",        "Wellbutrin",      "diphenhydramine", "Adderall",
+      "naltrexone",     "clarithromycin",  "isoniazid",       "dextromethorphan",
+      "St John's wort", "levothyroxine"};
   for (const char* n : names) p.medications.push_back({n, "", "daily", {}});
   return p;
 }
@@ -75,7 +77,8 @@ std::optional<std::size_t> NaiveResolve(const Catalog& c, std::string_view name)
   for (const std::string& candidate : pineal::kb::NameCandidates(name)) {
     for (std::size_t i = 0; i < c.substances().size(); ++i) {
       const auto& s = c.substances()[i];
-      if (pineal::kb::NormalizeName(s.id) == candidate || pineal::kb::NormalizeName(s.name) == candidate) {
+      if (pineal::kb::NormalizeName(s.id) == candidate ||
+          pineal::kb::NormalizeName(s.name) == candidate) {
         return i;
       }
       for (const auto& n : s.synonyms) {
@@ -190,15 +193,17 @@ void CheckAgreement() {
   }
   const auto naive = NaiveScreen(Cat(), Patient(), Regimens());
   if (naive.interactions != indexed_ix || naive.contraindications != indexed_ci) {
-    std::fprintf(stderr, "naive and indexed screens disagree (%zu/%zu interactions, %zu/%zu "
-                         "contraindications)\n",
+    std::fprintf(stderr,
+                 "naive and indexed screens disagree (%zu/%zu interactions, %zu/%zu "
+                 "contraindications)\n",
                  naive.interactions.size(), indexed_ix.size(), naive.contraindications.size(),
                  indexed_ci.size());
     std::abort();
   }
-  std::printf("patient: 30 medicines (28 known), 2 proposed regimens, 4 conditions; "
-              "%zu findings, %zu interactions, %zu contraindications\n",
-              findings.size(), indexed_ix.size(), indexed_ci.size());
+  std::printf(
+      "patient: 30 medicines (28 known), 2 proposed regimens, 4 conditions; "
+      "%zu findings, %zu interactions, %zu contraindications\n",
+      findings.size(), indexed_ix.size(), indexed_ci.size());
 }
 
 void BM_ScreenIndexed(benchmark::State& state) {

@@ -56,8 +56,7 @@ void Decode(unsigned selector, const json& body) {
       records::RegimenVersion v;
       int base_version = 0;
       std::vector<pineal::safety::Override> overrides;
-      ExpectExplained(
-          codec::ApplyRegimenVersionJson(body, &v, nullptr, &base_version, &overrides));
+      ExpectExplained(codec::ApplyRegimenVersionJson(body, &v, nullptr, &base_version, &overrides));
       ExpectExplained(codec::ApplyRegimenVersionJson(body, &v, nullptr, nullptr));
       break;
     }
@@ -73,7 +72,8 @@ void Decode(unsigned selector, const json& body) {
     }
     case 6: {  // the screening request: {"patient": {...}, "regimens": ...}
       ExpectExplained(codec::PatientFromJson(body).status());
-      if (body.contains("patient")) ExpectExplained(codec::PatientFromJson(body.at("patient")).status());
+      if (body.contains("patient"))
+        ExpectExplained(codec::PatientFromJson(body.at("patient")).status());
       break;
     }
     case 7: {

@@ -34,8 +34,7 @@ namespace {
 namespace kb = pineal::kb;
 namespace yaml = pineal::kb::catalog_yaml;
 
-using ParseFn = void (*)(const YAML::Node&, const std::string&, kb::LintReport&,
-                         kb::CatalogData&);
+using ParseFn = void (*)(const YAML::Node&, const std::string&, kb::LintReport&, kb::CatalogData&);
 
 struct Section {
   const char* name;

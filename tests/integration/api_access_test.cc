@@ -18,9 +18,11 @@ class AccessTest : public ApiTest {
     other_ = NewPatient("Other P.");
     base_ = "/api/v1/patients/" + std::to_string(own_);
     other_base_ = "/api/v1/patients/" + std::to_string(other_);
-    Reply reg = Post(other_base_ + "/regimens",
-                     {{"substance", "melatonin"}, {"formulation", "ir"}, {"dose", "3 mg"},
-                      {"times_of_day", {"22:00"}}, {"start_date", "2026-11-01"}});
+    Reply reg = Post(other_base_ + "/regimens", {{"substance", "melatonin"},
+                                                 {"formulation", "ir"},
+                                                 {"dose", "3 mg"},
+                                                 {"times_of_day", {"22:00"}},
+                                                 {"start_date", "2026-11-01"}});
     ASSERT_EQ(reg.status, 201);
     other_regimen_ = std::to_string(reg.body["id"].get<int>());
     patient_token_ = TokenFor("own.patient", store::UserRole::kPatient, PatientId(own_));
@@ -45,11 +47,16 @@ class AccessTest : public ApiTest {
   // Every patient-scoped route, with a body that would be valid.
   std::vector<std::tuple<std::string, std::string, json>> PatientRoutes(const std::string& b,
                                                                         const std::string& rid) {
-    json dose = {{"substance", "melatonin"}, {"taken_at", "2026-11-10T21:00:00Z"},
-                 {"amount", "3 mg"}, {"status", "taken"}};
+    json dose = {{"substance", "melatonin"},
+                 {"taken_at", "2026-11-10T21:00:00Z"},
+                 {"amount", "3 mg"},
+                 {"status", "taken"}};
     json obs = {{"kind", "note"}, {"text", "slept well"}, {"observed_at", "2026-11-10T08:00:00Z"}};
-    json regimen = {{"substance", "melatonin"}, {"formulation", "ir"}, {"dose", "1 mg"},
-                    {"times_of_day", {"21:00"}}, {"start_date", "2026-11-01"}};
+    json regimen = {{"substance", "melatonin"},
+                    {"formulation", "ir"},
+                    {"dose", "1 mg"},
+                    {"times_of_day", {"21:00"}},
+                    {"start_date", "2026-11-01"}};
     return {{"GET", b, {}},
             {"PATCH", b, {{"version", 1}, {"notes", "x"}}},
             {"GET", b + "/timeline", {}},
@@ -66,27 +73,35 @@ class AccessTest : public ApiTest {
             {"GET", b + "/observations", {}},
             {"POST", b + "/observations", obs},
             {"POST", b + "/care-team", {{"username", "dr.outside"}}},
-            {"POST", b + "/responses",
-             {{"instrument", "PHQ-9"}, {"observed_at", "2026-11-10T08:00:00Z"},
+            {"POST",
+             b + "/responses",
+             {{"instrument", "PHQ-9"},
+              {"observed_at", "2026-11-10T08:00:00Z"},
               {"answers", {0, 0, 0, 0, 0, 0, 0, 0, 1}}}},
             {"GET", b + "/alerts", {}},
             {"POST", b + "/alerts/1/status", {{"status", "acknowledged"}, {"note", "seen"}}},
             {"GET", b + "/reviews", {}},
-            {"POST", b + "/regimens/" + rid + "/reviews",
+            {"POST",
+             b + "/regimens/" + rid + "/reviews",
              {{"due", "2026-11-29"}, {"action", "done"}, {"date", "2026-11-29"}}},
             {"GET", b + "/adherence", {}},
             {"POST", b + "/regimens/" + rid + "/proposals", json::object()},
             {"GET", b + "/proposals", {}},
-            {"POST", b + "/proposals/1/decision",
+            {"POST",
+             b + "/proposals/1/decision",
              {{"decision", "reject"}, {"reason", "not appropriate now"}}},
             {"GET", b + "/prediction?substance=melatonin", {}},
             {"POST", b + "/simulate", {{"substance", "melatonin"}, {"dose", "3 mg"}}},
             {"GET", b + "/screen", {}},
             {"POST", b + "/screen", regimen},
-            {"POST", b + "/plans/jetlag",
-             {{"from", "America/New_York"}, {"to", "Europe/Paris"},
-              {"depart", "2026-12-01 18:00"}, {"arrive", "2026-12-02 07:15"}}},
-            {"POST", b + "/plans/shift",
+            {"POST",
+             b + "/plans/jetlag",
+             {{"from", "America/New_York"},
+              {"to", "Europe/Paris"},
+              {"depart", "2026-12-01 18:00"},
+              {"arrive", "2026-12-02 07:15"}}},
+            {"POST",
+             b + "/plans/shift",
              {{"zone", "Europe/London"}, {"rota", "2026-12-01,22:00-06:00\n2026-12-02,off\n"}}},
             {"GET", b + "/plans", {}},
             {"GET", b + "/plans/1", {}}};
@@ -120,8 +135,8 @@ TEST_F(AccessTest, EveryRouteButHealthAndLoginNeedsAuthentication) {
   for (const std::string& route : server_->router().Routes()) {
     const std::string method = route.substr(0, route.find(' '));
     std::string path = route.substr(route.find(' ') + 1);
-    for (const char* param : {"{id}", "{rid}", "{mid}", "{tid}", "{pid}", "{aid}", "{username}",
-                              "{name}", "{ref}"}) {
+    for (const char* param :
+         {"{id}", "{rid}", "{mid}", "{tid}", "{pid}", "{aid}", "{username}", "{name}", "{ref}"}) {
       size_t at = path.find(param);
       if (at != std::string::npos) path.replace(at, std::string(param).size(), "1");
     }
@@ -150,8 +165,7 @@ TEST_F(AccessTest, TheRouteListBelowCoversEveryPatientRoute) {
     ++patient_routes;
     EXPECT_TRUE(tried.count(method + " " + Pattern(path))) << route << " is not tried";
   }
-  std::printf("access test: %d patient routes tried with another patient's ids\n",
-              patient_routes);
+  std::printf("access test: %d patient routes tried with another patient's ids\n", patient_routes);
 }
 
 TEST_F(AccessTest, APatientCannotReachAnotherPatientOnAnyRoute) {
@@ -190,19 +204,27 @@ TEST_F(AccessTest, APatientSeesTheirRecordAndWritesOnlyCheckIns) {
   ASSERT_EQ(list.body["total"], 1);
   EXPECT_EQ(list.body["items"][0]["id"], own_);
   EXPECT_EQ(As(patient_token_, "POST", base_ + "/dose-events",
-               {{"substance", "melatonin"}, {"taken_at", "2026-11-10T21:00:00Z"},
-                {"amount", "3 mg"}, {"status", "taken"}})
+               {{"substance", "melatonin"},
+                {"taken_at", "2026-11-10T21:00:00Z"},
+                {"amount", "3 mg"},
+                {"status", "taken"}})
                 .status,
             201);
   EXPECT_EQ(As(patient_token_, "POST", base_ + "/observations",
-               {{"kind", "sleep_diary"}, {"code", "sleep_efficiency"}, {"value", 81},
-                {"unit", "%"}, {"observed_at", "2026-11-10T08:00:00Z"}})
+               {{"kind", "sleep_diary"},
+                {"code", "sleep_efficiency"},
+                {"value", 81},
+                {"unit", "%"},
+                {"observed_at", "2026-11-10T08:00:00Z"}})
                 .status,
             201);
   const json before = Snapshot();
   Reply regimen = As(patient_token_, "POST", base_ + "/regimens",
-                     {{"substance", "melatonin"}, {"formulation", "ir"}, {"dose", "10 mg"},
-                      {"times_of_day", {"21:00"}}, {"start_date", "2026-11-01"}});
+                     {{"substance", "melatonin"},
+                      {"formulation", "ir"},
+                      {"dose", "10 mg"},
+                      {"times_of_day", {"21:00"}},
+                      {"start_date", "2026-11-01"}});
   EXPECT_EQ(regimen.status, 403) << regimen.raw;
   EXPECT_EQ(As(patient_token_, "POST", base_ + "/medications", {{"name", "x"}}).status, 403);
   EXPECT_EQ(As(patient_token_, "PATCH", base_, {{"version", 1}, {"notes", "x"}}).status, 403);

@@ -8,9 +8,13 @@ namespace {
 using nlohmann::json;
 
 json NewYorkToParis() {
-  return {{"from", "America/New_York"}, {"to", "Europe/Paris"},
-          {"depart", "2026-12-01 18:00"}, {"arrive", "2026-12-02 07:15"},
-          {"sleep", "23:00-07:00"}, {"pre_days", 3}, {"days", 6}};
+  return {{"from", "America/New_York"},
+          {"to", "Europe/Paris"},
+          {"depart", "2026-12-01 18:00"},
+          {"arrive", "2026-12-02 07:15"},
+          {"sleep", "23:00-07:00"},
+          {"pre_days", 3},
+          {"days", 6}};
 }
 
 int Minutes(const std::string& hhmm) {
@@ -72,11 +76,11 @@ TEST_F(ApiTest, BadTripsAreRefusedWithTheField) {
     const char* key;
     json value;
   };
-  const Case cases[] = {{"from", "Mars/Olympus"},      {"to", ""},
-                        {"depart", "tomorrow"},        {"arrive", "2026-11-30 07:00"},
-                        {"sleep", "23:00"},            {"doses", "3 mg,50 mg"},
-                        {"model", "nobody2000"},       {"days", 0},
-                        {"pre_days", 30},              {"bright_lux", -5}};
+  const Case cases[] = {{"from", "Mars/Olympus"}, {"to", ""},
+                        {"depart", "tomorrow"},   {"arrive", "2026-11-30 07:00"},
+                        {"sleep", "23:00"},       {"doses", "3 mg,50 mg"},
+                        {"model", "nobody2000"},  {"days", 0},
+                        {"pre_days", 30},         {"bright_lux", -5}};
   for (const auto& c : cases) {
     json body = NewYorkToParis();
     body[c.key] = c.value;
@@ -95,8 +99,9 @@ TEST_F(ApiTest, BadTripsAreRefusedWithTheField) {
 
 TEST_F(ApiTest, AShiftRotaIsPlanned) {
   const json body = {{"zone", "Europe/London"},
-                     {"rota", "2026-12-01,22:00-06:00\n2026-12-02,22:00-06:00\n"
-                              "2026-12-03,22:00-06:00\n2026-12-04,off\n2026-12-05,off\n"}};
+                     {"rota",
+                      "2026-12-01,22:00-06:00\n2026-12-02,22:00-06:00\n"
+                      "2026-12-03,22:00-06:00\n2026-12-04,off\n2026-12-05,off\n"}};
   Reply r = Post("/api/v1/plans/shift", body);
   ASSERT_EQ(r.status, 200) << r.raw;
   EXPECT_EQ(r.body["zone"], "Europe/London");
@@ -142,7 +147,7 @@ TEST_F(ApiTest, APlanIsKeptInThePatientsRecordUnchanged) {
   Reply saved = Post(base + "/plans/jetlag", trip);
   ASSERT_EQ(saved.status, 201) << saved.raw;
   EXPECT_EQ(saved.body["title"], "Conference in New York");
-  EXPECT_EQ(saved.body["request"]["from"], "Europe/Paris");  // the patient's zone
+  EXPECT_EQ(saved.body["request"]["from"], "Europe/Paris");         // the patient's zone
   EXPECT_EQ(saved.body["plan"]["strategy"]["direction"], "delay");  // westward
   EXPECT_EQ(saved.body["created_by"], "dr.test");
 

@@ -12,14 +12,17 @@ class ApiErrorTest : public ApiTest {
     ApiTest::SetUp();
     patient_ = NewPatient();
     base_ = "/api/v1/patients/" + std::to_string(patient_);
-    Reply reg = Post(base_ + "/regimens", {{"substance", "melatonin"}, {"formulation", "ir"},
-                                           {"dose", "3 mg"}, {"times_of_day", {"22:00"}},
+    Reply reg = Post(base_ + "/regimens", {{"substance", "melatonin"},
+                                           {"formulation", "ir"},
+                                           {"dose", "3 mg"},
+                                           {"times_of_day", {"22:00"}},
                                            {"start_date", "2026-11-01"}});
     ASSERT_EQ(reg.status, 201);
     regimen_ = base_ + "/regimens/" + std::to_string(reg.body["id"].get<int>());
     Reply dose = Post(base_ + "/dose-events", {{"substance", "melatonin"},
                                                {"taken_at", "2026-11-10T21:00:00Z"},
-                                               {"amount", "3 mg"}, {"status", "taken"}});
+                                               {"amount", "3 mg"},
+                                               {"status", "taken"}});
     ASSERT_EQ(dose.status, 201);
     dose_id_ = dose.body["id"];
     before_ = Snapshot();
@@ -71,18 +74,21 @@ TEST_F(ApiErrorTest, MissingFieldsAre400WithTheField) {
 TEST_F(ApiErrorTest, WrongTypesAre400WithTheField) {
   ExpectRejected("POST", "/api/v1/patients", json{{"display_name", 42}}.dump(), 400,
                  "display_name");
+  ExpectRejected("POST", "/api/v1/patients", json{{"display_name", "x"}, {"smoker", "yes"}}.dump(),
+                 400, "smoker");
   ExpectRejected("POST", "/api/v1/patients",
-                 json{{"display_name", "x"}, {"smoker", "yes"}}.dump(), 400, "smoker");
-  ExpectRejected("POST", "/api/v1/patients",
-                 json{{"display_name", "x"}, {"conditions", "insomnia"}}.dump(), 400,
-                 "conditions");
+                 json{{"display_name", "x"}, {"conditions", "insomnia"}}.dump(), 400, "conditions");
   ExpectRejected("POST", base_ + "/observations",
-                 json{{"kind", "vital"}, {"code", "hr"}, {"value", "high"},
+                 json{{"kind", "vital"},
+                      {"code", "hr"},
+                      {"value", "high"},
                       {"observed_at", "2026-11-01T08:00:00Z"}}
                      .dump(),
                  400, "value");
   ExpectRejected("POST", base_ + "/dose-events",
-                 json{{"substance", "melatonin"}, {"status", "taken"}, {"amount", 3},
+                 json{{"substance", "melatonin"},
+                      {"status", "taken"},
+                      {"amount", 3},
                       {"taken_at", "2026-11-01T08:00:00Z"}}
                      .dump(),
                  400, "amount");
@@ -91,8 +97,8 @@ TEST_F(ApiErrorTest, WrongTypesAre400WithTheField) {
 TEST_F(ApiErrorTest, BadValuesAre400WithTheField) {
   ExpectRejected("POST", "/api/v1/patients",
                  json{{"display_name", "x"}, {"unknown_field", 1}}.dump(), 400, "unknown_field");
-  ExpectRejected("POST", "/api/v1/patients", json{{"display_name", "x"}, {"sex", "F"}}.dump(),
-                 400, "sex");
+  ExpectRejected("POST", "/api/v1/patients", json{{"display_name", "x"}, {"sex", "F"}}.dump(), 400,
+                 "sex");
   ExpectRejected("POST", "/api/v1/patients",
                  json{{"display_name", "x"}, {"birth_date", "2026-02-30"}}.dump(), 400,
                  "birth_date");
@@ -100,34 +106,45 @@ TEST_F(ApiErrorTest, BadValuesAre400WithTheField) {
                  json{{"display_name", "x"}, {"birth_date", "2999-01-01"}}.dump(), 400,
                  "birth_date");
   ExpectRejected("POST", "/api/v1/patients",
-                 json{{"display_name", "x"}, {"time_zone", "Moon/Base"}}.dump(), 400,
-                 "time_zone");
+                 json{{"display_name", "x"}, {"time_zone", "Moon/Base"}}.dump(), 400, "time_zone");
   ExpectRejected("POST", "/api/v1/patients",
                  json{{"display_name", "x"}, {"weight", "10 mg"}}.dump(), 400, "weight");
   for (const char* dose : {"-3 mg", "3 mgg", "", "1e400 mg", "10 kg"}) {
     ExpectRejected("POST", base_ + "/regimens",
-                   json{{"substance", "melatonin"}, {"formulation", "ir"}, {"dose", dose},
-                        {"times_of_day", {"22:00"}}, {"start_date", "2026-11-01"}}
+                   json{{"substance", "melatonin"},
+                        {"formulation", "ir"},
+                        {"dose", dose},
+                        {"times_of_day", {"22:00"}},
+                        {"start_date", "2026-11-01"}}
                        .dump(),
                    400, "dose");
   }
   ExpectRejected("POST", base_ + "/regimens",
-                 json{{"substance", "melatonin"}, {"formulation", "ir"}, {"dose", "3 mg"},
-                      {"times_of_day", {"25:00"}}, {"start_date", "2026-11-01"}}
+                 json{{"substance", "melatonin"},
+                      {"formulation", "ir"},
+                      {"dose", "3 mg"},
+                      {"times_of_day", {"25:00"}},
+                      {"start_date", "2026-11-01"}}
                      .dump(),
                  400, "times_of_day[0]");
   ExpectRejected("POST", base_ + "/dose-events",
-                 json{{"substance", "melatonin"}, {"status", "taken"}, {"amount", "3 mg"},
+                 json{{"substance", "melatonin"},
+                      {"status", "taken"},
+                      {"amount", "3 mg"},
                       {"taken_at", "2026-11-01 08:00"}}
                      .dump(),
                  400, "taken_at");
   ExpectRejected("POST", base_ + "/dose-events",
-                 json{{"substance", "melatonin"}, {"status", "taken"}, {"amount", "3 mg"},
+                 json{{"substance", "melatonin"},
+                      {"status", "taken"},
+                      {"amount", "3 mg"},
                       {"taken_at", "2099-11-01T08:00:00Z"}}
                      .dump(),
                  400, "taken_at");
   ExpectRejected("POST", base_ + "/dose-events",
-                 json{{"regimen_id", 999}, {"status", "taken"}, {"amount", "3 mg"},
+                 json{{"regimen_id", 999},
+                      {"status", "taken"},
+                      {"amount", "3 mg"},
                       {"taken_at", "2026-11-01T08:00:00Z"}}
                      .dump(),
                  400, "regimen_id");
@@ -142,16 +159,14 @@ TEST_F(ApiErrorTest, UnknownRecordsAndRoutesAre404) {
   ExpectRejected("GET", "/api/v1/patients/abc", "", 404);
   ExpectRejected("GET", "/api/v1/patients/-1", "", 404);
   ExpectRejected("GET", base_ + "/regimens/9999", "", 404);
-  ExpectRejected("POST", "/api/v1/patients/9999/observations",
-                 json{{"kind", "note"}, {"text", "x"}, {"observed_at", "2026-11-01T08:00:00Z"}}
-                     .dump(),
-                 404);
+  ExpectRejected(
+      "POST", "/api/v1/patients/9999/observations",
+      json{{"kind", "note"}, {"text", "x"}, {"observed_at", "2026-11-01T08:00:00Z"}}.dump(), 404);
   ExpectRejected("GET", "/api/v1/nothing-here", "", 404);
   // Another patient's regimen is not found through this patient.
   const int other = NewPatient("Other");
   before_ = Snapshot();
-  ExpectRejected("GET", "/api/v1/patients/" + std::to_string(other) +
-                            regimen_.substr(base_.size()),
+  ExpectRejected("GET", "/api/v1/patients/" + std::to_string(other) + regimen_.substr(base_.size()),
                  "", 404);
 }
 
@@ -166,8 +181,11 @@ TEST_F(ApiErrorTest, ConflictsAre409) {
   ExpectRejected("PATCH", base_, json{{"version", 7}, {"notes", "x"}}.dump(), 409, "version");
   ExpectRejected("POST", regimen_ + "/versions", json{{"base_version", 0}, {"dose", "4 mg"}}.dump(),
                  409, "base_version");
-  json fix = {{"substance", "melatonin"}, {"taken_at", "2026-11-10T21:05:00Z"},
-              {"amount", "3 mg"}, {"status", "taken"}, {"corrects", dose_id_}};
+  json fix = {{"substance", "melatonin"},
+              {"taken_at", "2026-11-10T21:05:00Z"},
+              {"amount", "3 mg"},
+              {"status", "taken"},
+              {"corrects", dose_id_}};
   ASSERT_EQ(Post(base_ + "/dose-events", fix).status, 201);
   before_ = Snapshot();
   ExpectRejected("POST", base_ + "/dose-events", fix.dump(), 409, "corrects");

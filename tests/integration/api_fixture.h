@@ -64,8 +64,8 @@ class ApiTest : public ::testing::Test {
   std::string TokenFor(const std::string& username, store::UserRole role,
                        std::optional<PatientId> patient = std::nullopt) {
     app::Actor system;
-    auto user = app_->CreateUser(system, app::NewUser{username, username, role, patient,
-                                                      "correct horse battery staple"});
+    auto user = app_->CreateUser(
+        system, app::NewUser{username, username, role, patient, "correct horse battery staple"});
     EXPECT_TRUE(user.ok()) << user.status().ToString();
     app::Actor as_user{user->id, user->username, app::RoleOf(role), patient, ""};
     auto grant = app_->CreateApiToken(as_user, "tests");
@@ -106,10 +106,10 @@ class ApiTest : public ::testing::Test {
   // Creates a patient and returns its id.
   std::int64_t NewPatient(const std::string& name = "Ada L.") {
     Reply r = Post("/api/v1/patients", {{"display_name", name},
-                                         {"birth_date", "1960-05-04"},
-                                         {"sex", "female"},
-                                         {"weight", "64.5 kg"},
-                                         {"time_zone", "Europe/Paris"}});
+                                        {"birth_date", "1960-05-04"},
+                                        {"sex", "female"},
+                                        {"weight", "64.5 kg"},
+                                        {"time_zone", "Europe/Paris"}});
     EXPECT_EQ(r.status, 201) << r.raw;
     return r.body.value("id", 0);
   }

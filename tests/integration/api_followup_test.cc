@@ -21,8 +21,10 @@ class FollowupApiTest : public ApiTest {
     base_ = "/api/v1/patients/" + std::to_string(pid_);
   }
   std::int64_t Regimen(const std::string& dose, const std::string& indication = "insomnia") {
-    Reply r = Post(base_ + "/regimens", {{"substance", "melatonin"}, {"formulation", "ir"},
-                                         {"dose", dose}, {"times_of_day", {"22:00"}},
+    Reply r = Post(base_ + "/regimens", {{"substance", "melatonin"},
+                                         {"formulation", "ir"},
+                                         {"dose", dose},
+                                         {"times_of_day", {"22:00"}},
                                          {"indication", indication},
                                          {"start_date", "2026-09-01"}});
     EXPECT_EQ(r.status, 201) << r.raw;
@@ -37,8 +39,10 @@ class FollowupApiTest : public ApiTest {
     for (int day = first; day <= last; ++day) {
       char at[32];
       std::snprintf(at, sizeof at, "2026-09-%02dT20:00:00Z", day);
-      Reply r = Post(base_ + "/dose-events", {{"regimen_id", regimen}, {"planned_at", at},
-                                              {"taken_at", at}, {"amount", "1 mg"},
+      Reply r = Post(base_ + "/dose-events", {{"regimen_id", regimen},
+                                              {"planned_at", at},
+                                              {"taken_at", at},
+                                              {"amount", "1 mg"},
                                               {"status", "taken"}});
       ASSERT_EQ(r.status, 201) << r.raw;
     }
@@ -92,8 +96,8 @@ TEST_F(FollowupApiTest, Phq9Item9OpensOneUrgentAlertThatIsAcknowledgedThenResolv
   Reply ack = Post(path + "/status", {{"status", "acknowledged"}, {"note", "phoned the patient"}});
   ASSERT_EQ(ack.status, 200) << ack.raw;
   EXPECT_EQ(ack.body["status"], "acknowledged");
-  Reply done = Post(path + "/status", {{"status", "resolved"},
-                                       {"note", "seen the same day; safety plan agreed"}});
+  Reply done = Post(path + "/status",
+                    {{"status", "resolved"}, {"note", "seen the same day; safety plan agreed"}});
   ASSERT_EQ(done.status, 200) << done.raw;
   ASSERT_EQ(done.body["history"].size(), 3u);
   EXPECT_EQ(done.body["history"][0]["status"], "open");
@@ -117,13 +121,17 @@ TEST_F(FollowupApiTest, Phq9WithItem9ZeroOpensNoItem9Alert) {
 
 // alert.side_effect.severe: a grade-3 report is urgent; grade 2 is not.
 TEST_F(FollowupApiTest, AGrade3SideEffectIsUrgentAndGrade2IsNot) {
-  ASSERT_EQ(Post(base_ + "/observations", {{"kind", "side_effect"}, {"code", "headache"},
-                                           {"value", 2}, {"observed_at", "2026-09-01T05:00:00Z"}})
+  ASSERT_EQ(Post(base_ + "/observations", {{"kind", "side_effect"},
+                                           {"code", "headache"},
+                                           {"value", 2},
+                                           {"observed_at", "2026-09-01T05:00:00Z"}})
                 .status,
             201);
   EXPECT_FALSE(AlertOf(Get(base_ + "/alerts").body, "alert.side_effect.severe").has_value());
   ASSERT_EQ(Post(base_ + "/observations",
-                 {{"kind", "side_effect"}, {"code", "palpitations"}, {"value", 3},
+                 {{"kind", "side_effect"},
+                  {"code", "palpitations"},
+                  {"value", 3},
                   {"observed_at", "2026-09-01T05:30:00Z"},
                   {"components", {{{"code", "suspected_substance"}, {"text", "melatonin"}}}}})
                 .status,
@@ -145,7 +153,8 @@ TEST_F(FollowupApiTest, NoCheckInForTenDaysOpensAnAlertThatTheNextCheckInResolve
   ASSERT_TRUE(open.has_value());
   EXPECT_EQ((*open)["severity"], "warning");
   TakeDoses(rid, 11, 11);
-  EXPECT_FALSE(AlertOf(Get(base_ + "/alerts?status=open").body, "alert.checkin.missing").has_value());
+  EXPECT_FALSE(
+      AlertOf(Get(base_ + "/alerts?status=open").body, "alert.checkin.missing").has_value());
   auto resolved = AlertOf(Get(base_ + "/alerts?status=resolved").body, "alert.checkin.missing");
   ASSERT_TRUE(resolved.has_value());
   EXPECT_EQ((*resolved)["history"].back()["by"], "system");
@@ -236,7 +245,9 @@ TEST_F(FollowupApiTest, HighDoseMelatoninIsReviewedAfterTwoWeeksThenEveryFour) {
   EXPECT_EQ(Get(base_ + "/reviews").body["history"].size(), 0u);
 
   // Done today: the next review counts 28 days from 2026-09-20 -> 10-18.
-  Reply done = Post(path, {{"due", "2026-09-15"}, {"action", "done"}, {"date", "2026-09-20"},
+  Reply done = Post(path, {{"due", "2026-09-15"},
+                           {"action", "done"},
+                           {"date", "2026-09-20"},
                            {"note", "no grogginess, glucose normal"}});
   ASSERT_EQ(done.status, 201) << done.raw;
   Reply after = Get(base_ + "/reviews");
@@ -246,7 +257,9 @@ TEST_F(FollowupApiTest, HighDoseMelatoninIsReviewedAfterTwoWeeksThenEveryFour) {
   EXPECT_EQ(Get("/api/v1/reviews/overdue").body["items"].size(), 0u);
 
   // Moved to a later date with a reason.
-  Reply moved = Post(path, {{"due", "2026-10-18"}, {"action", "moved"}, {"date", "2026-10-21"},
+  Reply moved = Post(path, {{"due", "2026-10-18"},
+                            {"action", "moved"},
+                            {"date", "2026-10-21"},
                             {"note", "patient away"}});
   ASSERT_EQ(moved.status, 201) << moved.raw;
   EXPECT_EQ(Get(base_ + "/reviews").body["items"][0]["date"], "2026-10-21");
@@ -337,8 +350,8 @@ TEST_F(FollowupApiTest, EarlyProposalHoldsAndARejectionNeedsAReason) {
   Reply short_reason = Post(decide, {{"decision", "reject"}, {"reason", "no"}});
   EXPECT_EQ(short_reason.status, 400);
   EXPECT_EQ(short_reason.body["error"]["field"], "reason");
-  Reply rejected = Post(decide, {{"decision", "reject"},
-                                 {"reason", "patient prefers to stop at the next review"}});
+  Reply rejected = Post(
+      decide, {{"decision", "reject"}, {"reason", "patient prefers to stop at the next review"}});
   ASSERT_EQ(rejected.status, 200) << rejected.raw;
   EXPECT_EQ(rejected.body["status"], "rejected");
   EXPECT_EQ(Get(base_ + "/regimens/" + std::to_string(rid)).body["current_version"], 1);

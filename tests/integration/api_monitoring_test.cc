@@ -53,11 +53,18 @@ TEST_F(MonitoringApiTest, APhq9WithItem9IsMildButRaisesTheUrgentFlag) {
 TEST_F(MonitoringApiTest, IsiAnswersByItemIdAndAsTextGiveThePublishedBands) {
   Reply a = Respond({{"instrument", "isi"},
                      {"observed_at", "2026-11-20T09:00:00Z"},
-                     {"answers", {{"item1", 2}, {"item2", 2}, {"item3", 2}, {"item4", 2},
-                                  {"item5", 2}, {"item6", 2}, {"item7", 2}}}});
+                     {"answers",
+                      {{"item1", 2},
+                       {"item2", 2},
+                       {"item3", 2},
+                       {"item4", 2},
+                       {"item5", 2},
+                       {"item6", 2},
+                       {"item7", 2}}}});
   ASSERT_EQ(a.status, 201) << a.raw;
   EXPECT_EQ(a.body["observation"]["interpretation"], "subthreshold");
-  Reply b = Respond({{"instrument", "ISI"}, {"observed_at", "2026-11-21T09:00:00Z"},
+  Reply b = Respond({{"instrument", "ISI"},
+                     {"observed_at", "2026-11-21T09:00:00Z"},
                      {"answers", "3,2,2,2,2,2,2"}});
   ASSERT_EQ(b.status, 201) << b.raw;
   EXPECT_EQ(b.body["score"]["total"], 15);
@@ -72,27 +79,40 @@ TEST_F(MonitoringApiTest, BadResponsesAreRefusedAndStoreNothing) {
   };
   const Case cases[] = {
       // Wesson & Ling 2003: resting pulse scores 0, 1, 2 or 4.
-      {{{"instrument", "COWS"}, {"observed_at", "2026-11-20T09:00:00Z"},
+      {{{"instrument", "COWS"},
+        {"observed_at", "2026-11-20T09:00:00Z"},
         {"answers", {{"resting_pulse", 3}}}},
-       "resting_pulse", "0, 1, 2, 4"},
-      {{{"instrument", "ISI"}, {"observed_at", "2026-11-20T09:00:00Z"},
+       "resting_pulse",
+       "0, 1, 2, 4"},
+      {{{"instrument", "ISI"},
+        {"observed_at", "2026-11-20T09:00:00Z"},
         {"answers", {1, 1, 1, 1, 1, 1}}},
-       "answers", "unanswered"},
-      {{{"instrument", "ISI"}, {"observed_at", "2026-11-20T09:00:00Z"},
+       "answers",
+       "unanswered"},
+      {{{"instrument", "ISI"},
+        {"observed_at", "2026-11-20T09:00:00Z"},
         {"answers", {{"item8", 1}}}},
-       "item8", ""},
+       "item8",
+       ""},
       {{{"instrument", "BDI"}, {"observed_at", "2026-11-20T09:00:00Z"}, {"answers", {1}}},
-       "instrument", "phq9"},
-      {{{"instrument", "GAD-7"}, {"observed_at", "2026-11-20T09:00:00Z"},
+       "instrument",
+       "phq9"},
+      {{{"instrument", "GAD-7"},
+        {"observed_at", "2026-11-20T09:00:00Z"},
         {"answers", {1, 1, 1, 1, 1, 1, 1, 1}}},
-       "answers", "7 items"},
-      {{{"instrument", "GAD-7"}, {"observed_at", "2026-11-20T09:00:00Z"},
+       "answers",
+       "7 items"},
+      {{{"instrument", "GAD-7"},
+        {"observed_at", "2026-11-20T09:00:00Z"},
         {"answers", {1, "two", 1, 1, 1, 1, 1}}},
-       "answers[1]", "whole number"},
+       "answers[1]",
+       "whole number"},
       {{{"instrument", "GAD-7"}, {"answers", {1, 1, 1, 1, 1, 1, 1}}}, "observed_at", ""},
-      {{{"instrument", "GAD-7"}, {"observed_at", "2099-01-01T00:00:00Z"},
+      {{{"instrument", "GAD-7"},
+        {"observed_at", "2099-01-01T00:00:00Z"},
         {"answers", {1, 1, 1, 1, 1, 1, 1}}},
-       "observed_at", ""},
+       "observed_at",
+       ""},
   };
   for (const auto& c : cases) {
     Reply r = Respond(c.body);
@@ -106,12 +126,16 @@ TEST_F(MonitoringApiTest, BadResponsesAreRefusedAndStoreNothing) {
 }
 
 TEST_F(MonitoringApiTest, DirectInstrumentScoresAreCheckedAndBanded) {
-  Reply bad = Post(base_ + "/observations", {{"kind", "instrument"}, {"code", "ISI"},
-                                             {"value", 30}, {"observed_at", "2026-11-20T09:00:00Z"}});
+  Reply bad = Post(base_ + "/observations", {{"kind", "instrument"},
+                                             {"code", "ISI"},
+                                             {"value", 30},
+                                             {"observed_at", "2026-11-20T09:00:00Z"}});
   EXPECT_EQ(bad.status, 400) << bad.raw;
   EXPECT_EQ(bad.body["error"]["field"], "value");
-  Reply ok = Post(base_ + "/observations", {{"kind", "instrument"}, {"code", "ISI"},
-                                            {"value", 22}, {"observed_at", "2026-11-20T09:00:00Z"}});
+  Reply ok = Post(base_ + "/observations", {{"kind", "instrument"},
+                                            {"code", "ISI"},
+                                            {"value", 22},
+                                            {"observed_at", "2026-11-20T09:00:00Z"}});
   ASSERT_EQ(ok.status, 201) << ok.raw;
   EXPECT_EQ(ok.body["interpretation"], "clinical_severe");
 }
@@ -120,14 +144,18 @@ TEST_F(MonitoringApiTest, ASideEffectCarriesOnsetSubstanceAndWhetherOngoing) {
   const json components = {{{"code", "onset"}, {"text", "2026-11-18"}},
                            {{"code", "suspected_substance"}, {"text", "melatonin"}},
                            {{"code", "ongoing"}, {"value", 1}}};
-  Reply r = Post(base_ + "/observations", {{"kind", "side_effect"}, {"code", "headache"},
-                                           {"value", 2}, {"observed_at", "2026-11-20T09:00:00Z"},
+  Reply r = Post(base_ + "/observations", {{"kind", "side_effect"},
+                                           {"code", "headache"},
+                                           {"value", 2},
+                                           {"observed_at", "2026-11-20T09:00:00Z"},
                                            {"components", components}});
   ASSERT_EQ(r.status, 201) << r.raw;
   EXPECT_EQ(r.body["components"].size(), 3u);
   EXPECT_EQ(r.body["components"][1]["text"], "melatonin");
-  Reply bad = Post(base_ + "/observations", {{"kind", "side_effect"}, {"code", "headache"},
-                                             {"value", 2}, {"observed_at", "2026-11-20T09:00:00Z"},
+  Reply bad = Post(base_ + "/observations", {{"kind", "side_effect"},
+                                             {"code", "headache"},
+                                             {"value", 2},
+                                             {"observed_at", "2026-11-20T09:00:00Z"},
                                              {"components", {{{"value", 1}}}}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.body["error"]["field"], "components[0].code");

@@ -17,20 +17,21 @@ TEST_F(ApiTest, HealthAnswersWithSecurityHeaders) {
 }
 
 TEST_F(ApiTest, PatientIsCreatedReadUpdatedAndListed) {
-  Reply created = Post("/api/v1/patients", {{"display_name", "Ada L."},
-                                            {"birth_date", "1960-05-04"},
-                                            {"sex", "female"},
-                                            {"weight", {{"value", 64.5}, {"unit", "kg"},
-                                                        {"measured_on", "2026-11-01"}}},
-                                            {"pregnancy", "not_pregnant"},
-                                            {"conditions", {"insomnia"}},
-                                            {"smoker", true},
-                                            {"time_zone", "Europe/Paris"},
-                                            {"notes", "prefers mornings"}});
+  Reply created =
+      Post("/api/v1/patients",
+           {{"display_name", "Ada L."},
+            {"birth_date", "1960-05-04"},
+            {"sex", "female"},
+            {"weight", {{"value", 64.5}, {"unit", "kg"}, {"measured_on", "2026-11-01"}}},
+            {"pregnancy", "not_pregnant"},
+            {"conditions", {"insomnia"}},
+            {"smoker", true},
+            {"time_zone", "Europe/Paris"},
+            {"notes", "prefers mornings"}});
   ASSERT_EQ(created.status, 201) << created.raw;
   const int id = created.body["id"];
-  EXPECT_EQ(created.body["weight"], (json{{"value", 64.5}, {"unit", "kg"},
-                                          {"measured_on", "2026-11-01"}}));
+  EXPECT_EQ(created.body["weight"],
+            (json{{"value", 64.5}, {"unit", "kg"}, {"measured_on", "2026-11-01"}}));
   EXPECT_EQ(created.body["smoker"], true);
   EXPECT_EQ(created.body["version"], 1);
   EXPECT_GE(created.body["age_years"].get<int>(), 66);
@@ -38,8 +39,8 @@ TEST_F(ApiTest, PatientIsCreatedReadUpdatedAndListed) {
   const std::string path = "/api/v1/patients/" + std::to_string(id);
   EXPECT_EQ(Get(path).body, created.body);
 
-  Reply updated = Patch(path, {{"version", 1}, {"display_name", "Ada Lovelace"},
-                               {"weight", "63 kg"}});
+  Reply updated =
+      Patch(path, {{"version", 1}, {"display_name", "Ada Lovelace"}, {"weight", "63 kg"}});
   ASSERT_EQ(updated.status, 200) << updated.raw;
   EXPECT_EQ(updated.body["display_name"], "Ada Lovelace");
   EXPECT_EQ(updated.body["version"], 2);
@@ -57,14 +58,14 @@ TEST_F(ApiTest, PatientIsCreatedReadUpdatedAndListed) {
 
 TEST_F(ApiTest, MedicationsAreAddedListedAndStopped) {
   const std::string base = "/api/v1/patients/" + std::to_string(NewPatient());
-  Reply med = Post(base + "/medications",
-                   {{"name", "fluvoxamine"},
-                    {"code_system", "http://www.nlm.nih.gov/research/umls/rxnorm"},
-                    {"code", "42355"},
-                    {"dose", "100 mg"},
-                    {"schedule", "once daily"},
-                    {"start_date", "2026-10-01"},
-                    {"source", "prescribed"}});
+  Reply med =
+      Post(base + "/medications", {{"name", "fluvoxamine"},
+                                   {"code_system", "http://www.nlm.nih.gov/research/umls/rxnorm"},
+                                   {"code", "42355"},
+                                   {"dose", "100 mg"},
+                                   {"schedule", "once daily"},
+                                   {"start_date", "2026-10-01"},
+                                   {"source", "prescribed"}});
   ASSERT_EQ(med.status, 201) << med.raw;
   Reply therapy = Post(base + "/medications", {{"name", "acupuncture"}, {"category", "therapy"}});
   ASSERT_EQ(therapy.status, 201) << therapy.raw;
@@ -93,16 +94,17 @@ TEST_F(ApiTest, RegimensAreVersionedAndStoppedNeverEdited) {
   EXPECT_EQ(r.body["current_version"], 1);
   const std::string path = base + "/regimens/" + std::to_string(r.body["id"].get<int>());
 
-  Reply v2 = Post(path + "/versions", {{"base_version", 1}, {"dose", "1 mg"},
-                                       {"reason", "no effect after a week"}});
+  Reply v2 = Post(path + "/versions",
+                  {{"base_version", 1}, {"dose", "1 mg"}, {"reason", "no effect after a week"}});
   ASSERT_EQ(v2.status, 201) << v2.raw;
   EXPECT_EQ(v2.body["current_version"], 2);
   EXPECT_EQ(v2.body["current"]["dose"]["value"], 1.0);
   EXPECT_EQ(v2.body["current"]["times_of_day"], json({"21:00"}));  // kept from version 1
-  EXPECT_EQ(v2.body["versions"][0]["dose"]["value"], 0.5);        // version 1 unchanged
+  EXPECT_EQ(v2.body["versions"][0]["dose"]["value"], 0.5);         // version 1 unchanged
 
-  Reply stopped = Post(path + "/stop", {{"base_version", 2}, {"end_date", "2026-11-20"},
-                                        {"reason", "sleep onset normalised"}});
+  Reply stopped =
+      Post(path + "/stop",
+           {{"base_version", 2}, {"end_date", "2026-11-20"}, {"reason", "sleep onset normalised"}});
   ASSERT_EQ(stopped.status, 200) << stopped.raw;
   EXPECT_EQ(stopped.body["status"], "stopped");
   EXPECT_EQ(stopped.body["versions"].size(), 3u);
@@ -112,8 +114,10 @@ TEST_F(ApiTest, RegimensAreVersionedAndStoppedNeverEdited) {
 TEST_F(ApiTest, DoseEventsAreCorrectedByNewEntries) {
   const int id = NewPatient();
   const std::string base = "/api/v1/patients/" + std::to_string(id);
-  Reply reg = Post(base + "/regimens", {{"substance", "melatonin"}, {"formulation", "ir"},
-                                        {"dose", "3 mg"}, {"times_of_day", {"22:00"}},
+  Reply reg = Post(base + "/regimens", {{"substance", "melatonin"},
+                                        {"formulation", "ir"},
+                                        {"dose", "3 mg"},
+                                        {"times_of_day", {"22:00"}},
                                         {"start_date", "2026-11-01"}});
   ASSERT_EQ(reg.status, 201);
   Reply taken = Post(base + "/dose-events", {{"regimen_id", reg.body["id"]},
@@ -150,24 +154,29 @@ TEST_F(ApiTest, DoseEventsAreCorrectedByNewEntries) {
 TEST_F(ApiTest, ObservationsAndTimelineInTimeOrder) {
   const int id = NewPatient();
   const std::string base = "/api/v1/patients/" + std::to_string(id);
-  ASSERT_EQ(Post(base + "/observations", {{"kind", "instrument"}, {"code", "ISI"},
-                                          {"value", 18}, {"unit", "{score}"},
+  ASSERT_EQ(Post(base + "/observations", {{"kind", "instrument"},
+                                          {"code", "ISI"},
+                                          {"value", 18},
+                                          {"unit", "{score}"},
                                           {"observed_at", "2026-11-02T08:00:00Z"}})
                 .status,
             201);
-  ASSERT_EQ(Post(base + "/observations", {{"kind", "vital"}, {"code", "heart_rate"},
-                                          {"value", 64}, {"unit", "/min"},
+  ASSERT_EQ(Post(base + "/observations", {{"kind", "vital"},
+                                          {"code", "heart_rate"},
+                                          {"value", 64},
+                                          {"unit", "/min"},
                                           {"observed_at", "2026-11-01T08:00:00Z"}})
                 .status,
             201);
   ASSERT_EQ(Post(base + "/dose-events", {{"substance", "melatonin"},
                                          {"taken_at", "2026-11-01T21:00:00Z"},
-                                         {"amount", "0.5 mg"}, {"status", "extra"}})
+                                         {"amount", "0.5 mg"},
+                                         {"status", "extra"}})
                 .status,
             201);
-  ASSERT_EQ(Post(base + "/medications", {{"name", "nifedipine"}, {"start_date", "2026-10-20"}})
-                .status,
-            201);
+  ASSERT_EQ(
+      Post(base + "/medications", {{"name", "nifedipine"}, {"start_date", "2026-10-20"}}).status,
+      201);
 
   Reply all = Get(base + "/timeline");
   ASSERT_EQ(all.status, 200) << all.raw;
@@ -178,8 +187,8 @@ TEST_F(ApiTest, ObservationsAndTimelineInTimeOrder) {
     EXPECT_LE(previous, e["at"].get<std::string>());
     previous = e["at"];
   }
-  EXPECT_EQ(kinds, (std::vector<std::string>{"medication", "observation", "dose_event",
-                                             "observation"}));
+  EXPECT_EQ(kinds,
+            (std::vector<std::string>{"medication", "observation", "dose_event", "observation"}));
   // The medication starts at local midnight in Paris (UTC+2 in October).
   EXPECT_EQ(all.body["items"][0]["at"], "2026-10-19T22:00:00Z");
 

@@ -14,7 +14,7 @@ class ScreeningApiTest : public ApiTest {
     base_ = "/api/v1/patients/" + std::to_string(NewPatient());
   }
   static json Melatonin(const char* dose) {
-    return {{"substance", "melatonin"}, {"formulation", "ir"}, {"dose", dose},
+    return {{"substance", "melatonin"},  {"formulation", "ir"},      {"dose", dose},
             {"times_of_day", {"22:00"}}, {"indication", "insomnia"}, {"start_date", "2026-11-01"}};
   }
   static std::set<std::string> RuleIds(const json& screening) {
@@ -34,9 +34,10 @@ TEST_F(ScreeningApiTest, AStandardDoseInAHealthyAdultPassesQuietly) {
   }
 }
 
-TEST_F(ScreeningApiTest, MelatoninWithFluvoxamineIsBlockedThenOverriddenWithAReason_ix_melatonin_fluvoxamine) {
-  ASSERT_EQ(Post(base_ + "/medications", {{"name", "Luvox"}, {"dose", "100 mg"},
-                                          {"schedule", "once daily"}})
+TEST_F(ScreeningApiTest,
+       MelatoninWithFluvoxamineIsBlockedThenOverriddenWithAReason_ix_melatonin_fluvoxamine) {
+  ASSERT_EQ(Post(base_ + "/medications",
+                 {{"name", "Luvox"}, {"dose", "100 mg"}, {"schedule", "once daily"}})
                 .status,
             201);
   const json before = Snapshot();
@@ -59,8 +60,8 @@ TEST_F(ScreeningApiTest, MelatoninWithFluvoxamineIsBlockedThenOverriddenWithARea
   EXPECT_EQ(Snapshot(), before);
 
   json documented = Melatonin("5 mg");
-  documented["overrides"] = {{{"finding_key", key},
-                              {"reason", "Fluvoxamine is being tapered; 0.5 mg trial agreed"}}};
+  documented["overrides"] = {
+      {{"finding_key", key}, {"reason", "Fluvoxamine is being tapered; 0.5 mg trial agreed"}}};
   Reply accepted = Post(base_ + "/regimens", documented);
   ASSERT_EQ(accepted.status, 201) << accepted.raw;
   const json& stored = accepted.body["versions"][0]["screening"];
@@ -91,7 +92,8 @@ TEST_F(ScreeningApiTest, ANewVersionIsScreenedAgain_band_melatonin_older_adult_p
   const std::string path = base_ + "/regimens/" + std::to_string(r.body["id"].get<int>());
   Reply raised = Post(path + "/versions", {{"base_version", 1}, {"dose", "20 mg"}});
   ASSERT_EQ(raised.status, 409) << raised.raw;
-  EXPECT_TRUE(RuleIds(raised.body["screening"]).count("band.melatonin.older_adult.per_dose")) << raised.raw;  // born 1960
+  EXPECT_TRUE(RuleIds(raised.body["screening"]).count("band.melatonin.older_adult.per_dose"))
+      << raised.raw;  // born 1960
   EXPECT_EQ(Get(path).body["current_version"], 1);
   // A titration step to a research-range dose is screened at that dose.
   json stepped = Melatonin("3 mg");
@@ -109,11 +111,16 @@ TEST_F(ScreeningApiTest, ScreeningAProposalStoresNothing) {
   EXPECT_EQ(Snapshot(), before);
 }
 
-TEST_F(ScreeningApiTest, StatelessScreenFlagsKratomWithAnOpioidAndABenzodiazepine_combo_kratom_opioid_depressant) {
-  Reply r = Post("/api/v1/screen",
-                 {{"patient", {{"age_years", 41}, {"medications", {"oxycodone 10 mg", "alprazolam"}}}},
-                  {"regimens", {{{"substance", "kratom leaf"}, {"dose", "3 g"},
-                                 {"content_mg_per_g", 15}, {"doses_per_day", 3}}}}});
+TEST_F(ScreeningApiTest,
+       StatelessScreenFlagsKratomWithAnOpioidAndABenzodiazepine_combo_kratom_opioid_depressant) {
+  Reply r =
+      Post("/api/v1/screen",
+           {{"patient", {{"age_years", 41}, {"medications", {"oxycodone 10 mg", "alprazolam"}}}},
+            {"regimens",
+             {{{"substance", "kratom leaf"},
+               {"dose", "3 g"},
+               {"content_mg_per_g", 15},
+               {"doses_per_day", 3}}}}});
   ASSERT_EQ(r.status, 200) << r.raw;
   EXPECT_EQ(r.body["top_severity"], "contraindicated");
   EXPECT_TRUE(RuleIds(r.body).count("combo.kratom_opioid_depressant")) << r.raw;

@@ -45,8 +45,7 @@ TEST_F(SessionTest, LoginSetsAHardenedCookieAndChangesNeedTheCsrfToken) {
                    {{"Cookie", cookie}, {"X-CSRF-Token", std::string(64, 'a')}});
   EXPECT_EQ(wrong->status, 403);
   EXPECT_EQ(Get("/api/v1/patients").body["total"], 0);
-  auto ok = Raw("POST", "/api/v1/patients", patient,
-                {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  auto ok = Raw("POST", "/api/v1/patients", patient, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(ok->status, 201) << ok->body;
 
   auto out = Raw("POST", "/api/v1/auth/logout", json::object(),
@@ -87,9 +86,9 @@ TEST_F(SessionTest, ApiTokensAreRevocableAndLogoutEverywhereEndsThemAll) {
   EXPECT_EQ(with(second), 200);
   Reply list = Get("/api/v1/auth/tokens");
   EXPECT_EQ(list.body["items"].size(), 2u);
-  EXPECT_EQ(Send("DELETE", "/api/v1/auth/tokens/" + std::to_string(token.body["id"].get<int>()))
-                .status,
-            200);
+  EXPECT_EQ(
+      Send("DELETE", "/api/v1/auth/tokens/" + std::to_string(token.body["id"].get<int>())).status,
+      200);
   EXPECT_EQ(with(second), 401);
   EXPECT_EQ(with(token_), 200);
   EXPECT_EQ(Post("/api/v1/auth/logout-everywhere", json::object()).status, 200);

@@ -45,14 +45,20 @@ std::string IsoHoursAgo(double hours) {
 TEST(SimulationClosedForm, ReferenceFormulaIsRight) {
   // Hand check of the helper: ka = 2, k = 1 (CL = V = 1), D = 1, F = 1, no lag,
   // t = 1 h: 2 * (e^-1 - e^-2) = 0.465088 mg/L.
-  const json p = {{"ka_per_h", 2.0}, {"v1_l", 1.0}, {"cl_l_per_h", 1.0},
-                  {"f_multiplier", 1.0}, {"tlag_h", 0.0}};
+  const json p = {{"ka_per_h", 2.0},
+                  {"v1_l", 1.0},
+                  {"cl_l_per_h", 1.0},
+                  {"f_multiplier", 1.0},
+                  {"tlag_h", 0.0}};
   EXPECT_NEAR(OneCompartmentOral(p, 1.0, 1.0), 0.465088 * kPgPerMlPerMgPerL, 1.0);
 }
 
 TEST_F(ApiTest, SimulateMatchesTheClosedFormOfTheTypicalPatient) {
-  Reply r = Post("/api/v1/simulate", {{"substance", "melatonin"}, {"dose", "10 mg"},
-                                      {"formulation", "ir"}, {"at", "22:00"}, {"subjects", 0}});
+  Reply r = Post("/api/v1/simulate", {{"substance", "melatonin"},
+                                      {"dose", "10 mg"},
+                                      {"formulation", "ir"},
+                                      {"at", "22:00"},
+                                      {"subjects", 0}});
   ASSERT_EQ(r.status, 200) << r.raw;
   ASSERT_EQ(r.body["concentration_unit"], "pg/mL");
   const json& p = r.body["typical_parameters"];
@@ -67,9 +73,14 @@ TEST_F(ApiTest, SimulateMatchesTheClosedFormOfTheTypicalPatient) {
 }
 
 TEST_F(ApiTest, SimulateReturnsThePopulationBandAndTheSvgPlot) {
-  const json body = {{"substance", "kratom"}, {"dose", "2 g"},   {"content", "15 mg/g"},
-                     {"every", "8h"},         {"for", "14d"},    {"subjects", 100},
-                     {"seed", 7},             {"patient", {{"age_years", 40}}}};
+  const json body = {{"substance", "kratom"},
+                     {"dose", "2 g"},
+                     {"content", "15 mg/g"},
+                     {"every", "8h"},
+                     {"for", "14d"},
+                     {"subjects", 100},
+                     {"seed", 7},
+                     {"patient", {{"age_years", 40}}}};
   Reply r = Post("/api/v1/simulate", body);
   ASSERT_EQ(r.status, 200) << r.raw;
   EXPECT_EQ(r.body["metrics"]["population"]["subjects"], 100);
@@ -101,7 +112,10 @@ TEST_F(ApiTest, SimulateRejectsBadInputWithTheField) {
       {{{"substance", "melatonin"}, {"dose", "3 mL"}}, "dose"},
       {{{"substance", "melatonin"}, {"dose", "3 mg"}, {"at", "25:00"}}, "at"},
       {{{"substance", "melatonin"}, {"dose", "3 mg"}, {"subjects", 5000}}, "subjects"},
-      {{{"substance", "melatonin"}, {"dose", "3 mg"}, {"every", "24h"}, {"for", "2d"},
+      {{{"substance", "melatonin"},
+        {"dose", "3 mg"},
+        {"every", "24h"},
+        {"for", "2d"},
         {"missed", {3}}},
        "missed"},
       {{{"substance", "melatonin"}, {"dose", "3 mg"}, {"missed", "3"}}, "missed"},
@@ -143,11 +157,11 @@ TEST_F(PredictionTest, TheDoseLogIsPlacedOnThePatientsTimeAxis) {
                                             {"status", "taken"}});
     ASSERT_EQ(r.status, 201) << r.raw;
   }
-  ASSERT_EQ(Post(base_ + "/dose-events", {{"substance", "melatonin"},
-                                          {"planned_at", IsoHoursAgo(20)},
-                                          {"status", "skipped"}})
-                .status,
-            201);
+  ASSERT_EQ(
+      Post(base_ + "/dose-events",
+           {{"substance", "melatonin"}, {"planned_at", IsoHoursAgo(20)}, {"status", "skipped"}})
+          .status,
+      201);
   Reply r = Get(base_ + "/prediction?days=2&subjects=0");
   ASSERT_EQ(r.status, 200) << r.raw;
   EXPECT_EQ(r.body["logged_doses"], 2);
@@ -170,9 +184,12 @@ TEST_F(PredictionTest, TheDoseLogIsPlacedOnThePatientsTimeAxis) {
 }
 
 TEST_F(PredictionTest, TonightsPlannedDoseIsPartOfTheCurve) {
-  ASSERT_EQ(Post(base_ + "/regimens", {{"substance", "melatonin"}, {"formulation", "ir"},
-                                       {"dose", "2 mg"}, {"times_of_day", {"00:00", "12:00"}},
-                                       {"indication", "insomnia"}, {"start_date", "2026-01-01"}})
+  ASSERT_EQ(Post(base_ + "/regimens", {{"substance", "melatonin"},
+                                       {"formulation", "ir"},
+                                       {"dose", "2 mg"},
+                                       {"times_of_day", {"00:00", "12:00"}},
+                                       {"indication", "insomnia"},
+                                       {"start_date", "2026-01-01"}})
                 .status,
             201);
   Reply r = Get(base_ + "/prediction?subjects=50");
@@ -219,8 +236,8 @@ TEST_F(ApiTest, APatientsSimulationUsesTheirRecordAsCovariates) {
   ASSERT_EQ(created.status, 201) << created.raw;
   const std::string base = "/api/v1/patients/" + std::to_string(created.body["id"].get<int>());
   ASSERT_EQ(Post(base + "/medications", {{"name", "Luvox"}, {"dose", "50 mg"}}).status, 201);
-  const json regimen = {{"substance", "melatonin"}, {"dose", "3 mg"}, {"at", "22:00"},
-                        {"subjects", 0}};
+  const json regimen = {
+      {"substance", "melatonin"}, {"dose", "3 mg"}, {"at", "22:00"}, {"subjects", 0}};
   Reply own = Post(base + "/simulate", regimen);
   ASSERT_EQ(own.status, 200) << own.raw;
   EXPECT_EQ(own.body["title"].get<std::string>().rfind("Tom B.: ", 0), 0u) << own.body["title"];
@@ -228,10 +245,8 @@ TEST_F(ApiTest, APatientsSimulationUsesTheirRecordAsCovariates) {
   // On 2 December 2026 he is 40.
   const int age = 40;
   json by_hand = regimen;
-  by_hand["patient"] = {{"age_years", age},
-                        {"sex", "male"},
-                        {"weight_kg", 70},
-                        {"comedications", {"fluvoxamine"}}};
+  by_hand["patient"] = {
+      {"age_years", age}, {"sex", "male"}, {"weight_kg", 70}, {"comedications", {"fluvoxamine"}}};
   Reply written = Post("/api/v1/simulate", by_hand);
   ASSERT_EQ(written.status, 200) << written.raw;
   EXPECT_EQ(own.body["typical_parameters"], written.body["typical_parameters"]);
@@ -260,16 +275,16 @@ TEST_F(ApiTest, APatientsSimulationUsesTheirRecordAsCovariates) {
 TEST_F(ApiTest, APatientsSimulationRefusesCovariatesInTheBodyAndUnknownPatients) {
   const std::string base = "/api/v1/patients/" + std::to_string(NewPatient());
   const json before = Snapshot();
-  Reply r = Post(base + "/simulate", {{"substance", "melatonin"}, {"dose", "3 mg"},
-                                      {"patient", {{"age_years", 30}}}});
+  Reply r = Post(base + "/simulate",
+                 {{"substance", "melatonin"}, {"dose", "3 mg"}, {"patient", {{"age_years", 30}}}});
   EXPECT_EQ(r.status, 400) << r.raw;
   EXPECT_EQ(r.body["error"]["field"], "patient");
   Reply bad = Post(base + "/simulate", {{"substance", "melatonin"}, {"dose", "3 mL"}});
   EXPECT_EQ(bad.status, 400) << bad.raw;
   EXPECT_EQ(bad.body["error"]["field"], "dose");
-  EXPECT_EQ(Post("/api/v1/patients/999/simulate", {{"substance", "melatonin"}, {"dose", "3 mg"}})
-                .status,
-            404);
+  EXPECT_EQ(
+      Post("/api/v1/patients/999/simulate", {{"substance", "melatonin"}, {"dose", "3 mg"}}).status,
+      404);
   EXPECT_EQ(Snapshot(), before);
 }
 

@@ -68,9 +68,9 @@ class ServerProcess {
 
 struct Acknowledged {
   std::mutex mu;
-  std::map<std::int64_t, std::string> dose_notes;      // dose event id -> note sent
-  std::map<std::int64_t, std::string> patient_names;   // patient id -> name sent
-  std::map<std::int64_t, Instant> responses;           // observation id -> observed_at sent
+  std::map<std::int64_t, std::string> dose_notes;     // dose event id -> note sent
+  std::map<std::int64_t, std::string> patient_names;  // patient id -> name sent
+  std::map<std::int64_t, Instant> responses;          // observation id -> observed_at sent
 };
 
 class CrashTest : public ::testing::Test {
@@ -103,23 +103,26 @@ class CrashTest : public ::testing::Test {
         c.set_bearer_token_auth(token_);
         c.set_connection_timeout(2);
         for (int i = 0; !stop; ++i) {
-          const std::string tag = "w" + std::to_string(w) + "-" + std::to_string(i) + "-" +
-                                  std::to_string(round_);
+          const std::string tag =
+              "w" + std::to_string(w) + "-" + std::to_string(i) + "-" + std::to_string(round_);
           // Dose events, scored PHQ-9 responses (an observation with its nine
           // item answers in one transaction) and patients (with conditions).
           const bool patient = i % 4 == 3;
           const bool response = i % 4 == 1;
           const std::string base = "/api/v1/patients/" + std::to_string(patient_);
-          const Instant observed = *ParseInstant("2026-11-10T08:00:00Z") + std::chrono::seconds(i * 8 + w);
+          const Instant observed =
+              *ParseInstant("2026-11-10T08:00:00Z") + std::chrono::seconds(i * 8 + w);
           json body = patient    ? json{{"display_name", "P " + tag},
-                                        {"conditions", {"insomnia", "chronic pain", "hypertension"}},
-                                        {"weight", "70 kg"}}
+                                     {"conditions", {"insomnia", "chronic pain", "hypertension"}},
+                                     {"weight", "70 kg"}}
                       : response ? json{{"instrument", "PHQ-9"},
                                         {"observed_at", FormatInstant(observed)},
                                         {"answers", {1, 1, 1, 1, 1, 1, 1, 1, 0}}}
                                  : json{{"substance", "melatonin"},
                                         {"taken_at", "2026-11-10T21:00:00Z"},
-                                        {"amount", "3 mg"}, {"status", "taken"}, {"note", tag}};
+                                        {"amount", "3 mg"},
+                                        {"status", "taken"},
+                                        {"note", tag}};
           httplib::Result r = c.Post(patient    ? std::string("/api/v1/patients")
                                      : response ? base + "/responses"
                                                 : base + "/dose-events",
@@ -159,8 +162,7 @@ class CrashTest : public ::testing::Test {
                    "' AND outcome = 'ok' AND patient_id = ?1");
     };
     const auto doses = count("SELECT count(*) FROM dose_events WHERE patient_id = ?1");
-    const auto responses =
-        count("SELECT count(*) FROM observations WHERE patient_id = ?1");
+    const auto responses = count("SELECT count(*) FROM observations WHERE patient_id = ?1");
     EXPECT_GT(doses, 0);
     EXPECT_EQ(audited("dose_event.create"), doses);
     EXPECT_EQ(audited("response.create"), responses);

@@ -14,17 +14,14 @@ Status Hidden(PatientId patient) {
 
 Status PinealApp::CheckCanRead(const Actor& actor, PatientId patient) {
   switch (actor.role) {
-    case Role::kSystem:
-      return store_.GetPatient(patient).status();
+    case Role::kSystem: return store_.GetPatient(patient).status();
     case Role::kClinician: {
       if (!actor.user_id) return Hidden(patient);
       PINEAL_ASSIGN_OR_RETURN(bool member, store_.IsOnCareTeam(patient, *actor.user_id));
       return member ? Status::Ok() : Hidden(patient);
     }
-    case Role::kPatient:
-      return actor.patient_id == patient ? Status::Ok() : Hidden(patient);
-    case Role::kAdmin:
-      return Hidden(patient);
+    case Role::kPatient: return actor.patient_id == patient ? Status::Ok() : Hidden(patient);
+    case Role::kAdmin: return Hidden(patient);
   }
   return Hidden(patient);
 }

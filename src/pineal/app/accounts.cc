@@ -24,33 +24,36 @@ Status CheckUsername(const std::string& name) {
 }  // namespace
 
 Result<store::User> PinealApp::CreateUser(const Actor& actor, NewUser n) {
-  auto result = AuditedWrite<store::User>(actor, "user.create", n.patient_id, [&]() -> Result<store::User> {
-    PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
-    PINEAL_RETURN_IF_ERROR(CheckUsername(n.username));
-    if (n.display_name.empty()) n.display_name = n.username;
-    PINEAL_RETURN_IF_ERROR(records::CheckRequiredText(n.display_name, "display_name", 200));
-    if (n.role == store::UserRole::kPatient) {
-      if (!n.patient_id) {
-        return Status::InvalidArgument("is required for a patient account", "patient_id");
-      }
-      if (!store_.GetPatient(*n.patient_id).ok()) {
-        return Status::InvalidArgument("names no patient", "patient_id");
-      }
-    } else if (n.patient_id) {
-      return Status::InvalidArgument("is only for patient accounts", "patient_id");
-    }
-    PINEAL_RETURN_IF_ERROR(CheckPasswordPolicy(n.password, n.username));
-    store::User u;
-    u.username = n.username;
-    u.display_name = n.display_name;
-    u.role = n.role;
-    u.patient_id = n.patient_id;
-    PINEAL_ASSIGN_OR_RETURN(u.password_hash, HashPassword(n.password));
-    u.created_at = clock_.Now();
-    u.created_by = actor.name;
-    PINEAL_ASSIGN_OR_RETURN(UserId id, store_.InsertUser(u));
-    return store_.GetUser(id);
-  }, [&] { return "username=" + n.username; });
+  auto result = AuditedWrite<store::User>(
+      actor, "user.create", n.patient_id,
+      [&]() -> Result<store::User> {
+        PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
+        PINEAL_RETURN_IF_ERROR(CheckUsername(n.username));
+        if (n.display_name.empty()) n.display_name = n.username;
+        PINEAL_RETURN_IF_ERROR(records::CheckRequiredText(n.display_name, "display_name", 200));
+        if (n.role == store::UserRole::kPatient) {
+          if (!n.patient_id) {
+            return Status::InvalidArgument("is required for a patient account", "patient_id");
+          }
+          if (!store_.GetPatient(*n.patient_id).ok()) {
+            return Status::InvalidArgument("names no patient", "patient_id");
+          }
+        } else if (n.patient_id) {
+          return Status::InvalidArgument("is only for patient accounts", "patient_id");
+        }
+        PINEAL_RETURN_IF_ERROR(CheckPasswordPolicy(n.password, n.username));
+        store::User u;
+        u.username = n.username;
+        u.display_name = n.display_name;
+        u.role = n.role;
+        u.patient_id = n.patient_id;
+        PINEAL_ASSIGN_OR_RETURN(u.password_hash, HashPassword(n.password));
+        u.created_at = clock_.Now();
+        u.created_by = actor.name;
+        PINEAL_ASSIGN_OR_RETURN(UserId id, store_.InsertUser(u));
+        return store_.GetUser(id);
+      },
+      [&] { return "username=" + n.username; });
   return result;
 }
 
@@ -85,34 +88,41 @@ Result<store::User> PinealApp::SetUserDisabled(const Actor& actor, const std::st
 
 Result<store::User> PinealApp::ResetPassword(const Actor& actor, const std::string& username,
                                              const std::string& new_password) {
-  auto result = AuditedWrite<store::User>(actor, "user.reset_password", std::nullopt, [&]() -> Result<store::User> {
-    PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
-    PINEAL_ASSIGN_OR_RETURN(store::User u, store_.FindUser(username));
-    PINEAL_RETURN_IF_ERROR(CheckPasswordPolicy(new_password, u.username));
-    PINEAL_ASSIGN_OR_RETURN(u.password_hash, HashPassword(new_password));
-    u.failed_logins = 0;
-    u.locked_until.reset();
-    Status st = store_.InTransaction([&]() -> Status {
-      PINEAL_RETURN_IF_ERROR(store_.UpdateUser(u));
-      return store_.RevokeAllSessions(u.id, clock_.Now()).status();
-    });
-    if (!st.ok()) return st;
-    return u;
-  }, [&] { return "username=" + username; });
+  auto result = AuditedWrite<store::User>(
+      actor, "user.reset_password", std::nullopt,
+      [&]() -> Result<store::User> {
+        PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
+        PINEAL_ASSIGN_OR_RETURN(store::User u, store_.FindUser(username));
+        PINEAL_RETURN_IF_ERROR(CheckPasswordPolicy(new_password, u.username));
+        PINEAL_ASSIGN_OR_RETURN(u.password_hash, HashPassword(new_password));
+        u.failed_logins = 0;
+        u.locked_until.reset();
+        Status st = store_.InTransaction([&]() -> Status {
+          PINEAL_RETURN_IF_ERROR(store_.UpdateUser(u));
+          return store_.RevokeAllSessions(u.id, clock_.Now()).status();
+        });
+        if (!st.ok()) return st;
+        return u;
+      },
+      [&] { return "username=" + username; });
   return result;
 }
 
 Status PinealApp::AddToCareTeam(const Actor& actor, PatientId patient,
                                 const std::string& username) {
-  return CommitAudited(actor, "care_team.add", patient, [&]() -> Status {
-    if (actor.role != Role::kAdmin) PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
-    PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
-    auto user = store_.FindUser(username);
-    if (!user.ok() || user->role != store::UserRole::kClinician) {
-      return Status::InvalidArgument("names no clinician account", "username");
-    }
-    return store_.AddToCareTeam(patient, user->id, NewProvenance(actor));
-  }, [&] { return "username=" + username; });
+  return CommitAudited(
+      actor, "care_team.add", patient,
+      [&]() -> Status {
+        if (actor.role != Role::kAdmin)
+          PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
+        PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
+        auto user = store_.FindUser(username);
+        if (!user.ok() || user->role != store::UserRole::kClinician) {
+          return Status::InvalidArgument("names no clinician account", "username");
+        }
+        return store_.AddToCareTeam(patient, user->id, NewProvenance(actor));
+      },
+      [&] { return "username=" + username; });
 }
 
 }  // namespace pineal::app

@@ -89,8 +89,8 @@ Status PinealApp::ResolveLapsedAlerts(PatientId patient, const std::set<std::str
       continue;
     }
     PINEAL_RETURN_IF_ERROR(store_.AppendAlertStatus(
-        a.id, {"resolved", "no longer holds on the current record (re-evaluated " +
-                               FormatInstant(now) + ")",
+        a.id, {"resolved",
+               "no longer holds on the current record (re-evaluated " + FormatInstant(now) + ")",
                now, "system"}));
   }
   return Status::Ok();
@@ -99,11 +99,11 @@ Status PinealApp::ResolveLapsedAlerts(PatientId patient, const std::set<std::str
 void PinealApp::RefreshAlertsAfterWrite(PatientId patient) {
   // The write stands whatever happens here; a failure is for the operator.
   Status st = RefreshAlerts(patient);
-  if (!st.ok()) std::fprintf(stderr, "pineal: alert evaluation failed: %s\n", st.ToString().c_str());
+  if (!st.ok())
+    std::fprintf(stderr, "pineal: alert evaluation failed: %s\n", st.ToString().c_str());
 }
 
-Result<std::vector<store::AlertRecord>> PinealApp::ListAlerts(const Actor& actor,
-                                                              PatientId patient,
+Result<std::vector<store::AlertRecord>> PinealApp::ListAlerts(const Actor& actor, PatientId patient,
                                                               const std::string& status) {
   auto result = [&]() -> Result<std::vector<store::AlertRecord>> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
@@ -158,30 +158,38 @@ Result<store::AlertRecord> PinealApp::ChangeAlertStatus(const Actor& actor, Pati
                                                         std::int64_t alert_id,
                                                         const std::string& status,
                                                         const std::string& note) {
-  auto result = AuditedWrite<store::AlertRecord>(actor, "alert.status", patient, [&]() -> Result<store::AlertRecord> {
-    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));  // clinicians only
-    if (status != "acknowledged" && status != "resolved") {
-      return Status::InvalidArgument(
-          "'" + status + "' is not a status an alert can be given; use acknowledged or resolved",
-          "status");
-    }
-    PINEAL_RETURN_IF_ERROR(records::CheckOptionalText(note, "note", 2000));
-    if (status == "resolved" && note.size() < 3) {
-      return Status::InvalidArgument("is required to resolve an alert: say what was done", "note");
-    }
-    PINEAL_ASSIGN_OR_RETURN(store::AlertRecord alert, store_.GetAlert(patient, alert_id));
-    if (alert.status() == "resolved") {
-      return Status::FailedPrecondition("alert " + std::to_string(alert_id) +
-                                        " is already resolved");
-    }
-    if (alert.status() == status) {
-      return Status::FailedPrecondition("alert " + std::to_string(alert_id) + " is already " +
-                                        status);
-    }
-    PINEAL_RETURN_IF_ERROR(
-        store_.AppendAlertStatus(alert_id, {status, note, clock_.Now(), actor.name}));
-    return store_.GetAlert(patient, alert_id);
-  }, [&] { return "alert " + std::to_string(alert_id) + " -> " + status + (note.empty() ? "" : ": " + note); });
+  auto result = AuditedWrite<store::AlertRecord>(
+      actor, "alert.status", patient,
+      [&]() -> Result<store::AlertRecord> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));  // clinicians only
+        if (status != "acknowledged" && status != "resolved") {
+          return Status::InvalidArgument(
+              "'" + status +
+                  "' is not a status an alert can be given; use acknowledged or resolved",
+              "status");
+        }
+        PINEAL_RETURN_IF_ERROR(records::CheckOptionalText(note, "note", 2000));
+        if (status == "resolved" && note.size() < 3) {
+          return Status::InvalidArgument("is required to resolve an alert: say what was done",
+                                         "note");
+        }
+        PINEAL_ASSIGN_OR_RETURN(store::AlertRecord alert, store_.GetAlert(patient, alert_id));
+        if (alert.status() == "resolved") {
+          return Status::FailedPrecondition("alert " + std::to_string(alert_id) +
+                                            " is already resolved");
+        }
+        if (alert.status() == status) {
+          return Status::FailedPrecondition("alert " + std::to_string(alert_id) + " is already " +
+                                            status);
+        }
+        PINEAL_RETURN_IF_ERROR(
+            store_.AppendAlertStatus(alert_id, {status, note, clock_.Now(), actor.name}));
+        return store_.GetAlert(patient, alert_id);
+      },
+      [&] {
+        return "alert " + std::to_string(alert_id) + " -> " + status +
+               (note.empty() ? "" : ": " + note);
+      });
   return result;
 }
 

@@ -78,15 +78,14 @@ Status PinealApp::CheckNotFuture(Instant t, std::string_view field) const {
 }
 
 Result<std::vector<store::AuditEvent>> PinealApp::Audit(const Actor& actor,
-                                                         store::AuditQuery query) {
+                                                        store::AuditQuery query) {
   auto result = [&]() -> Result<std::vector<store::AuditEvent>> {
     if (query.limit < 1 || query.limit > 1000) {
       return Status::InvalidArgument("must be between 1 and 1000", "limit");
     }
     switch (actor.role) {
       case Role::kAdmin:
-      case Role::kSystem:
-        break;
+      case Role::kSystem: break;
       case Role::kClinician:
         // A clinician sees the log of a patient they care for, or their own.
         if (query.patient_id) {

@@ -57,7 +57,8 @@ Status FillOptions(const kb::CircadianCatalog& catalog, const PlanCommonSpec& c,
   PINEAL_ASSIGN_OR_RETURN(o.earliest_bedtime, Clock(s, "earliest_bed", c.earliest_bed));
   PINEAL_ASSIGN_OR_RETURN(o.latest_waketime, Clock(s, "latest_wake", c.latest_wake));
   if (c.melatonin_days < 0) return Bad(s, "melatonin_days", "must be 0 or more");
-  for (auto [field, lux] : {std::pair{"indoor_lux", c.indoor_lux}, {"bright_lux", c.bright_lux},
+  for (auto [field, lux] : {std::pair{"indoor_lux", c.indoor_lux},
+                            {"bright_lux", c.bright_lux},
                             {"dim_lux", c.dim_lux}}) {
     if (!(lux >= 0 && lux <= 200000)) return Bad(s, field, "must be 0 to 200,000 lux");
   }
@@ -149,7 +150,8 @@ Result<circadian::RotaRequest> MakeRotaRequest(const kb::CircadianCatalog& catal
                                                const ShiftSpec& o) {
   const FieldStyle& s = o.style;
   circadian::RotaRequest r;
-  if (o.rota_csv.empty()) return Bad(s, "rota", "is required: rows of date,HH:MM-HH:MM or date,off");
+  if (o.rota_csv.empty())
+    return Bad(s, "rota", "is required: rows of date,HH:MM-HH:MM or date,off");
   auto shifts = circadian::ParseRotaCsv(o.rota_csv);
   if (!shifts.ok()) return Bad(s, "rota", shifts.status().message());
   r.shifts = *shifts;
@@ -168,8 +170,8 @@ Result<circadian::RotaRequest> MakeRotaRequest(const kb::CircadianCatalog& catal
 Result<PrcResult> ComputePrc(const kb::CircadianCatalog& catalog, const PrcSpec& o) {
   const FieldStyle& s = o.style;
   if (o.light == !o.dose.empty()) {
-    return Bad(s, "dose", "give either " + s.Name("dose") + " (melatonin PRC) or " +
-                              s.Name("light"));
+    return Bad(s, "dose",
+               "give either " + s.Name("dose") + " (melatonin PRC) or " + s.Name("light"));
   }
   if (!(o.step_h >= 0.25 && o.step_h <= 6)) return Bad(s, "step", "must be 0.25-6 h");
   const std::string id = !o.model.empty() ? o.model : (o.light ? "fjk1999" : "stowe2025");
@@ -201,7 +203,8 @@ Result<PrcResult> ComputePrc(const kb::CircadianCatalog& catalog, const PrcSpec&
   return out;
 }
 
-Result<circadian::JetLagPlan> PlanTrip(const kb::CircadianCatalog& catalog, const JetLagSpec& spec) {
+Result<circadian::JetLagPlan> PlanTrip(const kb::CircadianCatalog& catalog,
+                                       const JetLagSpec& spec) {
   PINEAL_ASSIGN_OR_RETURN(circadian::JetLagRequest request, MakeJetLagRequest(catalog, spec));
   return circadian::PlanJetLag(request);
 }

@@ -38,12 +38,12 @@ struct PlanCommonSpec {
 };
 
 struct JetLagSpec {
-  std::string from, to;      // IANA zones
-  std::string depart;        // local at origin, "2026-12-01 18:00"
-  std::string arrive;        // local at destination
-  std::string dlmo;          // measured at home, "HH:MM"
-  int pre_days = 3;          // adjustment days before departure, at most
-  int days = 12;             // days shown after arrival
+  std::string from, to;                 // IANA zones
+  std::string depart;                   // local at origin, "2026-12-01 18:00"
+  std::string arrive;                   // local at destination
+  std::string dlmo;                     // measured at home, "HH:MM"
+  int pre_days = 3;                     // adjustment days before departure, at most
+  int days = 12;                        // days shown after arrival
   std::string cross_check = "fjk1999";  // "none" to skip
   PlanCommonSpec common;
   FieldStyle style;

@@ -23,18 +23,18 @@ constexpr size_t kHashBytes = 32;
 // The most common passwords of public breach corpora (e.g. the UK NCSC's
 // 100k list), lower-cased; a password equal to one of them is refused.
 constexpr std::array<std::string_view, 60> kCommonPasswords = {
-    "123456",       "123456789",    "12345678",      "password",     "qwerty123",
-    "qwerty",       "1234567890",   "111111",        "123123",       "abc123",
-    "password1",    "iloveyou",     "1q2w3e4r",      "000000",       "qwertyuiop",
-    "monkey",       "dragon",       "123321",        "654321",       "superman",
-    "1qaz2wsx",     "7777777",      "121212",        "letmein",      "football",
-    "baseball",     "welcome",      "sunshine",      "princess",     "admin",
-    "administrator", "passw0rd",    "password123",   "password1234", "welcome123",
-    "qwerty12345",  "123456789012", "iloveyou123",   "trustno1",     "changeme",
-    "changeme123",  "letmein123",   "admin123456",   "qwertyuiop123", "1q2w3e4r5t6y",
-    "zaq12wsxcde3", "p@ssw0rd1234", "passwordpassword", "abcdefghijkl", "aaaaaaaaaaaa",
-    "111111111111", "123123123123", "qazwsxedcrfv",  "asdfghjkl123", "mypassword123",
-    "secret123456", "football1234", "baseball1234",  "sunshine1234", "princess1234"};
+    "123456",        "123456789",    "12345678",         "password",      "qwerty123",
+    "qwerty",        "1234567890",   "111111",           "123123",        "abc123",
+    "password1",     "iloveyou",     "1q2w3e4r",         "000000",        "qwertyuiop",
+    "monkey",        "dragon",       "123321",           "654321",        "superman",
+    "1qaz2wsx",      "7777777",      "121212",           "letmein",       "football",
+    "baseball",      "welcome",      "sunshine",         "princess",      "admin",
+    "administrator", "passw0rd",     "password123",      "password1234",  "welcome123",
+    "qwerty12345",   "123456789012", "iloveyou123",      "trustno1",      "changeme",
+    "changeme123",   "letmein123",   "admin123456",      "qwertyuiop123", "1q2w3e4r5t6y",
+    "zaq12wsxcde3",  "p@ssw0rd1234", "passwordpassword", "abcdefghijkl",  "aaaaaaaaaaaa",
+    "111111111111",  "123123123123", "qazwsxedcrfv",     "asdfghjkl123",  "mypassword123",
+    "secret123456",  "football1234", "baseball1234",     "sunshine1234",  "princess1234"};
 
 Status RandomBytes(unsigned char* out, size_t n) {
   size_t filled = 0;
@@ -90,9 +90,9 @@ Result<std::string> HashPassword(std::string_view password) {
   const size_t encoded_len =
       argon2_encodedlen(kTimeCost, kMemoryKiB, kLanes, kSaltBytes, kHashBytes, Argon2_id);
   std::string encoded(encoded_len, '\0');
-  int rc = argon2id_hash_encoded(kTimeCost, kMemoryKiB, kLanes, password.data(), password.size(),
-                                 salt.data(), salt.size(), kHashBytes, encoded.data(),
-                                 encoded.size());
+  int rc =
+      argon2id_hash_encoded(kTimeCost, kMemoryKiB, kLanes, password.data(), password.size(),
+                            salt.data(), salt.size(), kHashBytes, encoded.data(), encoded.size());
   if (rc != ARGON2_OK) {
     return Status::Internal(std::string("password hashing failed: ") + argon2_error_message(rc));
   }

@@ -72,9 +72,10 @@ struct DemoPatient {
   std::vector<Series> series;
 };
 
-records::MedicationEntry Med(std::string name, records::MedicationCategory cat, std::optional<Mass> dose,
-                             std::string schedule, records::MedicationSource source,
-                             std::string code_system = {}, std::string code = {}) {
+records::MedicationEntry Med(std::string name, records::MedicationCategory cat,
+                             std::optional<Mass> dose, std::string schedule,
+                             records::MedicationSource source, std::string code_system = {},
+                             std::string code = {}) {
   records::MedicationEntry m;
   m.name = std::move(name);
   m.category = cat;
@@ -117,17 +118,15 @@ std::vector<DemoPatient> DemoPatients(LocalDate today) {
   daniel.patient = MakePatient("Daniel R.", born(41, 9, 2), records::Sex::kMale, 84,
                                {"chronic pain", "opioid use disorder in remission"}, true,
                                "America/New_York", today);
-  daniel.medications = {
-      Med("gabapentin", MedicationCategory::kMedicine, Mg(300), "three times daily",
-          MedicationSource::kSelfReported, rxnorm, "25480"),
-      Med("acupuncture", MedicationCategory::kTherapy, std::nullopt, "weekly",
-          MedicationSource::kSelfReported)};
+  daniel.medications = {Med("gabapentin", MedicationCategory::kMedicine, Mg(300),
+                            "three times daily", MedicationSource::kSelfReported, rxnorm, "25480"),
+                        Med("acupuncture", MedicationCategory::kTherapy, std::nullopt, "weekly",
+                            MedicationSource::kSelfReported)};
   daniel.substance = "kratom";
   daniel.regimen = Plan("powder", G(2), {"08:00", "14:00", "20:00"}, "pain", start,
                         "Self-directed kratom use recorded under supervision; taper planned");
-  daniel.series = {
-      {ObservationKind::kInstrument, "pain_nrs", "{score}", 6, -0.1, 1, {20 * 60}},
-      {ObservationKind::kInstrument, "COWS", "{score}", 9, -0.3, 3, {9 * 60}}};
+  daniel.series = {{ObservationKind::kInstrument, "pain_nrs", "{score}", 6, -0.1, 1, {20 * 60}},
+                   {ObservationKind::kInstrument, "COWS", "{score}", 9, -0.3, 3, {9 * 60}}};
   out.push_back(std::move(daniel));
 
   DemoPatient aisha;
@@ -136,11 +135,10 @@ std::vector<DemoPatient> DemoPatients(LocalDate today) {
   aisha.medications = {Med("ethinylestradiol/levonorgestrel", MedicationCategory::kMedicine,
                            std::nullopt, "once daily", MedicationSource::kPrescribed)};
   aisha.substance = "melatonin";
-  aisha.regimen = Plan("ir", Mg(3), {"08:30"}, "shift work", start,
-                       "Daytime sleep after night shifts");
+  aisha.regimen =
+      Plan("ir", Mg(3), {"08:30"}, "shift work", start, "Daytime sleep after night shifts");
   aisha.series = {{ObservationKind::kInstrument, "KSS", "{score}", 7, -0.1, 1, {22 * 60}},
-                  {ObservationKind::kSleepDiary, "total_sleep_time", "min", 330, 4, 1,
-                   {16 * 60}}};
+                  {ObservationKind::kSleepDiary, "total_sleep_time", "min", 330, 4, 1, {16 * 60}}};
   out.push_back(std::move(aisha));
 
   DemoPatient robert;
@@ -153,9 +151,8 @@ std::vector<DemoPatient> DemoPatients(LocalDate today) {
   robert.substance = "melatonin";
   robert.regimen = Plan("ir", Mg(20), {"22:00"}, "chronic fatigue", start,
                         "High-dose regimen the patient started himself; under review");
-  robert.series = {
-      {ObservationKind::kSideEffect, "next_morning_grogginess", "", 2, 0, 5, {8 * 60}},
-      {ObservationKind::kSleepDiary, "sleep_efficiency", "%", 80, 0.2, 1, {8 * 60}}};
+  robert.series = {{ObservationKind::kSideEffect, "next_morning_grogginess", "", 2, 0, 5, {8 * 60}},
+                   {ObservationKind::kSleepDiary, "sleep_efficiency", "%", 80, 0.2, 1, {8 * 60}}};
   out.push_back(std::move(robert));
   return out;
 }
@@ -179,14 +176,14 @@ Result<DemoSummary> LoadDemoClinic(PinealApp& app, const Actor& actor, store::St
                                         std::to_string(existing.total) +
                                         " patients; the demo clinic loads only into an empty one");
     }
-    PINEAL_ASSIGN_OR_RETURN(store::User clinician,
-                            app.CreateUser(actor, NewUser{kDemoClinician, "Dr Demo",
-                                                          store::UserRole::kClinician,
-                                                          std::nullopt, kDemoClinicianPassword}));
-    PINEAL_RETURN_IF_ERROR(app.CreateUser(actor, NewUser{kDemoAdmin, "Demo administrator",
-                                                         store::UserRole::kAdmin, std::nullopt,
-                                                         kDemoAdminPassword})
-                               .status());
+    PINEAL_ASSIGN_OR_RETURN(
+        store::User clinician,
+        app.CreateUser(actor, NewUser{kDemoClinician, "Dr Demo", store::UserRole::kClinician,
+                                      std::nullopt, kDemoClinicianPassword}));
+    PINEAL_RETURN_IF_ERROR(
+        app.CreateUser(actor, NewUser{kDemoAdmin, "Demo administrator", store::UserRole::kAdmin,
+                                      std::nullopt, kDemoAdminPassword})
+            .status());
     summary.logins = DemoLogins();
     int index = 0;
     for (DemoPatient& d : DemoPatients(today)) {
@@ -196,10 +193,10 @@ Result<DemoSummary> LoadDemoClinic(PinealApp& app, const Actor& actor, store::St
       PINEAL_RETURN_IF_ERROR(app.AddToCareTeam(actor, p.id, clinician.username));
       // One patient account, for the check-in.
       if (index == 1) {
-        PINEAL_RETURN_IF_ERROR(app.CreateUser(actor, NewUser{"margaret", p.display_name,
-                                                             store::UserRole::kPatient, p.id,
-                                                             kDemoPatientPassword})
-                                   .status());
+        PINEAL_RETURN_IF_ERROR(
+            app.CreateUser(actor, NewUser{"margaret", p.display_name, store::UserRole::kPatient,
+                                          p.id, kDemoPatientPassword})
+                .status());
       }
       for (auto& m : d.medications) {
         PINEAL_RETURN_IF_ERROR(app.AddMedication(actor, p.id, m).status());
@@ -207,13 +204,15 @@ Result<DemoSummary> LoadDemoClinic(PinealApp& app, const Actor& actor, store::St
       }
       // Regimens the patients already take are recorded as they are; what
       // screening blocks is overridden with the reason a clinician would give.
-      PINEAL_ASSIGN_OR_RETURN(ScreeningReport screened,
-                              app.ScreenProposal(actor, p.id, d.substance, d.regimen, std::nullopt));
+      PINEAL_ASSIGN_OR_RETURN(
+          ScreeningReport screened,
+          app.ScreenProposal(actor, p.id, d.substance, d.regimen, std::nullopt));
       std::vector<safety::Override> overrides;
       for (const auto& f : screened.findings) {
         if (f.blocking()) {
-          overrides.push_back({f.key, "Demo clinic: recorded as the patient already takes it; "
-                                      "reviewed at the next visit"});
+          overrides.push_back({f.key,
+                               "Demo clinic: recorded as the patient already takes it; "
+                               "reviewed at the next visit"});
         }
       }
       ScreeningReport report;

@@ -26,10 +26,10 @@ struct Response {
 // ISI 18, 18, 17, 17, 16, 16; PHQ-9 5 then 8 with item 9 = 1; GAD-7 5.
 const std::vector<Response>& Responses() {
   static const std::vector<Response> r = {
-      {0, "ISI", {3, 3, 3, 2, 3, 2, 2}},          {7, "ISI", {3, 3, 3, 2, 3, 2, 2}},
-      {14, "ISI", {3, 3, 2, 2, 3, 2, 2}},         {21, "ISI", {3, 3, 2, 2, 3, 2, 2}},
-      {28, "ISI", {3, 2, 2, 2, 3, 2, 2}},         {35, "ISI", {3, 2, 2, 2, 3, 2, 2}},
-      {0, "PHQ-9", {1, 1, 1, 1, 0, 1, 0, 0, 0}},  {28, "PHQ-9", {1, 1, 2, 1, 1, 1, 0, 0, 1}},
+      {0, "ISI", {3, 3, 3, 2, 3, 2, 2}},         {7, "ISI", {3, 3, 3, 2, 3, 2, 2}},
+      {14, "ISI", {3, 3, 2, 2, 3, 2, 2}},        {21, "ISI", {3, 3, 2, 2, 3, 2, 2}},
+      {28, "ISI", {3, 2, 2, 2, 3, 2, 2}},        {35, "ISI", {3, 2, 2, 2, 3, 2, 2}},
+      {0, "PHQ-9", {1, 1, 1, 1, 0, 1, 0, 0, 0}}, {28, "PHQ-9", {1, 1, 2, 1, 1, 1, 0, 0, 1}},
       {0, "GAD-7", {1, 1, 1, 1, 0, 1, 0}}};
   return r;
 }
@@ -63,11 +63,11 @@ Status LoadDemoMonth(PinealApp& app, const Actor& actor, const std::string& clin
   ScreeningReport report;
   PINEAL_ASSIGN_OR_RETURN(
       records::Regimen r,
-      app.CreateRegimen(actor, p.id,
-                        RegimenDraft{"melatonin", Plan("ir", *Mass::Make(1, "mg"), {"22:00"},
-                                                       "insomnia", start,
-                                                       "Start low: 1 mg 30-60 min before bed")},
-                        {}, &report));
+      app.CreateRegimen(
+          actor, p.id,
+          RegimenDraft{"melatonin", Plan("ir", *Mass::Make(1, "mg"), {"22:00"}, "insomnia", start,
+                                         "Start low: 1 mg 30-60 min before bed")},
+          {}, &report));
   ++summary.regimens;
 
   for (int day = 0; day <= kMonthDays; ++day) {
@@ -86,10 +86,10 @@ Status LoadDemoMonth(PinealApp& app, const Actor& actor, const std::string& clin
     PINEAL_ASSIGN_OR_RETURN(Instant morning, LocalAt(start, day, 7 * 60 + 15, p.time_zone));
     if (day > 0 && morning <= now) {
       const double f = static_cast<double>(day) / kMonthDays;
-      const std::array<std::tuple<const char*, double, const char*>, 3> diary = {{
-          {"sleep_efficiency", std::round(72 + 6 * f), "%"},
-          {"total_sleep_time", std::round(330 + 30 * f), "min"},
-          {"sleep_onset_latency", std::round(45 - 10 * f), "min"}}};
+      const std::array<std::tuple<const char*, double, const char*>, 3> diary = {
+          {{"sleep_efficiency", std::round(72 + 6 * f), "%"},
+           {"total_sleep_time", std::round(330 + 30 * f), "min"},
+           {"sleep_onset_latency", std::round(45 - 10 * f), "min"}}};
       for (const auto& [code, value, unit] : diary) {
         records::Observation o;
         o.kind = ObservationKind::kSleepDiary;

@@ -15,23 +15,24 @@ Status CheckRange(const store::TimeRange& range) {
 
 Result<records::DoseEvent> PinealApp::RecordDoseEvent(const Actor& actor, PatientId patient,
                                                       records::DoseEvent draft) {
-  auto result = AuditedWrite<records::DoseEvent>(actor, "dose_event.create", patient, [&]() -> Result<records::DoseEvent> {
-    PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
-    if (draft.regimen_id) {
-      auto regimen = store_.GetRegimen(patient, *draft.regimen_id);
-      if (!regimen.ok()) {
-        return Status::InvalidArgument("names no regimen of this patient", "regimen_id");
-      }
-      // A dose of a regimen is a dose of its substance.
-      if (draft.substance.empty()) draft.substance = regimen->substance;
-    }
-    PINEAL_RETURN_IF_ERROR(records::ValidateDoseEvent(draft));
-    if (draft.taken_at) PINEAL_RETURN_IF_ERROR(CheckNotFuture(*draft.taken_at, "taken_at"));
-    draft.patient_id = patient;
-    draft.provenance = NewProvenance(actor);
-    PINEAL_ASSIGN_OR_RETURN(DoseEventId id, store_.InsertDoseEvent(draft));
-    return store_.GetDoseEvent(patient, id);
-  });
+  auto result = AuditedWrite<records::DoseEvent>(
+      actor, "dose_event.create", patient, [&]() -> Result<records::DoseEvent> {
+        PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
+        if (draft.regimen_id) {
+          auto regimen = store_.GetRegimen(patient, *draft.regimen_id);
+          if (!regimen.ok()) {
+            return Status::InvalidArgument("names no regimen of this patient", "regimen_id");
+          }
+          // A dose of a regimen is a dose of its substance.
+          if (draft.substance.empty()) draft.substance = regimen->substance;
+        }
+        PINEAL_RETURN_IF_ERROR(records::ValidateDoseEvent(draft));
+        if (draft.taken_at) PINEAL_RETURN_IF_ERROR(CheckNotFuture(*draft.taken_at, "taken_at"));
+        draft.patient_id = patient;
+        draft.provenance = NewProvenance(actor);
+        PINEAL_ASSIGN_OR_RETURN(DoseEventId id, store_.InsertDoseEvent(draft));
+        return store_.GetDoseEvent(patient, id);
+      });
   if (result.ok()) RefreshAlertsAfterWrite(patient);
   return result;
 }
@@ -51,37 +52,41 @@ Result<std::vector<records::DoseEvent>> PinealApp::ListDoseEvents(const Actor& a
 
 Result<records::Observation> PinealApp::RecordObservation(const Actor& actor, PatientId patient,
                                                           records::Observation draft) {
-  auto result = AuditedWrite<records::Observation>(actor, "observation.create", patient, [&]() -> Result<records::Observation> {
-    PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
-    PINEAL_RETURN_IF_ERROR(records::ValidateObservation(draft));
-    // A score of a known instrument must be possible, and carries its band.
-    const kb::InstrumentDef* def = nullptr;
-    if (draft.kind == records::ObservationKind::kInstrument && knowledge_.instruments != nullptr) {
-      def = knowledge_.instruments->Find(draft.code);
-    }
-    if (def != nullptr) {
-      const double v = *draft.value;
-      if (v != static_cast<int>(v) || v < def->min_total || v > def->max_total) {
-        return Status::InvalidArgument(
-            draft.code + " scores are whole numbers from " + std::to_string(def->min_total) +
-                " to " + std::to_string(def->max_total),
-            "value");
-      }
-      const kb::ScoreBand* band = def->BandFor(static_cast<int>(v));
-      draft.interpretation = band != nullptr ? band->id : "";
-    }
-    PINEAL_RETURN_IF_ERROR(CheckNotFuture(draft.observed_at, "observed_at"));
-    draft.patient_id = patient;
-    draft.provenance = NewProvenance(actor);
-    PINEAL_ASSIGN_OR_RETURN(ObservationId id, store_.InsertObservation(draft));
-    return store_.GetObservation(patient, id);
-  });
+  auto result = AuditedWrite<records::Observation>(
+      actor, "observation.create", patient, [&]() -> Result<records::Observation> {
+        PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
+        PINEAL_RETURN_IF_ERROR(records::ValidateObservation(draft));
+        // A score of a known instrument must be possible, and carries its band.
+        const kb::InstrumentDef* def = nullptr;
+        if (draft.kind == records::ObservationKind::kInstrument &&
+            knowledge_.instruments != nullptr) {
+          def = knowledge_.instruments->Find(draft.code);
+        }
+        if (def != nullptr) {
+          const double v = *draft.value;
+          if (v != static_cast<int>(v) || v < def->min_total || v > def->max_total) {
+            return Status::InvalidArgument(draft.code + " scores are whole numbers from " +
+                                               std::to_string(def->min_total) + " to " +
+                                               std::to_string(def->max_total),
+                                           "value");
+          }
+          const kb::ScoreBand* band = def->BandFor(static_cast<int>(v));
+          draft.interpretation = band != nullptr ? band->id : "";
+        }
+        PINEAL_RETURN_IF_ERROR(CheckNotFuture(draft.observed_at, "observed_at"));
+        draft.patient_id = patient;
+        draft.provenance = NewProvenance(actor);
+        PINEAL_ASSIGN_OR_RETURN(ObservationId id, store_.InsertObservation(draft));
+        return store_.GetObservation(patient, id);
+      });
   if (result.ok()) RefreshAlertsAfterWrite(patient);
   return result;
 }
 
-Result<std::vector<records::Observation>> PinealApp::ListObservations(
-    const Actor& actor, PatientId patient, const store::TimeRange& range, bool with_superseded) {
+Result<std::vector<records::Observation>> PinealApp::ListObservations(const Actor& actor,
+                                                                      PatientId patient,
+                                                                      const store::TimeRange& range,
+                                                                      bool with_superseded) {
   auto result = [&]() -> Result<std::vector<records::Observation>> {
     PINEAL_RETURN_IF_ERROR(CheckRange(range));
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));

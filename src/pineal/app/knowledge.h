@@ -45,9 +45,7 @@ struct LoadedKnowledge {
   kb::MonitoringRules rules;
   kb::ProtocolSet protocols;
 
-  Knowledge View() const {
-    return {&safety, &pk, &circadian, &instruments, &rules, &protocols};
-  }
+  Knowledge View() const { return {&safety, &pk, &circadian, &instruments, &rules, &protocols}; }
 };
 
 // Loads knowledge/ (KnowledgeDir(), or `root` when given); the Status names

@@ -5,29 +5,31 @@ namespace pineal::app {
 
 Result<records::MedicationEntry> PinealApp::AddMedication(const Actor& actor, PatientId patient,
                                                           records::MedicationEntry draft) {
-  auto result = AuditedWrite<records::MedicationEntry>(actor, "medication.create", patient, [&]() -> Result<records::MedicationEntry> {
-    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
-    PINEAL_RETURN_IF_ERROR(records::ValidateMedication(draft));
-    draft.patient_id = patient;
-    draft.provenance = NewProvenance(actor);
-    PINEAL_ASSIGN_OR_RETURN(MedicationId id, store_.InsertMedication(draft));
-    return store_.GetMedication(patient, id);
-  });
+  auto result = AuditedWrite<records::MedicationEntry>(
+      actor, "medication.create", patient, [&]() -> Result<records::MedicationEntry> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
+        PINEAL_RETURN_IF_ERROR(records::ValidateMedication(draft));
+        draft.patient_id = patient;
+        draft.provenance = NewProvenance(actor);
+        PINEAL_ASSIGN_OR_RETURN(MedicationId id, store_.InsertMedication(draft));
+        return store_.GetMedication(patient, id);
+      });
   return result;
 }
 
 Result<records::MedicationEntry> PinealApp::UpdateMedication(const Actor& actor, PatientId patient,
                                                              records::MedicationEntry changes) {
-  auto result = AuditedWrite<records::MedicationEntry>(actor, "medication.update", patient, [&]() -> Result<records::MedicationEntry> {
-    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
-    PINEAL_ASSIGN_OR_RETURN(records::MedicationEntry before,
-                            store_.GetMedication(patient, changes.id));
-    PINEAL_RETURN_IF_ERROR(records::ValidateMedication(changes));
-    changes.patient_id = patient;
-    changes.provenance = before.provenance;
-    PINEAL_RETURN_IF_ERROR(store_.UpdateMedication(changes));
-    return store_.GetMedication(patient, changes.id);
-  });
+  auto result = AuditedWrite<records::MedicationEntry>(
+      actor, "medication.update", patient, [&]() -> Result<records::MedicationEntry> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
+        PINEAL_ASSIGN_OR_RETURN(records::MedicationEntry before,
+                                store_.GetMedication(patient, changes.id));
+        PINEAL_RETURN_IF_ERROR(records::ValidateMedication(changes));
+        changes.patient_id = patient;
+        changes.provenance = before.provenance;
+        PINEAL_RETURN_IF_ERROR(store_.UpdateMedication(changes));
+        return store_.GetMedication(patient, changes.id);
+      });
   return result;
 }
 

@@ -47,31 +47,32 @@ Result<records::Patient> PinealApp::GetPatient(const Actor& actor, PatientId id)
 
 Result<records::Patient> PinealApp::UpdatePatient(const Actor& actor, records::Patient changes) {
   const PatientId id = changes.id;
-  auto result = AuditedWrite<records::Patient>(actor, "patient.update", id, [&]() -> Result<records::Patient> {
-    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, id));
-    PINEAL_RETURN_IF_ERROR(records::ValidatePatient(changes));
-    if (changes.birth_date && *changes.birth_date > DateOf(clock_.Now())) {
-      return Status::InvalidArgument("is in the future", "birth_date");
-    }
-    Status st = store_.InTransaction([&]() -> Status {
-      PINEAL_ASSIGN_OR_RETURN(records::Patient before, store_.GetPatient(id));
-      PINEAL_RETURN_IF_ERROR(store_.UpdatePatient(changes, clock_.Now()));
-      // A new or different weight becomes a new entry of the weight history.
-      if (changes.weight &&
-          (!before.weight || before.weight->weight.base() != changes.weight->weight.base() ||
-           before.weight->measured_on != changes.weight->measured_on)) {
-        PINEAL_RETURN_IF_ERROR(store_.AddWeight(id, *changes.weight, NewProvenance(actor)));
-      }
-      return Status::Ok();
-    });
-    if (!st.ok()) return st;
-    return store_.GetPatient(id);
-  });
+  auto result = AuditedWrite<records::Patient>(
+      actor, "patient.update", id, [&]() -> Result<records::Patient> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, id));
+        PINEAL_RETURN_IF_ERROR(records::ValidatePatient(changes));
+        if (changes.birth_date && *changes.birth_date > DateOf(clock_.Now())) {
+          return Status::InvalidArgument("is in the future", "birth_date");
+        }
+        Status st = store_.InTransaction([&]() -> Status {
+          PINEAL_ASSIGN_OR_RETURN(records::Patient before, store_.GetPatient(id));
+          PINEAL_RETURN_IF_ERROR(store_.UpdatePatient(changes, clock_.Now()));
+          // A new or different weight becomes a new entry of the weight history.
+          if (changes.weight &&
+              (!before.weight || before.weight->weight.base() != changes.weight->weight.base() ||
+               before.weight->measured_on != changes.weight->measured_on)) {
+            PINEAL_RETURN_IF_ERROR(store_.AddWeight(id, *changes.weight, NewProvenance(actor)));
+          }
+          return Status::Ok();
+        });
+        if (!st.ok()) return st;
+        return store_.GetPatient(id);
+      });
   return result;
 }
 
 Result<store::Page<records::Patient>> PinealApp::ListPatients(const Actor& actor,
-                                                             store::PatientQuery query) {
+                                                              store::PatientQuery query) {
   auto result = [&]() -> Result<store::Page<records::Patient>> {
     switch (actor.role) {
       case Role::kClinician:
@@ -84,8 +85,7 @@ Result<store::Page<records::Patient>> PinealApp::ListPatients(const Actor& actor
         break;
       case Role::kAdmin:
         return Status::PermissionDenied("an administrator account does not read clinical records");
-      case Role::kSystem:
-        break;
+      case Role::kSystem: break;
     }
     if (query.limit < 1 || query.limit > kMaxPageSize) {
       return Status::InvalidArgument("must be between 1 and 200", "limit");

@@ -43,8 +43,7 @@ class PinealApp {
   Result<records::Patient> GetPatient(const Actor& actor, PatientId id);
   // `changes.version` must be the version the caller read (409 otherwise).
   Result<records::Patient> UpdatePatient(const Actor& actor, records::Patient changes);
-  Result<store::Page<records::Patient>> ListPatients(const Actor& actor,
-                                                     store::PatientQuery query);
+  Result<store::Page<records::Patient>> ListPatients(const Actor& actor, store::PatientQuery query);
 
   // Medicines, supplements and therapies.
   Result<records::MedicationEntry> AddMedication(const Actor& actor, PatientId patient,
@@ -98,8 +97,7 @@ class PinealApp {
   // many missing answers are refused) and stored as an instrument observation.
   Result<RecordedResponse> RecordResponse(const Actor& actor, PatientId patient,
                                           ResponseDraft draft);
-  Result<std::vector<records::Observation>> ListObservations(const Actor& actor,
-                                                             PatientId patient,
+  Result<std::vector<records::Observation>> ListObservations(const Actor& actor, PatientId patient,
                                                              const store::TimeRange& range,
                                                              bool with_superseded);
 
@@ -147,8 +145,7 @@ class PinealApp {
                                     const AdherenceQuery& query);
   // Titration: a proposal is stored as made; a decision (approve appends the
   // regimen version, screened; reject needs a reason) is taken once.
-  Result<StoredProposal> ProposeTitration(const Actor& actor, PatientId patient,
-                                          RegimenId regimen);
+  Result<StoredProposal> ProposeTitration(const Actor& actor, PatientId patient, RegimenId regimen);
   Result<std::vector<StoredProposal>> ListProposals(const Actor& actor, PatientId patient);
   Result<StoredProposal> DecideProposal(const Actor& actor, PatientId patient, std::int64_t id,
                                         ProposalDecisionDraft draft, ScreeningReport* report);
@@ -187,9 +184,8 @@ class PinealApp {
 
  private:
   // Records the outcome of a use case in the audit log.
-  void RecordAudit(const Actor& actor, std::string_view action,
-                   std::optional<PatientId> patient, const Status& outcome,
-                   std::string detail = {});
+  void RecordAudit(const Actor& actor, std::string_view action, std::optional<PatientId> patient,
+                   const Status& outcome, std::string detail = {});
   // A write and its audit row in one transaction: they commit together or
   // not at all. `body` does the write; `detail` is read after it succeeds. A
   // failed write is rolled back, then audited on its own (it changed nothing).
@@ -256,8 +252,7 @@ class PinealApp {
   };
   Result<MonitoringData> LoadMonitoring(PatientId patient);
   Status RefreshAlerts(PatientId patient);
-  Status ResolveLapsedAlerts(PatientId patient, const std::set<std::string>& holding,
-                             Instant now);
+  Status ResolveLapsedAlerts(PatientId patient, const std::set<std::string>& holding, Instant now);
   void RefreshAlertsAfterWrite(PatientId patient);
   Result<LocalDate> TodayFor(const records::Patient& patient) const;
   Result<PatientReviews> PlanPatientReviews(PatientId patient, int count);

@@ -25,8 +25,7 @@ Status CheckQuery(const PredictionQuery& q) {
   }
   if (q.subjects < 0 || q.subjects > kMaxPredictionSubjects) {
     return Status::InvalidArgument(
-        fmt::format("must be 0 (typical patient only) to {}", kMaxPredictionSubjects),
-        "subjects");
+        fmt::format("must be 0 (typical patient only) to {}", kMaxPredictionSubjects), "subjects");
   }
   if (auto w = ParseTimeOfDay(q.wake); !w.ok()) {
     return Status::InvalidArgument(w.status().message(), "wake");
@@ -127,10 +126,10 @@ Result<PatientPrediction> PinealApp::PredictConcentrations(const Actor& actor, P
       }
     }
     if (r.doses.empty()) {
-      return Status::FailedPrecondition(fmt::format(
-          "no {} doses logged in the last {} days and no active regimen plans one; "
-          "nothing to predict",
-          substance, query.days));
+      return Status::FailedPrecondition(
+          fmt::format("no {} doses logged in the last {} days and no active regimen plans one; "
+                      "nothing to predict",
+                      substance, query.days));
     }
     pk::SortDoses(r.doses);
     // A day past now, and at least to the wake time after the last dose, so
@@ -140,8 +139,8 @@ Result<PatientPrediction> PinealApp::PredictConcentrations(const Actor& actor, P
     const double to_wake = std::fmod(r.wake_clock_h - last_clock + 24.0, 24.0);
     r.horizon_h = std::max(out.now_h + 24.0, last_h + to_wake + 1.0);
     PINEAL_ASSIGN_OR_RETURN(out.result, pk::Simulate(*knowledge_.pk, r));
-    out.title = fmt::format("{}: {} over the last {} days{}", p.display_name, substance,
-                            query.days, out.planned_dose_h.empty() ? "" : " and the next day");
+    out.title = fmt::format("{}: {} over the last {} days{}", p.display_name, substance, query.days,
+                            out.planned_dose_h.empty() ? "" : " and the next day");
     return out;
   }();
   RecordAudit(actor, "prediction.view", patient, result.status(), query.substance);

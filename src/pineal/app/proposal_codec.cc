@@ -11,13 +11,15 @@ json OptDate(const std::optional<LocalDate>& d) { return d ? json(FormatDate(*d)
 
 Result<Mass> MassAt(const json& j, const char* key) {
   auto m = Mass::Parse(j.at(key).get<std::string>());
-  if (!m.ok()) return Status::Internal(std::string("stored proposal: ") + key + ": " + m.status().message());
+  if (!m.ok())
+    return Status::Internal(std::string("stored proposal: ") + key + ": " + m.status().message());
   return *m;
 }
 
 Result<LocalDate> DateAt(const json& j, const char* key) {
   auto d = ParseDate(j.at(key).get<std::string>());
-  if (!d.ok()) return Status::Internal(std::string("stored proposal: ") + key + ": " + d.status().message());
+  if (!d.ok())
+    return Status::Internal(std::string("stored proposal: ") + key + ": " + d.status().message());
   return *d;
 }
 
@@ -32,25 +34,26 @@ json EvidenceToJson(const std::vector<monitor::Evidence>& evidence) {
 }
 
 json ProposalToJson(const monitor::TitrationProposal& p) {
-  return json{{"protocol_id", p.protocol_id},
-              {"protocol_title", p.protocol_title},
-              {"refs", p.refs},
-              {"regimen_id", p.regimen_id.value()},
-              {"regimen_version", p.regimen_version},
-              {"action", std::string(monitor::TitrationActionName(p.action))},
-              {"decided_by", p.decided_by},
-              {"current_dose", p.current_dose.ToString()},
-              {"current_daily_dose", p.current_daily_dose.ToString()},
-              {"dose", p.dose.ToString()},
-              {"daily_dose", p.daily_dose.ToString()},
-              {"doses_per_day", p.doses_per_day},
-              {"applies_from", FormatDate(p.applies_from)},
-              {"evaluate_on", OptDate(p.evaluate_on)},
-              {"reasons", p.reasons},
-              {"evidence", EvidenceToJson(p.evidence)},
-              {"urgent", p.urgent},
-              {"explicit_option", p.explicit_option ? json(p.explicit_option->ToString()) : json(nullptr)},
-              {"needs_clinician_decision", p.needs_clinician_decision}};
+  return json{
+      {"protocol_id", p.protocol_id},
+      {"protocol_title", p.protocol_title},
+      {"refs", p.refs},
+      {"regimen_id", p.regimen_id.value()},
+      {"regimen_version", p.regimen_version},
+      {"action", std::string(monitor::TitrationActionName(p.action))},
+      {"decided_by", p.decided_by},
+      {"current_dose", p.current_dose.ToString()},
+      {"current_daily_dose", p.current_daily_dose.ToString()},
+      {"dose", p.dose.ToString()},
+      {"daily_dose", p.daily_dose.ToString()},
+      {"doses_per_day", p.doses_per_day},
+      {"applies_from", FormatDate(p.applies_from)},
+      {"evaluate_on", OptDate(p.evaluate_on)},
+      {"reasons", p.reasons},
+      {"evidence", EvidenceToJson(p.evidence)},
+      {"urgent", p.urgent},
+      {"explicit_option", p.explicit_option ? json(p.explicit_option->ToString()) : json(nullptr)},
+      {"needs_clinician_decision", p.needs_clinician_decision}};
 }
 
 Result<monitor::TitrationProposal> ProposalFromJson(const std::string& text) {

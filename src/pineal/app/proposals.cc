@@ -25,58 +25,66 @@ bool ChangesTheRegimen(monitor::TitrationAction a) {
 Result<StoredProposal> PinealApp::ProposeTitration(const Actor& actor, PatientId patient,
                                                    RegimenId regimen_id) {
   std::string proposed;  // the action, for the audit row
-  auto result = AuditedWrite<StoredProposal>(actor, "titration.propose", patient, [&]() -> Result<StoredProposal> {
-    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));  // clinicians only
-    if (knowledge_.protocols == nullptr || knowledge_.rules == nullptr) {
-      return Status::Unavailable("the titration protocols are not loaded");
-    }
-    PINEAL_ASSIGN_OR_RETURN(records::Regimen regimen, store_.GetRegimen(patient, regimen_id));
-    const kb::Protocol* protocol = monitor::ProtocolFor(*knowledge_.protocols, regimen);
-    if (protocol == nullptr) {
-      std::string known;
-      for (const auto& p : knowledge_.protocols->protocols) {
-        known += (known.empty() ? "" : "; ") + p.substance + " for " +
-                 (p.indications.empty() ? std::string("any indication") : p.indications.front());
-      }
-      return Status::FailedPrecondition("no titration protocol covers " + regimen.substance +
-                                        " for '" + regimen.current().indication +
-                                        "'; the protocols are: " + known);
-    }
-    PINEAL_ASSIGN_OR_RETURN(MonitoringData d, LoadMonitoring(patient));
-    PINEAL_ASSIGN_OR_RETURN(LocalDate today, TodayFor(d.patient));
-    monitor::TitrationInputs in;
-    in.regimen = regimen;
-    in.patient = d.patient;
-    in.responses = std::move(d.responses);
-    in.side_effects = std::move(d.side_effects);
-    // Adherence over the protocol's window (the evaluation window of a
-    // ladder, the step of a taper), since the current version started.
-    const int window = protocol->kind == kb::ProtocolKind::kLadder ? protocol->evaluation.window_days
-                                                                   : protocol->taper.step_days;
-    const Instant now = clock_.Now();
-    Instant from = now - std::chrono::hours(24 * std::max(window, 1));
-    if (auto start = FromLocal(regimen.current().start_date, TimeOfDay{}, d.patient.time_zone);
-        start.ok() && from < *start) {
-      from = *start;
-    }
-    if (from < now) {
-      auto adherence = monitor::ComputeAdherence({regimen}, d.doses, d.patient.time_zone, from, now,
-                                                 knowledge_.rules->adherence);
-      if (adherence.ok()) in.adherence_percent = adherence->total.percent_taken();
-    }
-    PINEAL_ASSIGN_OR_RETURN(monitor::TitrationProposal proposal,
-                            monitor::ProposeTitration(*protocol, in, today));
-    store::ProposalRecord record;
-    record.patient_id = patient;
-    record.regimen_id = regimen_id;
-    record.regimen_version = proposal.regimen_version;
-    record.action = std::string(monitor::TitrationActionName(proposal.action));
-    record.proposal_json = ProposalToJson(proposal).dump();
-    record.provenance = NewProvenance(actor);
-    PINEAL_ASSIGN_OR_RETURN(record.id, store_.InsertProposal(record));
-    proposed = record.action;
-    return StoredProposal{std::move(record), std::move(proposal)};
-  }, [&] { return proposed.empty() ? std::string() : "regimen " + regimen_id.ToString() + ": " + proposed; });
+  auto result = AuditedWrite<StoredProposal>(
+      actor, "titration.propose", patient,
+      [&]() -> Result<StoredProposal> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));  // clinicians only
+        if (knowledge_.protocols == nullptr || knowledge_.rules == nullptr) {
+          return Status::Unavailable("the titration protocols are not loaded");
+        }
+        PINEAL_ASSIGN_OR_RETURN(records::Regimen regimen, store_.GetRegimen(patient, regimen_id));
+        const kb::Protocol* protocol = monitor::ProtocolFor(*knowledge_.protocols, regimen);
+        if (protocol == nullptr) {
+          std::string known;
+          for (const auto& p : knowledge_.protocols->protocols) {
+            known +=
+                (known.empty() ? "" : "; ") + p.substance + " for " +
+                (p.indications.empty() ? std::string("any indication") : p.indications.front());
+          }
+          return Status::FailedPrecondition("no titration protocol covers " + regimen.substance +
+                                            " for '" + regimen.current().indication +
+                                            "'; the protocols are: " + known);
+        }
+        PINEAL_ASSIGN_OR_RETURN(MonitoringData d, LoadMonitoring(patient));
+        PINEAL_ASSIGN_OR_RETURN(LocalDate today, TodayFor(d.patient));
+        monitor::TitrationInputs in;
+        in.regimen = regimen;
+        in.patient = d.patient;
+        in.responses = std::move(d.responses);
+        in.side_effects = std::move(d.side_effects);
+        // Adherence over the protocol's window (the evaluation window of a
+        // ladder, the step of a taper), since the current version started.
+        const int window = protocol->kind == kb::ProtocolKind::kLadder
+                               ? protocol->evaluation.window_days
+                               : protocol->taper.step_days;
+        const Instant now = clock_.Now();
+        Instant from = now - std::chrono::hours(24 * std::max(window, 1));
+        if (auto start = FromLocal(regimen.current().start_date, TimeOfDay{}, d.patient.time_zone);
+            start.ok() && from < *start) {
+          from = *start;
+        }
+        if (from < now) {
+          auto adherence = monitor::ComputeAdherence({regimen}, d.doses, d.patient.time_zone, from,
+                                                     now, knowledge_.rules->adherence);
+          if (adherence.ok()) in.adherence_percent = adherence->total.percent_taken();
+        }
+        PINEAL_ASSIGN_OR_RETURN(monitor::TitrationProposal proposal,
+                                monitor::ProposeTitration(*protocol, in, today));
+        store::ProposalRecord record;
+        record.patient_id = patient;
+        record.regimen_id = regimen_id;
+        record.regimen_version = proposal.regimen_version;
+        record.action = std::string(monitor::TitrationActionName(proposal.action));
+        record.proposal_json = ProposalToJson(proposal).dump();
+        record.provenance = NewProvenance(actor);
+        PINEAL_ASSIGN_OR_RETURN(record.id, store_.InsertProposal(record));
+        proposed = record.action;
+        return StoredProposal{std::move(record), std::move(proposal)};
+      },
+      [&] {
+        return proposed.empty() ? std::string()
+                                : "regimen " + regimen_id.ToString() + ": " + proposed;
+      });
   return result;
 }
 
@@ -105,67 +113,75 @@ Result<std::vector<StoredProposal>> PinealApp::ListProposals(const Actor& actor,
 Result<StoredProposal> PinealApp::DecideProposal(const Actor& actor, PatientId patient,
                                                  std::int64_t id, ProposalDecisionDraft draft,
                                                  ScreeningReport* report) {
-  auto result = AuditedWrite<StoredProposal>(actor, "titration." + draft.decision, patient, [&]() -> Result<StoredProposal> {
-    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));  // clinicians only
-    if (draft.decision != "approve" && draft.decision != "reject") {
-      return Status::InvalidArgument(
-          "'" + draft.decision + "' is not a decision; use approve or reject", "decision");
-    }
-    PINEAL_RETURN_IF_ERROR(records::CheckOptionalText(draft.reason, "reason", 2000));
-    if (draft.decision == "reject" && draft.reason.size() < kMinReason) {
-      return Status::InvalidArgument("must say why the proposal is rejected (at least " +
-                                         std::to_string(kMinReason) + " characters)",
-                                     "reason");
-    }
-    PINEAL_ASSIGN_OR_RETURN(StoredProposal stored, LoadProposal(patient, id));
-    if (stored.record.decision) {
-      return Status::Aborted("proposal " + std::to_string(id) + " was already " +
-                             (stored.record.decision->decision == "approve" ? "approved" : "rejected") +
-                             " by " + stored.record.decision->by);
-    }
-    PINEAL_ASSIGN_OR_RETURN(records::Regimen regimen, store_.GetRegimen(patient, stored.record.regimen_id));
-    if (regimen.current().version != stored.record.regimen_version) {
-      return Status::Aborted("the regimen has changed since the proposal (version " +
-                             std::to_string(stored.record.regimen_version) + ", now " +
-                             std::to_string(regimen.current().version) +
-                             "); ask for a new proposal");
-    }
-    const monitor::TitrationProposal& p = stored.proposal;
-    // A proposal decided later than it was made applies from today.
-    PINEAL_ASSIGN_OR_RETURN(records::Patient person, store_.GetPatient(patient));
-    PINEAL_ASSIGN_OR_RETURN(LocalDate today, TodayFor(person));
-    const LocalDate applies_from = p.applies_from < today ? today : p.applies_from;
-    const std::string why = "titration proposal " + std::to_string(id) + " (" +
-                            std::string(monitor::TitrationActionName(p.action)) + ", " +
-                            p.protocol_id + ")" + (draft.reason.empty() ? "" : ": " + draft.reason);
-    store::ProposalDecision decision{draft.decision, draft.reason, std::nullopt, clock_.Now(),
-                                     actor.name};
-    Status st = store_.InTransaction([&]() -> Status {
-      if (draft.decision == "approve" && ChangesTheRegimen(p.action)) {
-        if (p.action == monitor::TitrationAction::kStop) {
-          PINEAL_ASSIGN_OR_RETURN(records::Regimen stopped,
-                                  StopRegimen(actor, patient, regimen.id, regimen.current().version,
-                                              applies_from, why));
-          decision.regimen_version = stopped.current().version;
-        } else {
-          records::RegimenVersion next = regimen.current();
-          next.dose = p.dose;
-          next.start_date = applies_from;
-          next.end_date.reset();
-          next.titration.clear();  // the approved dose replaces any planned steps
-          next.reason = why;
-          PINEAL_ASSIGN_OR_RETURN(
-              records::Regimen revised,
-              ReviseRegimen(actor, patient, regimen.id, regimen.current().version, std::move(next),
-                            draft.overrides, report));
-          decision.regimen_version = revised.current().version;
+  auto result = AuditedWrite<StoredProposal>(
+      actor, "titration." + draft.decision, patient,
+      [&]() -> Result<StoredProposal> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));  // clinicians only
+        if (draft.decision != "approve" && draft.decision != "reject") {
+          return Status::InvalidArgument(
+              "'" + draft.decision + "' is not a decision; use approve or reject", "decision");
         }
-      }
-      return store_.DecideProposal(id, decision);
-    });
-    PINEAL_RETURN_IF_ERROR(st);
-    return LoadProposal(patient, id);
-  }, [&] { return "proposal " + std::to_string(id) + (draft.reason.empty() ? "" : ": " + draft.reason); });
+        PINEAL_RETURN_IF_ERROR(records::CheckOptionalText(draft.reason, "reason", 2000));
+        if (draft.decision == "reject" && draft.reason.size() < kMinReason) {
+          return Status::InvalidArgument("must say why the proposal is rejected (at least " +
+                                             std::to_string(kMinReason) + " characters)",
+                                         "reason");
+        }
+        PINEAL_ASSIGN_OR_RETURN(StoredProposal stored, LoadProposal(patient, id));
+        if (stored.record.decision) {
+          return Status::Aborted(
+              "proposal " + std::to_string(id) + " was already " +
+              (stored.record.decision->decision == "approve" ? "approved" : "rejected") + " by " +
+              stored.record.decision->by);
+        }
+        PINEAL_ASSIGN_OR_RETURN(records::Regimen regimen,
+                                store_.GetRegimen(patient, stored.record.regimen_id));
+        if (regimen.current().version != stored.record.regimen_version) {
+          return Status::Aborted("the regimen has changed since the proposal (version " +
+                                 std::to_string(stored.record.regimen_version) + ", now " +
+                                 std::to_string(regimen.current().version) +
+                                 "); ask for a new proposal");
+        }
+        const monitor::TitrationProposal& p = stored.proposal;
+        // A proposal decided later than it was made applies from today.
+        PINEAL_ASSIGN_OR_RETURN(records::Patient person, store_.GetPatient(patient));
+        PINEAL_ASSIGN_OR_RETURN(LocalDate today, TodayFor(person));
+        const LocalDate applies_from = p.applies_from < today ? today : p.applies_from;
+        const std::string why = "titration proposal " + std::to_string(id) + " (" +
+                                std::string(monitor::TitrationActionName(p.action)) + ", " +
+                                p.protocol_id + ")" +
+                                (draft.reason.empty() ? "" : ": " + draft.reason);
+        store::ProposalDecision decision{draft.decision, draft.reason, std::nullopt, clock_.Now(),
+                                         actor.name};
+        Status st = store_.InTransaction([&]() -> Status {
+          if (draft.decision == "approve" && ChangesTheRegimen(p.action)) {
+            if (p.action == monitor::TitrationAction::kStop) {
+              PINEAL_ASSIGN_OR_RETURN(records::Regimen stopped,
+                                      StopRegimen(actor, patient, regimen.id,
+                                                  regimen.current().version, applies_from, why));
+              decision.regimen_version = stopped.current().version;
+            } else {
+              records::RegimenVersion next = regimen.current();
+              next.dose = p.dose;
+              next.start_date = applies_from;
+              next.end_date.reset();
+              next.titration.clear();  // the approved dose replaces any planned steps
+              next.reason = why;
+              PINEAL_ASSIGN_OR_RETURN(
+                  records::Regimen revised,
+                  ReviseRegimen(actor, patient, regimen.id, regimen.current().version,
+                                std::move(next), draft.overrides, report));
+              decision.regimen_version = revised.current().version;
+            }
+          }
+          return store_.DecideProposal(id, decision);
+        });
+        PINEAL_RETURN_IF_ERROR(st);
+        return LoadProposal(patient, id);
+      },
+      [&] {
+        return "proposal " + std::to_string(id) + (draft.reason.empty() ? "" : ": " + draft.reason);
+      });
   return result;
 }
 

@@ -21,10 +21,9 @@ Result<PinealApp::ScreeningInputs> PinealApp::LoadScreeningInputs(PatientId pati
   PINEAL_ASSIGN_OR_RETURN(in.medications, store_.ListMedications(patient));
   PINEAL_ASSIGN_OR_RETURN(in.regimens, store_.ListRegimens(patient));
   // The last week's doses count as current use (see safety::PatientSnapshot).
-  PINEAL_ASSIGN_OR_RETURN(in.recent_doses,
-                          store_.ListDoseEvents(patient,
-                                                {clock_.Now() - std::chrono::days(7), std::nullopt},
-                                                false));
+  PINEAL_ASSIGN_OR_RETURN(
+      in.recent_doses,
+      store_.ListDoseEvents(patient, {clock_.Now() - std::chrono::days(7), std::nullopt}, false));
   return in;
 }
 
@@ -40,17 +39,16 @@ Result<ScreeningReport> PinealApp::Screen(PatientId patient,
   PINEAL_ASSIGN_OR_RETURN(ScreeningInputs in, LoadScreeningInputs(patient));
   std::erase_if(in.regimens,
                 [&](const records::Regimen& r) { return excluding && r.id == *excluding; });
-  const auto snapshot = SnapshotOf(in.patient, in.medications, in.regimens, in.recent_doses,
-                                   DateOf(now));
+  const auto snapshot =
+      SnapshotOf(in.patient, in.medications, in.regimens, in.recent_doses, DateOf(now));
   ScreeningReport report;
   report.findings = safety::Screen(*knowledge_.safety, snapshot, {proposal}, now);
   report.evaluation = safety::EvaluateOverrides(report.findings, overrides);
   return report;
 }
 
-Status PinealApp::ScreenVersion(const Actor& actor, PatientId patient,
-                                const std::string& substance, std::optional<RegimenId> replacing,
-                                records::RegimenVersion& v,
+Status PinealApp::ScreenVersion(const Actor& actor, PatientId patient, const std::string& substance,
+                                std::optional<RegimenId> replacing, records::RegimenVersion& v,
                                 const std::vector<safety::Override>& overrides,
                                 ScreeningReport* report) {
   PINEAL_ASSIGN_OR_RETURN(*report, Screen(patient, ProposalOf(substance, v), replacing, overrides));
@@ -117,7 +115,8 @@ Result<std::vector<safety::Finding>> PinealApp::ScreenSnapshot(
   if (!actor.user_id && actor.role != Role::kSystem) {
     return Status::Unauthenticated("log in first");
   }
-  if (knowledge_.safety == nullptr) return Status::FailedPrecondition("the knowledge base is not loaded");
+  if (knowledge_.safety == nullptr)
+    return Status::FailedPrecondition("the knowledge base is not loaded");
   return safety::Screen(*knowledge_.safety, patient, regimens, clock_.Now());
 }
 
@@ -126,22 +125,25 @@ Result<records::Regimen> PinealApp::CreateRegimen(const Actor& actor, PatientId 
                                                   const std::vector<safety::Override>& overrides,
                                                   ScreeningReport* report) {
   records::RegimenVersion& v = draft.version;
-  auto result = AuditedWrite<records::Regimen>(actor, "regimen.create", patient, [&]() -> Result<records::Regimen> {
-    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
-    PINEAL_RETURN_IF_ERROR(records::ValidateSubstanceName(draft.substance));
-    v.version = 1;
-    v.status = records::RegimenStatus::kActive;
-    v.provenance = NewProvenance(actor);
-    PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(v));
-    PINEAL_RETURN_IF_ERROR(
-        ScreenVersion(actor, patient, draft.substance, std::nullopt, v, overrides, report));
-    records::Regimen regimen;
-    regimen.patient_id = patient;
-    regimen.substance = draft.substance;
-    regimen.versions.push_back(v);
-    PINEAL_ASSIGN_OR_RETURN(RegimenId id, store_.InsertRegimen(regimen));
-    return store_.GetRegimen(patient, id);
-  }, [&] { return OverrideDetail(v); });
+  auto result = AuditedWrite<records::Regimen>(
+      actor, "regimen.create", patient,
+      [&]() -> Result<records::Regimen> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
+        PINEAL_RETURN_IF_ERROR(records::ValidateSubstanceName(draft.substance));
+        v.version = 1;
+        v.status = records::RegimenStatus::kActive;
+        v.provenance = NewProvenance(actor);
+        PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(v));
+        PINEAL_RETURN_IF_ERROR(
+            ScreenVersion(actor, patient, draft.substance, std::nullopt, v, overrides, report));
+        records::Regimen regimen;
+        regimen.patient_id = patient;
+        regimen.substance = draft.substance;
+        regimen.versions.push_back(v);
+        PINEAL_ASSIGN_OR_RETURN(RegimenId id, store_.InsertRegimen(regimen));
+        return store_.GetRegimen(patient, id);
+      },
+      [&] { return OverrideDetail(v); });
   return result;
 }
 
@@ -150,55 +152,57 @@ Result<records::Regimen> PinealApp::ReviseRegimen(const Actor& actor, PatientId 
                                                   records::RegimenVersion draft,
                                                   const std::vector<safety::Override>& overrides,
                                                   ScreeningReport* report) {
-  auto result = AuditedWrite<records::Regimen>(actor, "regimen.revise", patient, [&]() -> Result<records::Regimen> {
-    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
-    PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
-    if (current.current().status == records::RegimenStatus::kStopped) {
-      return Status::FailedPrecondition("regimen " + id.ToString() +
-                                        " is stopped; start a new regimen instead");
-    }
-    draft.version = base_version + 1;
-    draft.status = records::RegimenStatus::kActive;
-    draft.provenance = NewProvenance(actor);
-    draft.findings.clear();
-    draft.overrides.clear();
-    PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(draft));
-    PINEAL_RETURN_IF_ERROR(
-        ScreenVersion(actor, patient, current.substance, id, draft, overrides, report));
-    PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(id, draft));
-    return store_.GetRegimen(patient, id);
-  }, [&] { return OverrideDetail(draft); });
+  auto result = AuditedWrite<records::Regimen>(
+      actor, "regimen.revise", patient,
+      [&]() -> Result<records::Regimen> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
+        PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
+        if (current.current().status == records::RegimenStatus::kStopped) {
+          return Status::FailedPrecondition("regimen " + id.ToString() +
+                                            " is stopped; start a new regimen instead");
+        }
+        draft.version = base_version + 1;
+        draft.status = records::RegimenStatus::kActive;
+        draft.provenance = NewProvenance(actor);
+        draft.findings.clear();
+        draft.overrides.clear();
+        PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(draft));
+        PINEAL_RETURN_IF_ERROR(
+            ScreenVersion(actor, patient, current.substance, id, draft, overrides, report));
+        PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(id, draft));
+        return store_.GetRegimen(patient, id);
+      },
+      [&] { return OverrideDetail(draft); });
   return result;
 }
 
-Result<records::Regimen> PinealApp::StopRegimen(const Actor& actor, PatientId patient,
-                                                RegimenId id, int base_version,
-                                                std::optional<LocalDate> end_date,
+Result<records::Regimen> PinealApp::StopRegimen(const Actor& actor, PatientId patient, RegimenId id,
+                                                int base_version, std::optional<LocalDate> end_date,
                                                 std::string reason) {
-  auto result = AuditedWrite<records::Regimen>(actor, "regimen.stop", patient, [&]() -> Result<records::Regimen> {
-    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
-    PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
-    if (current.current().status == records::RegimenStatus::kStopped) {
-      return Status::FailedPrecondition("regimen " + id.ToString() + " is already stopped");
-    }
-    // Stopping removes a risk: it is recorded without a new screening.
-    records::RegimenVersion v = current.current();
-    v.version = base_version + 1;
-    v.status = records::RegimenStatus::kStopped;
-    v.end_date = end_date.value_or(DateOf(clock_.Now()));
-    v.findings.clear();
-    v.overrides.clear();
-    if (*v.end_date < v.start_date) {
-      return Status::InvalidArgument("is before the regimen's start date " +
-                                         FormatDate(v.start_date),
-                                     "end_date");
-    }
-    v.reason = std::move(reason);
-    v.provenance = NewProvenance(actor);
-    PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(v));
-    PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(id, v));
-    return store_.GetRegimen(patient, id);
-  });
+  auto result = AuditedWrite<records::Regimen>(
+      actor, "regimen.stop", patient, [&]() -> Result<records::Regimen> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
+        PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
+        if (current.current().status == records::RegimenStatus::kStopped) {
+          return Status::FailedPrecondition("regimen " + id.ToString() + " is already stopped");
+        }
+        // Stopping removes a risk: it is recorded without a new screening.
+        records::RegimenVersion v = current.current();
+        v.version = base_version + 1;
+        v.status = records::RegimenStatus::kStopped;
+        v.end_date = end_date.value_or(DateOf(clock_.Now()));
+        v.findings.clear();
+        v.overrides.clear();
+        if (*v.end_date < v.start_date) {
+          return Status::InvalidArgument(
+              "is before the regimen's start date " + FormatDate(v.start_date), "end_date");
+        }
+        v.reason = std::move(reason);
+        v.provenance = NewProvenance(actor);
+        PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(v));
+        PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(id, v));
+        return store_.GetRegimen(patient, id);
+      });
   return result;
 }
 

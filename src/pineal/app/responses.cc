@@ -34,43 +34,46 @@ records::Observation ObservationOf(const kb::InstrumentDef& def,
 
 Result<RecordedResponse> PinealApp::RecordResponse(const Actor& actor, PatientId patient,
                                                    ResponseDraft draft) {
-  auto result = AuditedWrite<RecordedResponse>(actor, "response.create", patient, [&]() -> Result<RecordedResponse> {
-    PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
-    if (knowledge_.instruments == nullptr) {
-      return Status::Unavailable("the instruments of the knowledge base are not loaded");
-    }
-    const kb::InstrumentDef* def = knowledge_.instruments->Find(draft.instrument);
-    if (def == nullptr) {
-      std::string known;
-      for (const auto& i : knowledge_.instruments->instruments) {
-        known += (known.empty() ? "" : ", ") + i.id;
-      }
-      return Status::InvalidArgument(
-          "no instrument '" + draft.instrument + "'; the knowledge base has " + known,
-          "instrument");
-    }
-    auto score = monitor::ScoreInstrument(*def, draft.answers);
-    if (!score.ok()) return score.status().WithFieldPrefix("answers");
-    PINEAL_RETURN_IF_ERROR(CheckNotFuture(draft.observed_at, "observed_at"));
-    records::Observation o = ObservationOf(*def, *score, draft.observed_at);
-    // The answers themselves, in form order.
-    std::vector<records::ObservationComponent> answers;
-    for (const auto& item : def->items) {
-      for (const auto& a : draft.answers) {
-        if (a.item_id == item.id && a.value) {
-          answers.push_back({item.id, static_cast<double>(*a.value), ""});
+  auto result = AuditedWrite<RecordedResponse>(
+      actor, "response.create", patient,
+      [&]() -> Result<RecordedResponse> {
+        PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
+        if (knowledge_.instruments == nullptr) {
+          return Status::Unavailable("the instruments of the knowledge base are not loaded");
         }
-      }
-    }
-    o.components.insert(o.components.begin(), answers.begin(), answers.end());
-    o.corrects = draft.corrects;
-    o.patient_id = patient;
-    o.provenance = NewProvenance(actor);
-    PINEAL_RETURN_IF_ERROR(records::ValidateObservation(o));
-    PINEAL_ASSIGN_OR_RETURN(ObservationId id, store_.InsertObservation(o));
-    PINEAL_ASSIGN_OR_RETURN(o, store_.GetObservation(patient, id));
-    return RecordedResponse{std::move(o), std::move(*score), def};
-  }, [&] { return draft.instrument; });
+        const kb::InstrumentDef* def = knowledge_.instruments->Find(draft.instrument);
+        if (def == nullptr) {
+          std::string known;
+          for (const auto& i : knowledge_.instruments->instruments) {
+            known += (known.empty() ? "" : ", ") + i.id;
+          }
+          return Status::InvalidArgument(
+              "no instrument '" + draft.instrument + "'; the knowledge base has " + known,
+              "instrument");
+        }
+        auto score = monitor::ScoreInstrument(*def, draft.answers);
+        if (!score.ok()) return score.status().WithFieldPrefix("answers");
+        PINEAL_RETURN_IF_ERROR(CheckNotFuture(draft.observed_at, "observed_at"));
+        records::Observation o = ObservationOf(*def, *score, draft.observed_at);
+        // The answers themselves, in form order.
+        std::vector<records::ObservationComponent> answers;
+        for (const auto& item : def->items) {
+          for (const auto& a : draft.answers) {
+            if (a.item_id == item.id && a.value) {
+              answers.push_back({item.id, static_cast<double>(*a.value), ""});
+            }
+          }
+        }
+        o.components.insert(o.components.begin(), answers.begin(), answers.end());
+        o.corrects = draft.corrects;
+        o.patient_id = patient;
+        o.provenance = NewProvenance(actor);
+        PINEAL_RETURN_IF_ERROR(records::ValidateObservation(o));
+        PINEAL_ASSIGN_OR_RETURN(ObservationId id, store_.InsertObservation(o));
+        PINEAL_ASSIGN_OR_RETURN(o, store_.GetObservation(patient, id));
+        return RecordedResponse{std::move(o), std::move(*score), def};
+      },
+      [&] { return draft.instrument; });
   if (result.ok()) RefreshAlertsAfterWrite(patient);
   return result;
 }

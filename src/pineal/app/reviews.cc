@@ -47,7 +47,7 @@ Result<PatientReviews> PinealApp::PlanPatientReviews(PatientId patient, int coun
       if (a.regimen_id == r.id) records.push_back(EngineRecord(a));
     }
     PINEAL_ASSIGN_OR_RETURN(auto schedule, monitor::PlanReviews(knowledge_.rules->followup, p, r,
-                                                                 records, today, count));
+                                                                records, today, count));
     out.regimens.push_back({r.id, r.substance, std::move(schedule)});
   }
   return out;
@@ -64,55 +64,68 @@ Result<PatientReviews> PinealApp::Reviews(const Actor& actor, PatientId patient)
 
 Result<store::ReviewAction> PinealApp::RecordReviewAction(const Actor& actor, PatientId patient,
                                                           store::ReviewAction draft) {
-  auto result = AuditedWrite<store::ReviewAction>(actor, "review." + draft.action, patient, [&]() -> Result<store::ReviewAction> {
-    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
-    PINEAL_RETURN_IF_ERROR(records::CheckOptionalText(draft.note, "note", 2000));
-    PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
-    PINEAL_ASSIGN_OR_RETURN(LocalDate today, TodayFor(p));
-    if (draft.action == "done") {
-      if (!draft.date) return Status::InvalidArgument("is required: the day the review was done", "date");
-      if (today < *draft.date) return Status::InvalidArgument("is in the future", "date");
-    } else if (draft.action == "moved") {
-      if (!draft.date) return Status::InvalidArgument("is required: the new date", "date");
-      if (*draft.date < today) {
-        return Status::InvalidArgument("must be today (" + FormatDate(today) + ") or later", "date");
-      }
-      if (draft.note.size() < 3) return Status::InvalidArgument("is required: why it is moved", "note");
-    } else if (draft.action == "cancelled") {
-      if (draft.date) return Status::InvalidArgument("is not used for a cancelled review", "date");
-      if (draft.note.size() < 3) return Status::InvalidArgument("is required: why it is cancelled", "note");
-    } else {
-      return Status::InvalidArgument("'" + draft.action + "' is not a review action; use done, moved or cancelled",
-                                     "action");
-    }
-    // The review acted on must be one the rules have due for this regimen.
-    PINEAL_RETURN_IF_ERROR(store_.GetRegimen(patient, draft.regimen_id).status());
-    PINEAL_ASSIGN_OR_RETURN(PatientReviews plan, PlanPatientReviews(patient, kReviewsShown));
-    const RegimenReviews* mine = nullptr;
-    for (const auto& r : plan.regimens) {
-      if (r.regimen_id == draft.regimen_id) mine = &r;
-    }
-    if (mine == nullptr) {
-      return Status::FailedPrecondition("regimen " + draft.regimen_id.ToString() +
-                                        " has no reviews planned (it is stopped or no rule applies)");
-    }
-    std::string due_list;
-    bool found = false;
-    for (const auto& d : mine->schedule.due) {
-      if (d.planned == draft.due) found = true;
-      due_list += (due_list.empty() ? "" : ", ") + FormatDate(d.planned);
-    }
-    if (!found) {
-      return Status::InvalidArgument("no review of this regimen is due on " + FormatDate(draft.due) +
-                                         "; the reviews due are " + due_list,
-                                     "due");
-    }
-    draft.patient_id = patient;
-    draft.provenance = NewProvenance(actor);
-    PINEAL_ASSIGN_OR_RETURN(draft.id, store_.InsertReviewAction(draft));
-    return draft;
-  }, [&] { return "regimen " + draft.regimen_id.ToString() + " review due " + FormatDate(draft.due) +
-                  (draft.note.empty() ? "" : ": " + draft.note); });
+  auto result = AuditedWrite<store::ReviewAction>(
+      actor, "review." + draft.action, patient,
+      [&]() -> Result<store::ReviewAction> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
+        PINEAL_RETURN_IF_ERROR(records::CheckOptionalText(draft.note, "note", 2000));
+        PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
+        PINEAL_ASSIGN_OR_RETURN(LocalDate today, TodayFor(p));
+        if (draft.action == "done") {
+          if (!draft.date)
+            return Status::InvalidArgument("is required: the day the review was done", "date");
+          if (today < *draft.date) return Status::InvalidArgument("is in the future", "date");
+        } else if (draft.action == "moved") {
+          if (!draft.date) return Status::InvalidArgument("is required: the new date", "date");
+          if (*draft.date < today) {
+            return Status::InvalidArgument("must be today (" + FormatDate(today) + ") or later",
+                                           "date");
+          }
+          if (draft.note.size() < 3)
+            return Status::InvalidArgument("is required: why it is moved", "note");
+        } else if (draft.action == "cancelled") {
+          if (draft.date)
+            return Status::InvalidArgument("is not used for a cancelled review", "date");
+          if (draft.note.size() < 3)
+            return Status::InvalidArgument("is required: why it is cancelled", "note");
+        } else {
+          return Status::InvalidArgument(
+              "'" + draft.action + "' is not a review action; use done, moved or cancelled",
+              "action");
+        }
+        // The review acted on must be one the rules have due for this regimen.
+        PINEAL_RETURN_IF_ERROR(store_.GetRegimen(patient, draft.regimen_id).status());
+        PINEAL_ASSIGN_OR_RETURN(PatientReviews plan, PlanPatientReviews(patient, kReviewsShown));
+        const RegimenReviews* mine = nullptr;
+        for (const auto& r : plan.regimens) {
+          if (r.regimen_id == draft.regimen_id) mine = &r;
+        }
+        if (mine == nullptr) {
+          return Status::FailedPrecondition(
+              "regimen " + draft.regimen_id.ToString() +
+              " has no reviews planned (it is stopped or no rule applies)");
+        }
+        std::string due_list;
+        bool found = false;
+        for (const auto& d : mine->schedule.due) {
+          if (d.planned == draft.due) found = true;
+          due_list += (due_list.empty() ? "" : ", ") + FormatDate(d.planned);
+        }
+        if (!found) {
+          return Status::InvalidArgument("no review of this regimen is due on " +
+                                             FormatDate(draft.due) + "; the reviews due are " +
+                                             due_list,
+                                         "due");
+        }
+        draft.patient_id = patient;
+        draft.provenance = NewProvenance(actor);
+        PINEAL_ASSIGN_OR_RETURN(draft.id, store_.InsertReviewAction(draft));
+        return draft;
+      },
+      [&] {
+        return "regimen " + draft.regimen_id.ToString() + " review due " + FormatDate(draft.due) +
+               (draft.note.empty() ? "" : ": " + draft.note);
+      });
   return result;
 }
 
@@ -147,7 +160,8 @@ Result<AdherenceAnswer> PinealApp::Adherence(const Actor& actor, PatientId patie
                                              const AdherenceQuery& query) {
   auto result = [&]() -> Result<AdherenceAnswer> {
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-    if (knowledge_.rules == nullptr) return Status::Unavailable("the adherence settings are not loaded");
+    if (knowledge_.rules == nullptr)
+      return Status::Unavailable("the adherence settings are not loaded");
     AdherenceAnswer a;
     a.to = query.to.value_or(clock_.Now());
     a.from = query.from.value_or(a.to - std::chrono::hours(24 * 30));

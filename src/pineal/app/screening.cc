@@ -57,14 +57,16 @@ safety::PatientSnapshot SnapshotOf(const records::Patient& p,
   s.smoker = p.smoker;
   for (const auto& m : medications) {
     if (!records::IsCurrentOn(m, today)) continue;
-    s.medications.push_back({m.name, m.dose ? m.dose->ToString() : "", m.schedule, KindOf(m.category)});
+    s.medications.push_back(
+        {m.name, m.dose ? m.dose->ToString() : "", m.schedule, KindOf(m.category)});
   }
   for (const auto& r : other_regimens) {
     const auto& v = r.current();
     if (v.status != records::RegimenStatus::kActive) continue;
     char per_day[32];
     std::snprintf(per_day, sizeof per_day, "%g/day", DosesPerDay(v));
-    s.medications.push_back({r.substance, v.dose.ToString(), per_day, safety::EntryKind::kMedicine});
+    s.medications.push_back(
+        {r.substance, v.dose.ToString(), per_day, safety::EntryKind::kMedicine});
   }
   for (const auto& e : recent_doses) {
     if (e.status == records::DoseStatus::kSkipped || !e.taken_at) continue;
@@ -73,8 +75,7 @@ safety::PatientSnapshot SnapshotOf(const records::Patient& p,
   return s;
 }
 
-safety::ProposedRegimen ProposalOf(const std::string& substance,
-                                   const records::RegimenVersion& v) {
+safety::ProposedRegimen ProposalOf(const std::string& substance, const records::RegimenVersion& v) {
   safety::ProposedRegimen r;
   // A draft has no version number yet.
   r.label = v.version > 0 ? substance + " (version " + std::to_string(v.version) + ")" : substance;

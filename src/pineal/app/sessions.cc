@@ -15,9 +15,7 @@ Role RoleOf(store::UserRole r) {
 
 namespace {
 
-Status BadCredentials() {
-  return Status::Unauthenticated("wrong username or password");
-}
+Status BadCredentials() { return Status::Unauthenticated("wrong username or password"); }
 
 // A hash to verify against when the username does not exist, so that the
 // answer takes as long as for a real account.
@@ -41,9 +39,8 @@ Result<LoginGrant> PinealApp::Login(const std::string& username, const std::stri
     store::User u = *user;
     who = Actor{u.id, u.username, RoleOf(u.role), u.patient_id, address};
     if (u.locked_until && *u.locked_until > now) {
-      return Status::ResourceExhausted(
-          "too many failed logins for this account; try again after " +
-          FormatInstant(*u.locked_until));
+      return Status::ResourceExhausted("too many failed logins for this account; try again after " +
+                                       FormatInstant(*u.locked_until));
     }
     if (!VerifyPassword(password, u.password_hash)) {
       u.failed_logins += 1;
@@ -79,7 +76,8 @@ Result<LoginGrant> PinealApp::Login(const std::string& username, const std::stri
 
 Result<Authenticated> PinealApp::Authenticate(const std::string& token,
                                               const std::string& address) {
-  const Status denied = Status::Unauthenticated("the session has ended or the token is invalid; log in again");
+  const Status denied =
+      Status::Unauthenticated("the session has ended or the token is invalid; log in again");
   if (token.size() != 64) return denied;
   auto session = store_.FindSession(Sha256Hex(token));
   if (!session.ok()) return denied;
@@ -87,8 +85,8 @@ Result<Authenticated> PinealApp::Authenticate(const std::string& token,
   if (session->expires_at && *session->expires_at <= clock_.Now()) return denied;
   auto user = store_.GetUser(session->user_id);
   if (!user.ok() || user->disabled) return denied;
-  return Authenticated{Actor{user->id, user->username, RoleOf(user->role), user->patient_id, address},
-                       *session};
+  return Authenticated{
+      Actor{user->id, user->username, RoleOf(user->role), user->patient_id, address}, *session};
 }
 
 Status PinealApp::Logout(const Actor& actor, std::int64_t session_id) {
@@ -106,21 +104,24 @@ Result<int> PinealApp::LogoutEverywhere(const Actor& actor) {
 }
 
 Result<ApiTokenGrant> PinealApp::CreateApiToken(const Actor& actor, const std::string& name) {
-  auto result = AuditedWrite<ApiTokenGrant>(actor, "auth.token_create", std::nullopt, [&]() -> Result<ApiTokenGrant> {
-    if (!actor.user_id) return Status::Unauthenticated("not logged in");
-    PINEAL_RETURN_IF_ERROR(records::CheckRequiredText(name, "name", 100));
-    ApiTokenGrant grant;
-    PINEAL_ASSIGN_OR_RETURN(grant.token, NewToken());
-    grant.name = name;
-    store::Session s;
-    s.token_hash = Sha256Hex(grant.token);
-    s.user_id = *actor.user_id;
-    s.kind = store::SessionKind::kApi;
-    s.name = name;
-    s.created_at = clock_.Now();
-    PINEAL_ASSIGN_OR_RETURN(grant.id, store_.InsertSession(s));
-    return grant;
-  }, [&] { return "name=" + name; });
+  auto result = AuditedWrite<ApiTokenGrant>(
+      actor, "auth.token_create", std::nullopt,
+      [&]() -> Result<ApiTokenGrant> {
+        if (!actor.user_id) return Status::Unauthenticated("not logged in");
+        PINEAL_RETURN_IF_ERROR(records::CheckRequiredText(name, "name", 100));
+        ApiTokenGrant grant;
+        PINEAL_ASSIGN_OR_RETURN(grant.token, NewToken());
+        grant.name = name;
+        store::Session s;
+        s.token_hash = Sha256Hex(grant.token);
+        s.user_id = *actor.user_id;
+        s.kind = store::SessionKind::kApi;
+        s.name = name;
+        s.created_at = clock_.Now();
+        PINEAL_ASSIGN_OR_RETURN(grant.id, store_.InsertSession(s));
+        return grant;
+      },
+      [&] { return "name=" + name; });
   return result;
 }
 

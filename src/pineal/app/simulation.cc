@@ -24,8 +24,7 @@ Result<pk::PatientCovariates> PinealApp::LoadCovariates(const records::Patient& 
   return CovariatesOf(p, medications, knowledge_.safety, local_now.date);
 }
 
-Result<pk::PatientCovariates> PinealApp::PatientCovariates(const Actor& actor,
-                                                           PatientId patient) {
+Result<pk::PatientCovariates> PinealApp::PatientCovariates(const Actor& actor, PatientId patient) {
   auto result = [&]() -> Result<pk::PatientCovariates> {
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));

@@ -38,8 +38,8 @@ Result<double> ParseContentMgPerG(const std::string& text) {
   try {
     value = std::stod(text, &used);
   } catch (const std::exception&) {
-    return Status::InvalidArgument(
-        "'" + text + "' is not a number with a unit; e.g. \"15 mg/g\" or \"1.5%\"");
+    return Status::InvalidArgument("'" + text +
+                                   "' is not a number with a unit; e.g. \"15 mg/g\" or \"1.5%\"");
   }
   std::string unit = text.substr(used);
   unit.erase(0, unit.find_first_not_of(' '));

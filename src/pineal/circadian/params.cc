@@ -111,12 +111,9 @@ void Names(std::span<const Field<S>> fields, std::vector<std::string_view>& out)
 
 std::string_view ModelKindName(ModelKind kind) {
   switch (kind) {
-    case ModelKind::kFjk99:
-      return "fjk99";
-    case ModelKind::kHannay19:
-      return "hannay19";
-    case ModelKind::kStowe25:
-      return "stowe25";
+    case ModelKind::kFjk99: return "fjk99";
+    case ModelKind::kHannay19: return "hannay19";
+    case ModelKind::kStowe25: return "stowe25";
   }
   return "unknown";
 }

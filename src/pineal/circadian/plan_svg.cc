@@ -59,8 +59,8 @@ std::string FormatJetLagSvg(const JetLagPlan& p) {
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n",
       kWidth, kHeight);
   s += fmt::format("<text x=\"{}\" y=\"22\" font-size=\"15\">{}</text>\n", kLeft,
-                   XmlEscape(fmt::format("Predicted body clock, {} to {} ({:+.1f} h)", p.origin_zone,
-                                      p.destination_zone, p.zone_shift_h)));
+                   XmlEscape(fmt::format("Predicted body clock, {} to {} ({:+.1f} h)",
+                                         p.origin_zone, p.destination_zone, p.zone_shift_h)));
   // The re-entrained band (+-1 h) and the grid.
   s += fmt::format(
       "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "

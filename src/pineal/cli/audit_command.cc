@@ -19,7 +19,8 @@ void RegisterAuditCommand(CLI::App& root) {
   AddDbOption(*cmd, o->db);
   cmd->add_option("--patient", o->patient, "Only entries about this patient id");
   cmd->add_option("--user", o->user, "Only entries by this username");
-  cmd->add_option("--limit", o->limit, "How many entries")->check(CLI::Range(1, 1000))
+  cmd->add_option("--limit", o->limit, "How many entries")
+      ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   cmd->callback([o]() {
     auto store = store::OpenStore(o->db.location);

@@ -87,7 +87,8 @@ void Run(const Options& o) {
       patient_json.erase(it);
     }
     if (auto it = patient_json.find("now"); it != patient_json.end()) {
-      if (!it->is_string()) fail(o.patient_file, Status::InvalidArgument("must be an ISO 8601 time", "now"));
+      if (!it->is_string())
+        fail(o.patient_file, Status::InvalidArgument("must be an ISO 8601 time", "now"));
       if (now_text.empty()) now_text = it->get<std::string>();
       patient_json.erase(it);
     }
@@ -124,11 +125,13 @@ std::string RenderFindingsText(const kb::Catalog& catalog,
   const auto top = safety::TopSeverity(findings);
   std::size_t blocking = 0;
   for (const auto& f : findings) blocking += f.blocking() ? 1 : 0;
-  out << "Safety screening: " << findings.size() << (findings.size() == 1 ? " finding" : " findings");
+  out << "Safety screening: " << findings.size()
+      << (findings.size() == 1 ? " finding" : " findings");
   if (top) out << ", highest severity " << kb::SeverityName(*top);
   out << "; " << blocking << " blocking (need a clinician override with a reason)\n";
   if (findings.empty()) {
-    out << "\nNo interactions, contraindications or dose concerns were found in the knowledge base.\n";
+    out << "\nNo interactions, contraindications or dose concerns were found in the knowledge "
+           "base.\n";
     return out.str();
   }
   std::map<std::string, int> ref_numbers;
@@ -174,8 +177,9 @@ std::string RenderFindingsText(const kb::Catalog& catalog,
 void RegisterCheckCommand(CLI::App& root) {
   auto options = std::make_shared<Options>();
   CLI::App* cmd = root.add_subcommand(
-      "check", "Screen a patient's regimens against the knowledge base (dose, interactions, "
-               "contraindications, combinations)");
+      "check",
+      "Screen a patient's regimens against the knowledge base (dose, interactions, "
+      "contraindications, combinations)");
   cmd->add_option("--patient", options->patient_file,
                   "Patient snapshot JSON (see knowledge/README.md)")
       ->required();

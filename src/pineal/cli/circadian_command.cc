@@ -131,7 +131,8 @@ void RegisterCircadianCommand(CLI::App& root) {
   prc->add_option("--dose", o->spec.dose, "Melatonin dose, e.g. \"3 mg\" (melatonin PRC)");
   prc->add_flag("--light", o->spec.light, "Light PRC instead (6.7 h, 10,000 lux)");
   prc->add_option("--formulation", o->spec.formulation, "ir or pr")->capture_default_str();
-  prc->add_option("--model", o->spec.model, "Parameter set (default stowe2025 / fjk1999 for light)");
+  prc->add_option("--model", o->spec.model,
+                  "Parameter set (default stowe2025 / fjk1999 for light)");
   prc->add_option("--step", o->spec.step_h, "Spacing of stimulus times, h")->capture_default_str();
   prc->add_option("--format", o->format, "text, json or csv")->capture_default_str();
   auto ph = std::make_shared<PhaseCommandOptions>();

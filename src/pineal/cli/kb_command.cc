@@ -27,8 +27,8 @@ std::string ScaleText(const kb::BandScale& scale) {
   std::vector<std::string> parts;
   for (const auto& b : scale.bands) {
     std::string range = b.from == 0.0 && b.to ? "up to " + b.to_text
-                        : b.to             ? b.from_text + " to " + b.to_text
-                                           : "above " + b.from_text;
+                        : b.to                ? b.from_text + " to " + b.to_text
+                                              : "above " + b.from_text;
     std::string part = range + " " + std::string(kb::BandLevelLabel(b.level));
     if (b.severity) part += " (" + std::string(kb::SeverityName(*b.severity)) + ")";
     parts.push_back(part);
@@ -64,9 +64,12 @@ void Show(const ShowOptions& o) {
     std::vector<std::string> members;
     for (auto m : catalog.MembersOf(*c)) members.push_back(catalog.substance(m).name);
     if (o.format == "json") {
-      std::cout << nlohmann::json{{"id", cls.id}, {"name", cls.name},
-                                  {"description", cls.description}, {"members", members},
-                                  {"includes", cls.includes}, {"refs", cls.refs}}
+      std::cout << nlohmann::json{{"id", cls.id},
+                                  {"name", cls.name},
+                                  {"description", cls.description},
+                                  {"members", members},
+                                  {"includes", cls.includes},
+                                  {"refs", cls.refs}}
                        .dump(2)
                 << "\n";
     } else {
@@ -79,7 +82,8 @@ void Show(const ShowOptions& o) {
   std::vector<std::string> similar;
   const std::string needle = kb::NormalizeName(o.name);
   for (const auto& sub : catalog.substances()) {
-    if (!needle.empty() && kb::NormalizeName(sub.name).find(needle.substr(0, 4)) != std::string::npos) {
+    if (!needle.empty() &&
+        kb::NormalizeName(sub.name).find(needle.substr(0, 4)) != std::string::npos) {
       similar.push_back(sub.name);
     }
   }
@@ -101,16 +105,16 @@ void Lint(const std::string& dir_option) {
   if (!catalog.ok()) KbFail(catalog.status().message());
   std::size_t bands = 0;
   for (const auto& t : catalog->band_tables()) {
-    bands += (t.per_dose ? t.per_dose->bands.size() : 0) + (t.per_day ? t.per_day->bands.size() : 0);
+    bands +=
+        (t.per_dose ? t.per_dose->bands.size() : 0) + (t.per_day ? t.per_day->bands.size() : 0);
   }
   std::cout << "ok: " << summary << "\n"
             << "  " << catalog->substances().size() << " substances, " << catalog->classes().size()
             << " classes, " << catalog->conditions().size() << " conditions, "
             << catalog->contraindications().size() << " contraindications, "
-            << catalog->interactions().size() << " interactions, "
-            << catalog->combinations().size() << " combination rules, "
-            << catalog->band_tables().size() << " dose-band tables (" << bands << " bands), "
-            << catalog->regimen_rules().size() << " regimen rules, "
+            << catalog->interactions().size() << " interactions, " << catalog->combinations().size()
+            << " combination rules, " << catalog->band_tables().size() << " dose-band tables ("
+            << bands << " bands), " << catalog->regimen_rules().size() << " regimen rules, "
             << catalog->references().size() << " references\n";
 }
 
@@ -130,7 +134,8 @@ std::string RenderSubstanceText(const kb::Catalog& catalog, kb::SubstanceIndex s
   if (!classes.empty()) out << "Classes: " << JoinText(classes) << "\n";
   std::vector<std::string> forms;
   for (const auto& f : sub.formulations) forms.push_back(f.id);
-  if (!forms.empty()) out << "Formulations: " << JoinText(forms) << " (default " << sub.default_formulation << ")\n";
+  if (!forms.empty())
+    out << "Formulations: " << JoinText(forms) << " (default " << sub.default_formulation << ")\n";
   if (sub.potency) {
     out << "Potency: content of " << sub.potency->content_of;
     if (sub.potency->default_content_mg_per_g) {
@@ -153,8 +158,9 @@ std::string RenderSubstanceText(const kb::Catalog& catalog, kb::SubstanceIndex s
       out << "  " << table.id << ": " << JoinText(pops);
       if (table.age_min_years || table.age_below_years) {
         out << " aged " << table.age_min_years.value_or(0) << " to "
-            << (table.age_below_years ? "under " + std::to_string(static_cast<int>(*table.age_below_years))
-                                      : std::string("any"));
+            << (table.age_below_years
+                    ? "under " + std::to_string(static_cast<int>(*table.age_below_years))
+                    : std::string("any"));
       }
       if (!table.formulations.empty()) out << "; " << JoinText(table.formulations);
       if (!table.indications.empty()) {
@@ -172,8 +178,8 @@ std::string RenderSubstanceText(const kb::Catalog& catalog, kb::SubstanceIndex s
     out << "\nContraindications and cautions\n";
     for (std::uint32_t c : catalog.ContraindicationsFor(s)) {
       const auto& ci = catalog.contraindications()[c];
-      out << "  [" << kb::SeverityName(ci.severity) << "] " << ci.id << ": " << ci.message
-          << " (" << JoinText(ci.refs) << ")\n";
+      out << "  [" << kb::SeverityName(ci.severity) << "] " << ci.id << ": " << ci.message << " ("
+          << JoinText(ci.refs) << ")\n";
     }
   }
   const auto interactions = catalog.InteractionsInvolving(s);
@@ -201,8 +207,10 @@ void RegisterKbCommand(CLI::App& root) {
   kb_cmd->require_subcommand(1);
 
   auto show = std::make_shared<ShowOptions>();
-  CLI::App* show_cmd = kb_cmd->add_subcommand("show", "Show a substance (name, synonym or brand) or class");
-  show_cmd->add_option("substance", show->name, "Substance name, synonym, brand or class id")->required();
+  CLI::App* show_cmd =
+      kb_cmd->add_subcommand("show", "Show a substance (name, synonym or brand) or class");
+  show_cmd->add_option("substance", show->name, "Substance name, synonym, brand or class id")
+      ->required();
   show_cmd->add_option("--format", show->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -210,8 +218,8 @@ void RegisterKbCommand(CLI::App& root) {
   show_cmd->callback([show] { Show(*show); });
 
   auto dir = std::make_shared<std::string>();
-  CLI::App* lint_cmd = kb_cmd->add_subcommand(
-      "lint", "Check a knowledge directory; exit code 2 when it has errors");
+  CLI::App* lint_cmd =
+      kb_cmd->add_subcommand("lint", "Check a knowledge directory; exit code 2 when it has errors");
   lint_cmd->add_option("dir", *dir, "Knowledge directory (default: the configured one)");
   lint_cmd->callback([dir] { Lint(*dir); });
 }

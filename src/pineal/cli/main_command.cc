@@ -13,8 +13,9 @@
 namespace pineal::cli {
 
 void AddDbOption(CLI::App& command, DbOptions& options) {
-  command.add_option("--db", options.location,
-                     "SQLite database file (created if missing), or a postgresql:// URL")
+  command
+      .add_option("--db", options.location,
+                  "SQLite database file (created if missing), or a postgresql:// URL")
       ->capture_default_str();
 }
 

@@ -61,28 +61,29 @@ void PrintText(const records::Patient& patient, const std::vector<records::Obser
   for (const auto& r : reviews.regimens) {
     for (const auto& d : r.schedule.due) {
       ++shown;
-      std::printf("  %s  %-10s regimen %s  %s%s\n", FormatDate(d.date).c_str(),
-                  r.substance.c_str(), r.regimen_id.ToString().c_str(), d.reason.c_str(),
-                  d.overdue ? (" - OVERDUE by " + std::to_string(d.days_overdue) + " days").c_str()
-                            : "");
+      std::printf(
+          "  %s  %-10s regimen %s  %s%s\n", FormatDate(d.date).c_str(), r.substance.c_str(),
+          r.regimen_id.ToString().c_str(), d.reason.c_str(),
+          d.overdue ? (" - OVERDUE by " + std::to_string(d.days_overdue) + " days").c_str() : "");
     }
-    for (const auto& n : r.schedule.notes) std::printf("  %s: %s\n", r.substance.c_str(), n.c_str());
+    for (const auto& n : r.schedule.notes)
+      std::printf("  %s: %s\n", r.substance.c_str(), n.c_str());
   }
   if (shown == 0) std::printf("  none planned\n");
   const auto& t = adherence.report.total;
-  std::printf("\nAdherence %s to %s\n  %d of %d planned doses taken (%s; %d late, %d missed, "
-              "%d skipped, %d extra, %d above the planned amount); threshold %.0f%%\n",
-              FormatInstant(adherence.from).c_str(), FormatInstant(adherence.to).c_str(), t.taken,
-              t.planned, Percent(t.percent_taken()).c_str(), t.taken_late, t.missed, t.skipped,
-              t.extra, t.above_planned, adherence.threshold_percent);
+  std::printf(
+      "\nAdherence %s to %s\n  %d of %d planned doses taken (%s; %d late, %d missed, "
+      "%d skipped, %d extra, %d above the planned amount); threshold %.0f%%\n",
+      FormatInstant(adherence.from).c_str(), FormatInstant(adherence.to).c_str(), t.taken,
+      t.planned, Percent(t.percent_taken()).c_str(), t.taken_late, t.missed, t.skipped, t.extra,
+      t.above_planned, adherence.threshold_percent);
   std::printf("\nTitration proposals\n");
   if (proposals.empty()) std::printf("  none\n");
   for (const auto& sp : proposals) {
     const auto& p = sp.proposal;
-    const std::string status = sp.record.decision
-                                   ? (sp.record.decision->decision == "approve" ? "approved"
-                                                                                : "rejected")
-                                   : "awaiting a clinician's decision";
+    const std::string status =
+        sp.record.decision ? (sp.record.decision->decision == "approve" ? "approved" : "rejected")
+                           : "awaiting a clinician's decision";
     std::printf("  proposal %lld, regimen %s v%d: %s %s -> %s per dose (%s)%s\n",
                 static_cast<long long>(sp.record.id), p.regimen_id.ToString().c_str(),
                 p.regimen_version, std::string(monitor::TitrationActionName(p.action)).c_str(),
@@ -138,9 +139,11 @@ void RegisterMonitorCommand(CLI::App& root) {
       if (!st.ok()) Fail(st.message());
     }
     if (o->format == "json") {
-      json out{{"patient_id", o->patient}, {"alerts", json::array()},
+      json out{{"patient_id", o->patient},
+               {"alerts", json::array()},
                {"reviews", codec::PatientReviewsJson(*reviews)},
-               {"adherence", codec::AdherenceJson(*adherence)}, {"proposals", json::array()}};
+               {"adherence", codec::AdherenceJson(*adherence)},
+               {"proposals", json::array()}};
       for (const auto& a : *alerts) out["alerts"].push_back(codec::AlertJson(a));
       for (const auto& p : *proposals) out["proposals"].push_back(codec::ProposalJson(p));
       std::printf("%s\n", out.dump(2).c_str());

@@ -16,10 +16,10 @@ namespace {
 
 Status CheckFormat(const std::string& f, bool svg) {
   if (f == "text" || f == "json" || f == "ics" || (svg && f == "svg")) return Status::Ok();
-  return Status::InvalidArgument(
-      "--format: '" + f +
-          (svg ? "' not allowed; use text, json, ics or svg" : "' not allowed; use text, json or ics"),
-      "--format");
+  return Status::InvalidArgument("--format: '" + f +
+                                     (svg ? "' not allowed; use text, json, ics or svg"
+                                          : "' not allowed; use text, json or ics"),
+                                 "--format");
 }
 
 void Emit(const std::string& text, const std::string& output, const char* command) {
@@ -72,7 +72,8 @@ Result<std::string> RunJetLagCommand(const JetLagCommandOptions& o, Instant now)
 
 Result<std::string> RunShiftCommand(const ShiftCommandOptions& o, Instant now) {
   PINEAL_RETURN_IF_ERROR(CheckFormat(o.out.format, false));
-  if (o.rota_file.empty()) return Status::InvalidArgument("--rota: a rota file is required", "--rota");
+  if (o.rota_file.empty())
+    return Status::InvalidArgument("--rota: a rota file is required", "--rota");
   std::ifstream in(o.rota_file);
   if (!in) return Status::InvalidArgument("--rota: cannot read " + o.rota_file, "--rota");
   std::stringstream text;
@@ -91,8 +92,10 @@ void RegisterPlanCommand(CLI::App& root) {
   cmd->require_subcommand(1);
   auto j = std::make_shared<JetLagCommandOptions>();
   CLI::App* jet = cmd->add_subcommand("jetlag", "Plan light, sleep and melatonin for a flight");
-  jet->add_option("--from", j->spec.from, "Origin time zone (IANA, e.g. America/New_York)")->required();
-  jet->add_option("--to", j->spec.to, "Destination time zone (IANA, e.g. Europe/Paris)")->required();
+  jet->add_option("--from", j->spec.from, "Origin time zone (IANA, e.g. America/New_York)")
+      ->required();
+  jet->add_option("--to", j->spec.to, "Destination time zone (IANA, e.g. Europe/Paris)")
+      ->required();
   jet->add_option("--depart", j->spec.depart, "Departure, local at origin: \"2026-12-01 18:00\"")
       ->required();
   jet->add_option("--arrive", j->spec.arrive, "Arrival, local at destination")->required();
@@ -104,8 +107,7 @@ void RegisterPlanCommand(CLI::App& root) {
       ->capture_default_str();
   AddCommon(jet, j->spec.common, j->out, true);
   jet->callback([j]() {
-    auto out = RunJetLagCommand(
-        *j, SystemClock().Now());
+    auto out = RunJetLagCommand(*j, SystemClock().Now());
     if (!out.ok()) {
       std::fprintf(stderr, "pineal plan jetlag: %s\n", out.status().message().c_str());
       throw CLI::RuntimeError(2);
@@ -118,11 +120,11 @@ void RegisterPlanCommand(CLI::App& root) {
   shift->add_option("--rota", s->rota_file, "CSV: date,HH:MM-HH:MM or date,off per row")
       ->required();
   shift->add_option("--zone", s->spec.zone, "Time zone of the rota (IANA)")->required();
-  shift->add_option("--commute,--commute-h", s->spec.commute_h, "Hours between work and bed")->capture_default_str();
+  shift->add_option("--commute,--commute-h", s->spec.commute_h, "Hours between work and bed")
+      ->capture_default_str();
   AddCommon(shift, s->spec.common, s->out, false);
   shift->callback([s]() {
-    auto out = RunShiftCommand(
-        *s, SystemClock().Now());
+    auto out = RunShiftCommand(*s, SystemClock().Now());
     if (!out.ok()) {
       std::fprintf(stderr, "pineal plan shift: %s\n", out.status().message().c_str());
       throw CLI::RuntimeError(2);

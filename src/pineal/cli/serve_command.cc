@@ -57,9 +57,8 @@ void Serve(const ServeOptions& o) {
   std::signal(SIGINT, StopOnSignal);
   std::signal(SIGTERM, StopOnSignal);
   const bool tls = !o.server.tls_cert_file.empty();
-  std::printf("pineal: serving %s://%s:%d/ (API at /api/v1, database %s)\n",
-              tls ? "https" : "http", o.server.bind_address.c_str(), *port,
-              o.db.location.c_str());
+  std::printf("pineal: serving %s://%s:%d/ (API at /api/v1, database %s)\n", tls ? "https" : "http",
+              o.server.bind_address.c_str(), *port, o.db.location.c_str());
   std::fflush(stdout);
   Status st = server.Run();
   g_server = nullptr;

@@ -21,7 +21,7 @@ struct SimulateOptions {
   std::string at = "22:00";
   std::string every;
   std::string for_duration;
-  std::string missed;  // dose numbers, 1-based: "3,5"
+  std::string missed;   // dose numbers, 1-based: "3,5"
   std::string patient;  // a patient id in `db`, or a covariates JSON file
   std::string db = "pineal.db";
   std::string wake;

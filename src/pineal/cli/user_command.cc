@@ -68,7 +68,8 @@ void RegisterUserCommand(CLI::App& root) {
     std::int64_t patient_id = 0;
   };
   auto add = std::make_shared<AddOptions>();
-  CLI::App* add_cmd = user->add_subcommand("add", "Add an account; the password is read from stdin");
+  CLI::App* add_cmd =
+      user->add_subcommand("add", "Add an account; the password is read from stdin");
   AddDbOption(*add_cmd, *db);
   add_cmd->add_option("username", add->user.username, "Login name")->required();
   add_cmd->add_option("--role", add->role, "admin, clinician or patient")

@@ -9,10 +9,9 @@ namespace pineal::internal {
                               std::string_view message);
 }  // namespace pineal::internal
 
-#define PINEAL_CHECK(cond, message)                                        \
-  do {                                                                     \
-    if (!(cond)) ::pineal::internal::CheckFailed(__FILE__, __LINE__, #cond, \
-                                                 (message));               \
+#define PINEAL_CHECK(cond, message)                                                     \
+  do {                                                                                  \
+    if (!(cond)) ::pineal::internal::CheckFailed(__FILE__, __LINE__, #cond, (message)); \
   } while (false)
 
 #ifdef NDEBUG

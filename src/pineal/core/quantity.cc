@@ -102,8 +102,8 @@ bool IsHuge(std::string_view number) {
   const size_t dot = std::min(mantissa.find('.'), mantissa.size());
   const size_t first = mantissa.find_first_not_of("0.");
   if (first == std::string_view::npos) return false;
-  const long lead = first < dot ? static_cast<long>(dot - first) - 1
-                                : -static_cast<long>(first - dot);
+  const long lead =
+      first < dot ? static_cast<long>(dot - first) - 1 : -static_cast<long>(first - dot);
   return lead + exponent > 0;
 }
 
@@ -142,8 +142,8 @@ Result<Parsed> ParseText(Dimension dimension, std::string_view text) {
   const std::string_view t = TrimSpaces(text);
   const std::string subject = Quote(text);
   if (t.empty()) {
-    return Invalid(dimension, "no " + std::string(DimensionName(dimension)) +
-                                  " given (the text is empty)");
+    return Invalid(dimension,
+                   "no " + std::string(DimensionName(dimension)) + " given (the text is empty)");
   }
   const char* const begin = t.data();
   const char* const end = t.data() + t.size();
@@ -188,8 +188,7 @@ Result<Parsed> ParseText(Dimension dimension, std::string_view text) {
   const std::string_view after = TrimSpaces(rest.substr(token_size));
   PINEAL_ASSIGN_OR_RETURN(std::uint8_t unit, ResolveUnit(dimension, token, subject));
   if (!after.empty()) {
-    return Invalid(dimension,
-                   subject + " has unexpected text " + Quote(after) + " after the unit");
+    return Invalid(dimension, subject + " has unexpected text " + Quote(after) + " after the unit");
   }
   return Parsed{value, unit};
 }
@@ -204,8 +203,7 @@ double Convert(Dimension dimension, double value, std::uint8_t from, std::uint8_
 
 // Rejects a non-zero value whose base value overflows or underflows to zero.
 Status CheckBase(Dimension dimension, const std::string& subject, double value, double base) {
-  const std::string base_unit(
-      AllowedUnits(dimension)[internal::BaseUnitIndex(dimension)]);
+  const std::string base_unit(AllowedUnits(dimension)[internal::BaseUnitIndex(dimension)]);
   if (!std::isfinite(base)) {
     return Invalid(dimension, subject + " is too large to express in " + base_unit);
   }

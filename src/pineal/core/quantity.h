@@ -133,8 +133,6 @@ inline Concentration operator/(Mass mass, Volume volume) {
 inline Mass operator*(Concentration concentration, Volume volume) {
   return Mass::FromBase(concentration.base() * volume.base());
 }
-inline Mass operator*(Volume volume, Concentration concentration) {
-  return concentration * volume;
-}
+inline Mass operator*(Volume volume, Concentration concentration) { return concentration * volume; }
 
 }  // namespace pineal

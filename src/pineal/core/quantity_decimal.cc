@@ -31,7 +31,7 @@ double ReadDecimal(const std::string& digits, int exp10) {
     // Rounds to 0 or beyond the largest double; the magnitude is about
     // 10^(digits + exp10 - 1).
     return static_cast<long>(digits.size()) + exp10 > 0 ? std::numeric_limits<double>::infinity()
-                                                         : 0.0;
+                                                        : 0.0;
   }
   PINEAL_CHECK(read.ec == std::errc() && read.ptr == text.data() + text.size(),
                "from_chars rejected " + text);

@@ -14,9 +14,9 @@ constexpr std::array kMassUnits = {UnitInfo{"ug", 1, 1000}, UnitInfo{"mg", 1, 1}
                                    UnitInfo{"g", 1000, 1}};
 constexpr std::array kVolumeUnits = {UnitInfo{"mL", 1, 1000}, UnitInfo{"L", 1, 1}};
 // 1 pg/mL = 1e-12 g / 1e-3 L = 1e-6 mg/L; 1 ng/mL = 1 ug/L = 1e-3 mg/L.
-constexpr std::array kConcentrationUnits = {
-    UnitInfo{"pg/mL", 1, 1000000}, UnitInfo{"ng/mL", 1, 1000}, UnitInfo{"ug/L", 1, 1000},
-    UnitInfo{"mg/L", 1, 1}};
+constexpr std::array kConcentrationUnits = {UnitInfo{"pg/mL", 1, 1000000},
+                                            UnitInfo{"ng/mL", 1, 1000}, UnitInfo{"ug/L", 1, 1000},
+                                            UnitInfo{"mg/L", 1, 1}};
 constexpr std::array kDurationUnits = {UnitInfo{"min", 1, 60}, UnitInfo{"h", 1, 1},
                                        UnitInfo{"d", 24, 1}, UnitInfo{"wk", 168, 1}};
 constexpr std::array kBodyWeightUnits = {UnitInfo{"kg", 1, 1}};
@@ -32,9 +32,9 @@ constexpr std::array kDurationNames = {std::string_view("min"), std::string_view
 constexpr std::array kBodyWeightNames = {std::string_view("kg")};
 constexpr std::array kDosePerWeightNames = {std::string_view("mg/kg")};
 
-constexpr std::array kAllDimensions = {Dimension::kMass,     Dimension::kVolume,
+constexpr std::array kAllDimensions = {Dimension::kMass,          Dimension::kVolume,
                                        Dimension::kConcentration, Dimension::kDuration,
-                                       Dimension::kBodyWeight, Dimension::kDosePerWeight};
+                                       Dimension::kBodyWeight,    Dimension::kDosePerWeight};
 
 template <size_t N>
 constexpr bool TableIsSound(const std::array<UnitInfo, N>& units,
@@ -60,13 +60,13 @@ struct Alias {
 };
 // Whole-unit aliases.
 constexpr std::array kAliases = {
-    Alias{"mcg", "ug"},      Alias{"\xC2\xB5g", "ug"},  // U+00B5 micro sign
-    Alias{"\xCE\xBCg", "ug"},                           // U+03BC Greek mu
-    Alias{"ml", "mL"},       Alias{"l", "L"},
-    Alias{"minute", "min"},  Alias{"minutes", "min"},   Alias{"mins", "min"},
-    Alias{"hr", "h"},        Alias{"hrs", "h"},         Alias{"hour", "h"},
-    Alias{"hours", "h"},     Alias{"day", "d"},         Alias{"days", "d"},
-    Alias{"week", "wk"},     Alias{"weeks", "wk"},
+    Alias{"mcg", "ug"},       Alias{"\xC2\xB5g", "ug"},  // U+00B5 micro sign
+    Alias{"\xCE\xBCg", "ug"},                            // U+03BC Greek mu
+    Alias{"ml", "mL"},        Alias{"l", "L"},          Alias{"minute", "min"},
+    Alias{"minutes", "min"},  Alias{"mins", "min"},     Alias{"hr", "h"},
+    Alias{"hrs", "h"},        Alias{"hour", "h"},       Alias{"hours", "h"},
+    Alias{"day", "d"},        Alias{"days", "d"},       Alias{"week", "wk"},
+    Alias{"weeks", "wk"},
 };
 // Aliases allowed on either side of a '/' ("ng/ml", "mcg/L").
 constexpr std::array kPartAliases = {

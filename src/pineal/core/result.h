@@ -12,7 +12,7 @@ namespace pineal {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT
     PINEAL_CHECK(!status_.ok(), "Result constructed from an OK status without a value");
   }

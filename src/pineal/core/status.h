@@ -82,8 +82,8 @@ std::string FieldMessage(const Status& status);
 }  // namespace pineal
 
 // Returns early from the enclosing function when `expr` is not OK.
-#define PINEAL_RETURN_IF_ERROR(expr)            \
-  do {                                          \
-    ::pineal::Status pineal_status_ = (expr);   \
+#define PINEAL_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::pineal::Status pineal_status_ = (expr);        \
     if (!pineal_status_.ok()) return pineal_status_; \
   } while (false)

@@ -29,9 +29,10 @@ Result<LocalDate> ParseDatePrefix(std::string_view text, std::string_view what) 
   int y = 0, m = 0, d = 0;
   if (text.size() < 10 || !ReadDigits(text, 0, 4, &y) || text[4] != '-' ||
       !ReadDigits(text, 5, 2, &m) || text[7] != '-' || !ReadDigits(text, 8, 2, &d)) {
-    return Status::InvalidArgument(std::string("'") + std::string(text) + "' is not a valid " +
-                                   std::string(what) + "; expected " +
-                                   (what == "date" ? "YYYY-MM-DD" : "YYYY-MM-DDTHH:MM[:SS]Z or an offset such as +01:00"));
+    return Status::InvalidArgument(
+        std::string("'") + std::string(text) + "' is not a valid " + std::string(what) +
+        "; expected " +
+        (what == "date" ? "YYYY-MM-DD" : "YYYY-MM-DDTHH:MM[:SS]Z or an offset such as +01:00"));
   }
   LocalDate date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
                  std::chrono::day(static_cast<unsigned>(d))};
@@ -72,8 +73,7 @@ Result<Instant> ParseInstant(std::string_view text) {
   if (hh > 23 || mm > 59 || ss > 59) return bad();
   int offset_minutes = 0;
   if (pos >= text.size()) {
-    return Status::InvalidArgument("'" + std::string(text) +
-                                   "' has no time zone offset; " + hint);
+    return Status::InvalidArgument("'" + std::string(text) + "' has no time zone offset; " + hint);
   }
   if (text[pos] == 'Z' || text[pos] == 'z') {
     ++pos;
@@ -138,7 +138,8 @@ std::string FormatTimeOfDay(TimeOfDay t) {
 
 Status ValidateTimeZone(std::string_view name) {
   if (name.empty()) {
-    return Status::InvalidArgument("time zone is empty; expected an IANA name such as Europe/Paris");
+    return Status::InvalidArgument(
+        "time zone is empty; expected an IANA name such as Europe/Paris");
   }
   try {
     (void)date::locate_zone(name);
@@ -177,10 +178,8 @@ Result<Instant> FromLocal(LocalDate d, TimeOfDay time, std::string_view zone) {
   date::local_seconds local{std::chrono::sys_days(d).time_since_epoch() + minutes(time.minutes)};
   auto info = tz->get_info(local);
   switch (info.result) {
-    case date::local_info::unique:
-      return Instant(local.time_since_epoch() - info.first.offset);
-    case date::local_info::ambiguous:
-      return Instant(local.time_since_epoch() - info.first.offset);
+    case date::local_info::unique: return Instant(local.time_since_epoch() - info.first.offset);
+    case date::local_info::ambiguous: return Instant(local.time_since_epoch() - info.first.offset);
     case date::local_info::nonexistent:
       // In the gap: keep the pre-transition offset, which lands after the jump.
       return Instant(local.time_since_epoch() - info.first.offset);

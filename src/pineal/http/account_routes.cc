@@ -36,9 +36,8 @@ void AddAccountRoutes(Router& router, app::PinealApp& app) {
     if (!st.ok()) return ErrorResponse(st);
     auto parsed = store::UserRoleFromName(role);
     if (!parsed) {
-      return ErrorResponse(
-          Status::InvalidArgument("'" + role + "' is not a role; use admin, clinician or patient",
-                                  "role"));
+      return ErrorResponse(Status::InvalidArgument(
+          "'" + role + "' is not a role; use admin, clinician or patient", "role"));
     }
     n.role = *parsed;
     if (patient_id) n.patient_id = PatientId(*patient_id);
@@ -49,9 +48,9 @@ void AddAccountRoutes(Router& router, app::PinealApp& app) {
     const bool disable = std::string(action) == "disable";
     router.Add("POST", std::string("/api/v1/users/{username}/") + action,
                [&app, disable](const HttpRequest& req) {
-                 return Respond(app.SetUserDisabled(ActorFor(req),
-                                                    req.path_params.at("username"), disable),
-                                UserJson);
+                 return Respond(
+                     app.SetUserDisabled(ActorFor(req), req.path_params.at("username"), disable),
+                     UserJson);
                });
   }
 

@@ -9,8 +9,9 @@ namespace {
 using nlohmann::json;
 
 std::string SessionCookie(const std::string& value, int max_age_s, bool secure) {
-  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age_s) + (secure ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + value +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_s) +
+         (secure ? "; Secure" : "");
 }
 
 }  // namespace
@@ -44,11 +45,11 @@ void AddAuthRoutes(Router& router, app::PinealApp& app, const AuthOptions& optio
     HttpResponse resp = JsonResponse(200, {{"user", UserJson(grant->user)},
                                            {"csrf_token", grant->csrf_token},
                                            {"expires_at", FormatInstant(grant->expires_at)}});
-    const auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(
-        app::kBrowserSessionLifetime);
-    resp.headers.emplace_back("Set-Cookie", SessionCookie(grant->session_token,
-                                                          static_cast<int>(lifetime.count()),
-                                                          options.secure_cookies));
+    const auto lifetime =
+        std::chrono::duration_cast<std::chrono::seconds>(app::kBrowserSessionLifetime);
+    resp.headers.emplace_back(
+        "Set-Cookie", SessionCookie(grant->session_token, static_cast<int>(lifetime.count()),
+                                    options.secure_cookies));
     return resp;
   });
 
@@ -70,11 +71,11 @@ void AddAuthRoutes(Router& router, app::PinealApp& app, const AuthOptions& optio
 
   router.Add("GET", "/api/v1/auth/me", [](const HttpRequest& req) {
     const app::Actor& a = req.actor;
-    return JsonResponse(200, {{"username", a.name},
-                              {"role", app::RoleName(a.role)},
-                              {"user_id", a.user_id ? json(a.user_id->value()) : json(nullptr)},
-                              {"patient_id", a.patient_id ? json(a.patient_id->value())
-                                                          : json(nullptr)}});
+    return JsonResponse(
+        200, {{"username", a.name},
+              {"role", app::RoleName(a.role)},
+              {"user_id", a.user_id ? json(a.user_id->value()) : json(nullptr)},
+              {"patient_id", a.patient_id ? json(a.patient_id->value()) : json(nullptr)}});
   });
 
   router.Add("POST", "/api/v1/auth/tokens", [&app](const HttpRequest& req) {
@@ -85,20 +86,23 @@ void AddAuthRoutes(Router& router, app::PinealApp& app, const AuthOptions& optio
     Status st = r.Get("name", &name, Need::kRequired);
     if (st.ok()) st = r.RejectUnknown();
     if (!st.ok()) return ErrorResponse(st);
-    return Respond(app.CreateApiToken(ActorFor(req), name), [](const app::ApiTokenGrant& g) {
-      return json{{"id", g.id}, {"name", g.name}, {"token", g.token}};
-    }, 201);
+    return Respond(
+        app.CreateApiToken(ActorFor(req), name),
+        [](const app::ApiTokenGrant& g) {
+          return json{{"id", g.id}, {"name", g.name}, {"token", g.token}};
+        },
+        201);
   });
 
   router.Add("GET", "/api/v1/auth/tokens", [&app](const HttpRequest& req) {
     return Respond(app.ListApiTokens(ActorFor(req)), [](const auto& list) {
       json items = json::array();
       for (const auto& s : list) {
-        items.push_back({{"id", s.id},
-                         {"name", s.name},
-                         {"created_at", FormatInstant(s.created_at)},
-                         {"revoked_at", s.revoked_at ? json(FormatInstant(*s.revoked_at))
-                                                     : json(nullptr)}});
+        items.push_back(
+            {{"id", s.id},
+             {"name", s.name},
+             {"created_at", FormatInstant(s.created_at)},
+             {"revoked_at", s.revoked_at ? json(FormatInstant(*s.revoked_at)) : json(nullptr)}});
       }
       return json{{"items", items}};
     });

@@ -31,7 +31,8 @@ HttpResponse Text(const std::string& type, std::string body) {
 
 namespace {
 // A trip as JSON, or rendered as svg or ics.
-HttpResponse TripResponse(const circadian::JetLagPlan& plan, const std::string& format, Instant now) {
+HttpResponse TripResponse(const circadian::JetLagPlan& plan, const std::string& format,
+                          Instant now) {
   if (format == "json") return JsonResponse(200, JetLagPlanJson(plan));
   auto text = app::RenderTrip(plan, format, now);
   if (!text.ok()) return ErrorResponse(text.status());
@@ -157,7 +158,8 @@ void AddCircadianRoutes(Router& router, app::PinealApp& app) {
         spec.step_h = std::stod(*step, &used);
         if (used != step->size()) throw std::invalid_argument(*step);
       } catch (const std::exception&) {
-        return ErrorResponse(Status::InvalidArgument("'" + *step + "' is not a number of hours", "step"));
+        return ErrorResponse(
+            Status::InvalidArgument("'" + *step + "' is not a number of hours", "step"));
       }
     }
     auto prc = app::ComputePrc(*catalog, spec);
@@ -195,8 +197,10 @@ void AddCircadianRoutes(Router& router, app::PinealApp& app) {
     const kb::CircadianCatalog* catalog = app.knowledge().circadian;
     if (catalog == nullptr) return NoModels();
     if (record->kind != "jetlag") {
-      return ErrorResponse(Status::InvalidArgument("only trips have a plot or calendar here; "
-                                                   "use format=json", "format"));
+      return ErrorResponse(
+          Status::InvalidArgument("only trips have a plot or calendar here; "
+                                  "use format=json",
+                                  "format"));
     }
     auto plan = PlanTrip(*catalog, nlohmann::json::parse(record->request_json));
     if (!plan.ok()) return ErrorResponse(plan.status());

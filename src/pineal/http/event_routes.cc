@@ -19,8 +19,9 @@ void AddAppendOnly(Router& router, const std::string& path, Apply apply, RecordF
     Draft draft;
     Status st = apply(*body, &draft);
     if (!st.ok()) return ErrorResponse(st);
-    return Respond(record(ActorFor(req), PatientId(*id), std::move(draft)),
-                   [](const auto& v) { return ToJson(v); }, 201);
+    return Respond(
+        record(ActorFor(req), PatientId(*id), std::move(draft)),
+        [](const auto& v) { return ToJson(v); }, 201);
   });
   router.Add("GET", path, [list](const HttpRequest& req) {
     auto id = PathId(req, "id");

@@ -29,31 +29,30 @@ void AddMedicationRoutes(Router& router, app::PinealApp& app) {
     });
   });
 
-  router.Add("PATCH", "/api/v1/patients/{id}/medications/{mid}",
-             [&app, encode](const HttpRequest& req) {
-               auto id = PathId(req, "id");
-               if (!id.ok()) return ErrorResponse(id.status());
-               auto mid = PathId(req, "mid");
-               if (!mid.ok()) return ErrorResponse(mid.status());
-               auto body = JsonBody(req);
-               if (!body.ok()) return ErrorResponse(body.status());
-               app::Actor actor = ActorFor(req);
-               auto list = app.ListMedications(actor, PatientId(*id));
-               if (!list.ok()) return ErrorResponse(list.status());
-               const records::MedicationEntry* current = nullptr;
-               for (const auto& m : *list) {
-                 if (m.id.value() == *mid) current = &m;
-               }
-               if (current == nullptr) {
-                 return ErrorResponse(Status::NotFound("medication " + std::to_string(*mid) +
-                                                       " not found"));
-               }
-               records::MedicationEntry changed = *current;
-               Status st = ApplyMedicationJson(*body, &changed);
-               if (!st.ok()) return ErrorResponse(st);
-               return Respond(app.UpdateMedication(actor, PatientId(*id), std::move(changed)),
-                              encode);
-             });
+  router.Add(
+      "PATCH", "/api/v1/patients/{id}/medications/{mid}", [&app, encode](const HttpRequest& req) {
+        auto id = PathId(req, "id");
+        if (!id.ok()) return ErrorResponse(id.status());
+        auto mid = PathId(req, "mid");
+        if (!mid.ok()) return ErrorResponse(mid.status());
+        auto body = JsonBody(req);
+        if (!body.ok()) return ErrorResponse(body.status());
+        app::Actor actor = ActorFor(req);
+        auto list = app.ListMedications(actor, PatientId(*id));
+        if (!list.ok()) return ErrorResponse(list.status());
+        const records::MedicationEntry* current = nullptr;
+        for (const auto& m : *list) {
+          if (m.id.value() == *mid) current = &m;
+        }
+        if (current == nullptr) {
+          return ErrorResponse(
+              Status::NotFound("medication " + std::to_string(*mid) + " not found"));
+        }
+        records::MedicationEntry changed = *current;
+        Status st = ApplyMedicationJson(*body, &changed);
+        if (!st.ok()) return ErrorResponse(st);
+        return Respond(app.UpdateMedication(actor, PatientId(*id), std::move(changed)), encode);
+      });
 }
 
 }  // namespace pineal::http

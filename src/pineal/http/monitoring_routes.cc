@@ -66,20 +66,21 @@ void AddReviewRoutes(Router& router, app::PinealApp& app) {
     return Respond(app.Reviews(ActorFor(req), PatientId(*id)), PatientReviewsJson);
   });
 
-  router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/reviews", [&app](const HttpRequest& req) {
-    auto id = PathId(req, "id");
-    if (!id.ok()) return ErrorResponse(id.status());
-    auto rid = PathId(req, "rid");
-    if (!rid.ok()) return ErrorResponse(rid.status());
-    auto body = JsonBody(req);
-    if (!body.ok()) return ErrorResponse(body.status());
-    store::ReviewAction draft;
-    draft.regimen_id = RegimenId(*rid);
-    Status st = ApplyReviewActionJson(*body, &draft);
-    if (!st.ok()) return ErrorResponse(st);
-    return Respond(app.RecordReviewAction(ActorFor(req), PatientId(*id), std::move(draft)),
-                   ReviewActionJson, 201);
-  });
+  router.Add(
+      "POST", "/api/v1/patients/{id}/regimens/{rid}/reviews", [&app](const HttpRequest& req) {
+        auto id = PathId(req, "id");
+        if (!id.ok()) return ErrorResponse(id.status());
+        auto rid = PathId(req, "rid");
+        if (!rid.ok()) return ErrorResponse(rid.status());
+        auto body = JsonBody(req);
+        if (!body.ok()) return ErrorResponse(body.status());
+        store::ReviewAction draft;
+        draft.regimen_id = RegimenId(*rid);
+        Status st = ApplyReviewActionJson(*body, &draft);
+        if (!st.ok()) return ErrorResponse(st);
+        return Respond(app.RecordReviewAction(ActorFor(req), PatientId(*id), std::move(draft)),
+                       ReviewActionJson, 201);
+      });
 
   router.Add("GET", "/api/v1/reviews/overdue", [&app](const HttpRequest& req) {
     return Respond(app.OverdueReviews(ActorFor(req)), [](const auto& list) {
@@ -128,23 +129,23 @@ void AddProposalRoutes(Router& router, app::PinealApp& app) {
                    [](const auto& list) { return Items(list, ProposalJson); });
   });
 
-  router.Add("POST", "/api/v1/patients/{id}/proposals/{pid}/decision",
-             [&app](const HttpRequest& req) {
-               auto id = PathId(req, "id");
-               if (!id.ok()) return ErrorResponse(id.status());
-               auto pid = PathId(req, "pid");
-               if (!pid.ok()) return ErrorResponse(pid.status());
-               auto body = JsonBody(req);
-               if (!body.ok()) return ErrorResponse(body.status());
-               app::ProposalDecisionDraft draft;
-               Status st = ApplyDecisionJson(*body, &draft);
-               if (!st.ok()) return ErrorResponse(st);
-               app::ScreeningReport report;
-               auto decided = app.DecideProposal(ActorFor(req), PatientId(*id), *pid,
-                                                 std::move(draft), &report);
-               return ScreenedChangeResponse(decided.status(), report, app,
-                                             decided.ok() ? ProposalJson(*decided) : json(), 200);
-             });
+  router.Add(
+      "POST", "/api/v1/patients/{id}/proposals/{pid}/decision", [&app](const HttpRequest& req) {
+        auto id = PathId(req, "id");
+        if (!id.ok()) return ErrorResponse(id.status());
+        auto pid = PathId(req, "pid");
+        if (!pid.ok()) return ErrorResponse(pid.status());
+        auto body = JsonBody(req);
+        if (!body.ok()) return ErrorResponse(body.status());
+        app::ProposalDecisionDraft draft;
+        Status st = ApplyDecisionJson(*body, &draft);
+        if (!st.ok()) return ErrorResponse(st);
+        app::ScreeningReport report;
+        auto decided =
+            app.DecideProposal(ActorFor(req), PatientId(*id), *pid, std::move(draft), &report);
+        return ScreenedChangeResponse(decided.status(), report, app,
+                                      decided.ok() ? ProposalJson(*decided) : json(), 200);
+      });
 }
 
 }  // namespace

@@ -40,7 +40,8 @@ void AddPatientRoutes(Router& router, app::PinealApp& app) {
     Status st = ApplyPatientJson(*body, &draft, DateOf(app.clock().Now()));
     if (!st.ok()) return ErrorResponse(st);
     auto created = app.CreatePatient(ActorFor(req), std::move(draft));
-    return Respond(created, [&](const auto& p) { return ToJson(p, app.clock().Now()); }, 201);
+    return Respond(
+        created, [&](const auto& p) { return ToJson(p, app.clock().Now()); }, 201);
   });
 
   router.Add("GET", "/api/v1/patients", [&app](const HttpRequest& req) {
@@ -107,8 +108,9 @@ void AddPatientRoutes(Router& router, app::PinealApp& app) {
         auto kind = app::TimelineKindFromName(name);
         if (!kind) {
           return ErrorResponse(Status::InvalidArgument(
-              "'" + name + "' is not a timeline kind; use medication, regimen, dose_event or "
-              "observation, separated by commas",
+              "'" + name +
+                  "' is not a timeline kind; use medication, regimen, dose_event or "
+                  "observation, separated by commas",
               "kinds"));
         }
         q.kinds.insert(*kind);

@@ -9,9 +9,8 @@ namespace pineal::http {
 HttpResponse ScreenedChangeResponse(const Status& status, const app::ScreeningReport& report,
                                     const app::PinealApp& app, nlohmann::json ok_body,
                                     int ok_status) {
-  nlohmann::json screening = app.catalog() != nullptr
-                                 ? ScreeningReportJson(report, *app.catalog())
-                                 : nlohmann::json(nullptr);
+  nlohmann::json screening = app.catalog() != nullptr ? ScreeningReportJson(report, *app.catalog())
+                                                      : nlohmann::json(nullptr);
   if (!status.ok()) {
     HttpResponse r = ErrorResponse(status);
     if (!report.findings.empty() || report.blocked()) {
@@ -31,8 +30,7 @@ HttpResponse ScreenedChangeResponse(const Status& status, const app::ScreeningRe
 namespace {
 
 HttpResponse RegimenChangeResponse(const Result<records::Regimen>& result,
-                                   const app::ScreeningReport& report,
-                                   const app::PinealApp& app) {
+                                   const app::ScreeningReport& report, const app::PinealApp& app) {
   return ScreenedChangeResponse(result.status(), report, app,
                                 result.ok() ? ToJson(*result) : nlohmann::json(), 201);
 }
@@ -49,12 +47,12 @@ void AddRegimenRoutes(Router& router, app::PinealApp& app) {
     if (!body.ok()) return ErrorResponse(body.status());
     app::RegimenDraft draft;
     std::vector<safety::Override> overrides;
-    Status st = ApplyRegimenVersionJson(*body, &draft.version, &draft.substance, nullptr,
-                                        &overrides);
+    Status st =
+        ApplyRegimenVersionJson(*body, &draft.version, &draft.substance, nullptr, &overrides);
     if (!st.ok()) return ErrorResponse(st);
     app::ScreeningReport report;
-    auto created = app.CreateRegimen(ActorFor(req), PatientId(*id), std::move(draft), overrides,
-                                     &report);
+    auto created =
+        app.CreateRegimen(ActorFor(req), PatientId(*id), std::move(draft), overrides, &report);
     return RegimenChangeResponse(created, report, app);
   });
 
@@ -77,30 +75,28 @@ void AddRegimenRoutes(Router& router, app::PinealApp& app) {
   });
 
   // A new version: fields not given keep the current version's values.
-  router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/versions",
-             [&app](const HttpRequest& req) {
-               auto id = PathId(req, "id");
-               if (!id.ok()) return ErrorResponse(id.status());
-               auto rid = PathId(req, "rid");
-               if (!rid.ok()) return ErrorResponse(rid.status());
-               auto body = JsonBody(req);
-               if (!body.ok()) return ErrorResponse(body.status());
-               app::Actor actor = ActorFor(req);
-               auto current = app.GetRegimen(actor, PatientId(*id), RegimenId(*rid));
-               if (!current.ok()) return ErrorResponse(current.status());
-               records::RegimenVersion draft = current->current();
-               draft.reason.clear();
-               int base_version = 0;
-               std::vector<safety::Override> overrides;
-               Status st = ApplyRegimenVersionJson(*body, &draft, nullptr, &base_version,
-                                                   &overrides);
-               if (!st.ok()) return ErrorResponse(st);
-               app::ScreeningReport report;
-               auto revised = app.ReviseRegimen(actor, PatientId(*id), RegimenId(*rid),
-                                                base_version, std::move(draft), overrides,
-                                                &report);
-               return RegimenChangeResponse(revised, report, app);
-             });
+  router.Add(
+      "POST", "/api/v1/patients/{id}/regimens/{rid}/versions", [&app](const HttpRequest& req) {
+        auto id = PathId(req, "id");
+        if (!id.ok()) return ErrorResponse(id.status());
+        auto rid = PathId(req, "rid");
+        if (!rid.ok()) return ErrorResponse(rid.status());
+        auto body = JsonBody(req);
+        if (!body.ok()) return ErrorResponse(body.status());
+        app::Actor actor = ActorFor(req);
+        auto current = app.GetRegimen(actor, PatientId(*id), RegimenId(*rid));
+        if (!current.ok()) return ErrorResponse(current.status());
+        records::RegimenVersion draft = current->current();
+        draft.reason.clear();
+        int base_version = 0;
+        std::vector<safety::Override> overrides;
+        Status st = ApplyRegimenVersionJson(*body, &draft, nullptr, &base_version, &overrides);
+        if (!st.ok()) return ErrorResponse(st);
+        app::ScreeningReport report;
+        auto revised = app.ReviseRegimen(actor, PatientId(*id), RegimenId(*rid), base_version,
+                                         std::move(draft), overrides, &report);
+        return RegimenChangeResponse(revised, report, app);
+      });
 
   router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/stop",
              [&app, encode](const HttpRequest& req) {

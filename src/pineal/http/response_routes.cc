@@ -112,7 +112,8 @@ void AddResponseRoutes(Router& router, app::PinealApp& app) {
     if (catalog == nullptr) return NoInstruments();
     const kb::InstrumentDef* def = catalog->Find(req.path_params.at("name"));
     if (def == nullptr) {
-      return ErrorResponse(Status::NotFound("no instrument named '" + req.path_params.at("name") + "'"));
+      return ErrorResponse(
+          Status::NotFound("no instrument named '" + req.path_params.at("name") + "'"));
     }
     return JsonResponse(200, InstrumentDefToJson(*def));
   });

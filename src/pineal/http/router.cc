@@ -63,9 +63,9 @@ HttpResponse Router::Dispatch(HttpRequest request) const {
     allowed += route.method;
   }
   if (!allowed.empty()) {
-    HttpResponse r = ErrorResponse(405, "method_not_allowed",
-                                   request.method + " is not allowed on " + request.path +
-                                       "; allowed: " + allowed);
+    HttpResponse r = ErrorResponse(
+        405, "method_not_allowed",
+        request.method + " is not allowed on " + request.path + "; allowed: " + allowed);
     r.headers.emplace_back("Allow", allowed);
     return r;
   }

@@ -65,13 +65,15 @@ void AddScreeningRoutes(Router& router, app::PinealApp& app) {
     json copy = *body;
     if (copy.contains("replacing_regimen_id")) {
       JsonReader rr(copy);
-      if (Status st = rr.Get("replacing_regimen_id", &replacing); !st.ok()) return ErrorResponse(st);
+      if (Status st = rr.Get("replacing_regimen_id", &replacing); !st.ok())
+        return ErrorResponse(st);
       copy.erase("replacing_regimen_id");
     }
     Status st = ApplyRegimenVersionJson(copy, &draft, &substance, nullptr);
     if (!st.ok()) return ErrorResponse(st);
-    auto report = app.ScreenProposal(ActorFor(req), PatientId(*id), substance, draft,
-                                     replacing ? std::optional(RegimenId(*replacing)) : std::nullopt);
+    auto report =
+        app.ScreenProposal(ActorFor(req), PatientId(*id), substance, draft,
+                           replacing ? std::optional(RegimenId(*replacing)) : std::nullopt);
     return Respond(report, [&](const auto& r) { return ScreeningReportJson(r, *app.catalog()); });
   });
 
@@ -91,8 +93,10 @@ void AddScreeningRoutes(Router& router, app::PinealApp& app) {
     for (const kb::Substance& s : app.catalog()->substances()) {
       bool match = q.empty() || kb::NormalizeName(s.name).find(q) != std::string::npos ||
                    kb::NormalizeName(s.id).find(q) != std::string::npos;
-      for (const auto& n : s.synonyms) match = match || kb::NormalizeName(n).find(q) != std::string::npos;
-      for (const auto& n : s.brands) match = match || kb::NormalizeName(n).find(q) != std::string::npos;
+      for (const auto& n : s.synonyms)
+        match = match || kb::NormalizeName(n).find(q) != std::string::npos;
+      for (const auto& n : s.brands)
+        match = match || kb::NormalizeName(n).find(q) != std::string::npos;
       if (match) {
         items.push_back({{"id", s.id}, {"name", s.name}, {"kind", s.kind}, {"classes", s.classes}});
       }

@@ -88,8 +88,7 @@ std::optional<HttpResponse> Authenticate(app::PinealApp& app, HttpRequest& reque
   if (from_cookie && changes && !is_public) {
     const std::string csrf = request.Header(kCsrfHeader);
     if (csrf.empty() || !app::ConstantTimeEquals(app::Sha256Hex(csrf), auth->session.csrf_hash)) {
-      return ErrorResponse(403, "csrf",
-                           "missing or wrong X-CSRF-Token header for this session");
+      return ErrorResponse(403, "csrf", "missing or wrong X-CSRF-Token header for this session");
     }
   }
   request.actor = auth->actor;
@@ -166,7 +165,7 @@ Server::Server(app::PinealApp& app, ServerOptions options)
     std::string code = res.status == 413   ? "payload_too_large"
                        : res.status == 404 ? "not_found"
                                            : "bad_request";
-    std::string message = res.status == 413 ? "the request body is larger than allowed (1 MiB)"
+    std::string message = res.status == 413   ? "the request body is larger than allowed (1 MiB)"
                           : res.status == 404 ? "no such page"
                                               : "the request could not be read";
     ToHttplib(ErrorResponse(res.status, code, message), res);

@@ -60,7 +60,8 @@ Status ReadCommon(JsonReader& r, app::PlanCommonSpec& c) {
   PINEAL_RETURN_IF_ERROR(r.Get("no_melatonin", &c.no_melatonin));
   PINEAL_RETURN_IF_ERROR(r.Get("no_light", &c.no_light));
   PINEAL_RETURN_IF_ERROR(r.Get("melatonin_in_sleep", &c.melatonin_in_sleep));
-  for (auto [key, out] : {std::pair{"indoor_lux", &c.indoor_lux}, {"bright_lux", &c.bright_lux},
+  for (auto [key, out] : {std::pair{"indoor_lux", &c.indoor_lux},
+                          {"bright_lux", &c.bright_lux},
                           {"dim_lux", &c.dim_lux}}) {
     std::optional<double> v;
     PINEAL_RETURN_IF_ERROR(r.Get(key, &v));

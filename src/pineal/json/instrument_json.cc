@@ -4,10 +4,7 @@
 
 namespace pineal::codec {
 
-
-nlohmann::json CodeToJson(const kb::CodeRef& c) {
-  return {{"system", c.system}, {"code", c.code}};
-}
+nlohmann::json CodeToJson(const kb::CodeRef& c) { return {{"system", c.system}, {"code", c.code}}; }
 
 nlohmann::json AnchorsToJson(const std::vector<kb::AnswerAnchor>& anchors) {
   nlohmann::json out = nlohmann::json::array();
@@ -45,8 +42,12 @@ nlohmann::json InstrumentDefToJson(const kb::InstrumentDef& def) {
   for (const auto& b : def.bands) bands.push_back(BandToJson(b));
   nlohmann::json flags = nlohmann::json::array();
   for (const auto& f : def.flags) {
-    flags.push_back({{"id", f.id}, {"item", f.item_id}, {"at_least", f.at_least},
-                     {"level", f.level}, {"message", f.message}, {"refs", f.refs}});
+    flags.push_back({{"id", f.id},
+                     {"item", f.item_id},
+                     {"at_least", f.at_least},
+                     {"level", f.level},
+                     {"message", f.message},
+                     {"refs", f.refs}});
   }
   nlohmann::json j = {{"id", def.id},
                       {"code", def.code},
@@ -61,9 +62,10 @@ nlohmann::json InstrumentDefToJson(const kb::InstrumentDef& def) {
                       {"items", std::move(items)},
                       {"min", def.min_total},
                       {"max", def.max_total},
-                      {"missing", {{"max_missing", def.missing.max_missing},
-                                   {"action", std::string(kb::MissingActionName(def.missing.action))},
-                                   {"note", def.missing.note}}},
+                      {"missing",
+                       {{"max_missing", def.missing.max_missing},
+                        {"action", std::string(kb::MissingActionName(def.missing.action))},
+                        {"note", def.missing.note}}},
                       {"bands", std::move(bands)},
                       {"flags", std::move(flags)}};
   if (!def.wording_note.empty()) j["wording_note"] = def.wording_note;
@@ -78,16 +80,23 @@ nlohmann::json InstrumentDefToJson(const kb::InstrumentDef& def) {
 }
 
 nlohmann::json InstrumentScoreToJson(const monitor::InstrumentScore& s,
-                                            const kb::InstrumentDef& def) {
+                                     const kb::InstrumentDef& def) {
   nlohmann::json flags = nlohmann::json::array();
   for (const auto& f : s.flags) {
-    flags.push_back({{"id", f.id}, {"item", f.item_id}, {"value", f.value}, {"level", f.level},
-                     {"message", f.message}, {"refs", f.refs}});
+    flags.push_back({{"id", f.id},
+                     {"item", f.item_id},
+                     {"value", f.value},
+                     {"level", f.level},
+                     {"message", f.message},
+                     {"refs", f.refs}});
   }
   nlohmann::json subs = nlohmann::json::array();
   for (const auto& sub : s.subscores) {
-    subs.push_back({{"id", sub.id}, {"label", sub.label}, {"total", sub.total},
-                    {"answered", sub.answered}, {"missing", sub.missing}});
+    subs.push_back({{"id", sub.id},
+                    {"label", sub.label},
+                    {"total", sub.total},
+                    {"answered", sub.answered},
+                    {"missing", sub.missing}});
   }
   nlohmann::json j = {{"instrument", s.instrument_id},
                       {"code", s.code},
@@ -122,8 +131,12 @@ nlohmann::json SleepNightToJson(const monitor::SleepNight& n, const kb::SleepDia
   }
   nlohmann::json flags = nlohmann::json::array();
   for (const auto& f : n.flags) {
-    flags.push_back({{"id", f.id}, {"measure", f.measure}, {"label", f.label}, {"value", f.value},
-                     {"threshold", f.threshold}, {"direction", f.above ? "above" : "below"}});
+    flags.push_back({{"id", f.id},
+                     {"measure", f.measure},
+                     {"label", f.label},
+                     {"value", f.value},
+                     {"threshold", f.threshold},
+                     {"direction", f.above ? "above" : "below"}});
   }
   return {{"instrument", def.id},
           {"measures", std::move(measures)},
@@ -139,17 +152,23 @@ nlohmann::json SideEffectsToJson(const kb::SideEffectList& list) {
   nlohmann::json effects = nlohmann::json::array();
   for (const auto& e : list.effects) {
     nlohmann::json with = nlohmann::json::array();
-    for (const auto& s : e.reported_with) with.push_back({{"substance", s.substance}, {"refs", s.refs}});
-    nlohmann::json j = {{"id", e.id}, {"label", e.label}, {"free_text", e.free_text},
+    for (const auto& s : e.reported_with)
+      with.push_back({{"substance", s.substance}, {"refs", s.refs}});
+    nlohmann::json j = {{"id", e.id},
+                        {"label", e.label},
+                        {"free_text", e.free_text},
                         {"reported_with", std::move(with)}};
     if (!e.note.empty()) j["note"] = e.note;
     if (!e.refs.empty()) j["refs"] = e.refs;
     effects.push_back(std::move(j));
   }
   nlohmann::json grades = nlohmann::json::array();
-  for (const auto& g : list.grades) grades.push_back({{"grade", g.grade}, {"id", g.id}, {"label", g.label}});
-  return {{"grading", {{"system", list.grading_system}, {"refs", list.grading_refs},
-                       {"grades", std::move(grades)}}},
+  for (const auto& g : list.grades)
+    grades.push_back({{"grade", g.grade}, {"id", g.id}, {"label", g.label}});
+  return {{"grading",
+           {{"system", list.grading_system},
+            {"refs", list.grading_refs},
+            {"grades", std::move(grades)}}},
           {"effects", std::move(effects)}};
 }
 

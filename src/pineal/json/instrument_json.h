@@ -24,7 +24,7 @@ nlohmann::json BandToJson(const kb::ScoreBand& b);
 nlohmann::json InstrumentCodesToJson(const kb::InstrumentDef& def);
 nlohmann::json InstrumentDefToJson(const kb::InstrumentDef& def);
 nlohmann::json InstrumentScoreToJson(const monitor::InstrumentScore& s,
-                                            const kb::InstrumentDef& def);
+                                     const kb::InstrumentDef& def);
 nlohmann::json SleepNightToJson(const monitor::SleepNight& n, const kb::SleepDiaryDef& def);
 nlohmann::json SideEffectsToJson(const kb::SideEffectList& list);
 

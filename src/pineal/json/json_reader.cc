@@ -135,7 +135,8 @@ Result<nlohmann::json> ParseJson(std::string_view text) {
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is 1-based: the byte at which the parser gave up.
-    return Status::InvalidArgument("is not valid JSON (error at byte " + std::to_string(e.byte) + ")");
+    return Status::InvalidArgument("is not valid JSON (error at byte " + std::to_string(e.byte) +
+                                   ")");
   } catch (const nlohmann::json::exception&) {
     // out_of_range.406: a number such as 1e400 that no double holds.
     return Status::InvalidArgument("is not valid JSON (a number is out of range)");

@@ -67,7 +67,8 @@ json PatientReviewsJson(const app::PatientReviews& r) {
   json items = json::array();
   json notes = json::array();
   for (const auto& reg : r.regimens) {
-    for (const auto& d : reg.schedule.due) items.push_back(DueReviewJson(d, reg.regimen_id, reg.substance));
+    for (const auto& d : reg.schedule.due)
+      items.push_back(DueReviewJson(d, reg.regimen_id, reg.substance));
     for (const auto& n : reg.schedule.notes) notes.push_back(reg.substance + ": " + n);
   }
   json history = json::array();
@@ -77,9 +78,12 @@ json PatientReviewsJson(const app::PatientReviews& r) {
 
 json AdherenceCountsJson(const monitor::AdherenceCounts& c) {
   auto pct = c.percent_taken();
-  return json{{"planned", c.planned},   {"taken", c.taken},
-              {"taken_late", c.taken_late}, {"missed", c.missed},
-              {"skipped", c.skipped},   {"extra", c.extra},
+  return json{{"planned", c.planned},
+              {"taken", c.taken},
+              {"taken_late", c.taken_late},
+              {"missed", c.missed},
+              {"skipped", c.skipped},
+              {"extra", c.extra},
               {"above_planned", c.above_planned},
               {"percent_taken", pct ? json(*pct) : json(nullptr)}};
 }
@@ -123,11 +127,12 @@ json ProposalJson(const app::StoredProposal& p) {
   if (p.record.decision) {
     const auto& d = *p.record.decision;
     j["status"] = d.decision == "approve" ? "approved" : "rejected";
-    j["decision"] = {{"decision", d.decision},
-                     {"by", d.by},
-                     {"at", FormatInstant(d.at)},
-                     {"reason", d.reason},
-                     {"regimen_version", d.regimen_version ? json(*d.regimen_version) : json(nullptr)}};
+    j["decision"] = {
+        {"decision", d.decision},
+        {"by", d.by},
+        {"at", FormatInstant(d.at)},
+        {"reason", d.reason},
+        {"regimen_version", d.regimen_version ? json(*d.regimen_version) : json(nullptr)}};
   } else {
     j["status"] = "pending";
     j["decision"] = nullptr;

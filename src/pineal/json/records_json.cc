@@ -40,9 +40,9 @@ Status GetEnum(JsonReader& r, const char* key, E* out, Need need = Need::kOption
   PINEAL_RETURN_IF_ERROR(r.Get(key, &name, need));
   auto v = records::FromString<E>(name);
   if (!v) {
-    return Status::InvalidArgument("'" + name + "' is not allowed; use one of: " +
-                                       std::string(records::AllowedNames<E>()),
-                                   r.FieldName(key));
+    return Status::InvalidArgument(
+        "'" + name + "' is not allowed; use one of: " + std::string(records::AllowedNames<E>()),
+        r.FieldName(key));
   }
   *out = *v;
   return Status::Ok();
@@ -127,15 +127,23 @@ json ToJson(const records::RegimenVersion& v) {
   AddProvenance(j, v.provenance);
   json findings = json::array();
   for (const auto& f : v.findings) {
-    findings.push_back({{"rule_id", f.rule_id}, {"key", f.key}, {"kind", f.kind},
-                        {"severity", f.severity}, {"blocking", f.blocking}, {"title", f.title},
-                        {"message", f.message}, {"mechanism", f.mechanism},
-                        {"action", f.action}, {"refs", f.refs}});
+    findings.push_back({{"rule_id", f.rule_id},
+                        {"key", f.key},
+                        {"kind", f.kind},
+                        {"severity", f.severity},
+                        {"blocking", f.blocking},
+                        {"title", f.title},
+                        {"message", f.message},
+                        {"mechanism", f.mechanism},
+                        {"action", f.action},
+                        {"refs", f.refs}});
   }
   json overrides = json::array();
   for (const auto& o : v.overrides) {
-    overrides.push_back({{"finding_key", o.finding_key}, {"rule_id", o.rule_id},
-                         {"reason", o.reason}, {"decided_by", o.decided_by},
+    overrides.push_back({{"finding_key", o.finding_key},
+                         {"rule_id", o.rule_id},
+                         {"reason", o.reason},
+                         {"decided_by", o.decided_by},
                          {"decided_at", FormatInstant(o.decided_at)}});
   }
   j["screening"] = {{"findings", findings}, {"overrides", overrides}};
@@ -256,7 +264,8 @@ Status ApplyPatientJson(const json& body, records::Patient* p, LocalDate today) 
       JsonReader whole(body);
       PINEAL_RETURN_IF_ERROR(whole.Get("weight", &weight));
     }
-    if (measured_on > today) return Status::InvalidArgument("is in the future", "weight.measured_on");
+    if (measured_on > today)
+      return Status::InvalidArgument("is in the future", "weight.measured_on");
     p->weight = records::WeightRecord{*weight, measured_on};
   }
   return r.RejectUnknown();
@@ -278,9 +287,8 @@ Status ApplyMedicationJson(const json& body, records::MedicationEntry* m) {
   return r.RejectUnknown();
 }
 
-Status ApplyRegimenVersionJson(const json& body, records::RegimenVersion* v,
-                               std::string* substance, int* base_version,
-                               std::vector<safety::Override>* overrides) {
+Status ApplyRegimenVersionJson(const json& body, records::RegimenVersion* v, std::string* substance,
+                               int* base_version, std::vector<safety::Override>* overrides) {
   JsonReader r(body);
   const bool creating = substance != nullptr;
   const Need need = creating ? Need::kRequired : Need::kOptional;
@@ -343,8 +351,8 @@ Status ApplyRegimenVersionJson(const json& body, records::RegimenVersion* v,
 Status ApplyDoseEventJson(const json& body, records::DoseEvent* e) {
   JsonReader r(body);
   PINEAL_RETURN_IF_ERROR(GetId(r, "regimen_id", &e->regimen_id));
-  PINEAL_RETURN_IF_ERROR(r.Get("substance", &e->substance,
-                               e->regimen_id ? Need::kOptional : Need::kRequired));
+  PINEAL_RETURN_IF_ERROR(
+      r.Get("substance", &e->substance, e->regimen_id ? Need::kOptional : Need::kRequired));
   PINEAL_RETURN_IF_ERROR(r.Get("planned_at", &e->planned_at));
   PINEAL_RETURN_IF_ERROR(r.Get("taken_at", &e->taken_at));
   PINEAL_RETURN_IF_ERROR(r.Get("amount", &e->amount));

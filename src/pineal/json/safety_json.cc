@@ -36,8 +36,8 @@ Result<safety::EntryKind> EntryKindFromText(const std::string& kind, const std::
   if (kind == "supplement") return safety::EntryKind::kSupplement;
   if (kind == "exposure") return safety::EntryKind::kExposure;
   if (kind == "therapy") return safety::EntryKind::kTherapy;
-  return Status::InvalidArgument("must be medicine, supplement, exposure or therapy, not '" + kind + "'",
-                                 field);
+  return Status::InvalidArgument(
+      "must be medicine, supplement, exposure or therapy, not '" + kind + "'", field);
 }
 
 Result<safety::Sex> SexFromText(const std::string& sex) {
@@ -45,11 +45,13 @@ Result<safety::Sex> SexFromText(const std::string& sex) {
   if (sex == "male") return safety::Sex::kMale;
   if (sex == "other") return safety::Sex::kOther;
   if (sex == "unknown") return safety::Sex::kUnknown;
-  return Status::InvalidArgument("must be female, male, other or unknown, not '" + sex + "'", "sex");
+  return Status::InvalidArgument("must be female, male, other or unknown, not '" + sex + "'",
+                                 "sex");
 }
 
 // "Luvox 50 mg" or {"name", "dose", "frequency", "kind"}.
-Result<safety::MedicationEntry> MedicationFromJson(const nlohmann::json& j, const std::string& path) {
+Result<safety::MedicationEntry> MedicationFromJson(const nlohmann::json& j,
+                                                   const std::string& path) {
   safety::MedicationEntry m;
   if (j.is_string()) {
     m.name = j.get<std::string>();
@@ -73,7 +75,8 @@ Result<safety::MedicationEntry> MedicationFromJson(const nlohmann::json& j, cons
 }
 
 // {"substance", "amount", "taken_at"}.
-Result<safety::DoseEventEntry> RecentDoseFromJson(const nlohmann::json& j, const std::string& path) {
+Result<safety::DoseEventEntry> RecentDoseFromJson(const nlohmann::json& j,
+                                                  const std::string& path) {
   if (!j.is_object()) return NotAnObject(path, j);
   JsonReader r(j, path);
   safety::DoseEventEntry e;
@@ -137,7 +140,7 @@ Result<safety::ProposedRegimen> RegimenFromJson(const nlohmann::json& j, const s
 }
 
 Result<std::vector<safety::ProposedRegimen>> RegimensFromJson(const nlohmann::json& j,
-                                                             const std::string& path) {
+                                                              const std::string& path) {
   std::vector<safety::ProposedRegimen> out;
   if (j.is_object()) {
     PINEAL_ASSIGN_OR_RETURN(auto r, RegimenFromJson(j, path));
@@ -201,9 +204,13 @@ Result<std::vector<safety::Override>> OverridesFromJson(const nlohmann::json& j)
 nlohmann::json ReferenceToJson(const kb::Reference& r) {
   nlohmann::json j = {{"id", r.id}, {"authors", r.authors}, {"title", r.title}};
   j["year"] = r.year == 0 ? nlohmann::json() : nlohmann::json(r.year);
-  for (auto [key, value] : {std::pair{"journal", &r.journal}, {"document", &r.document},
-                            {"pmid", &r.pmid}, {"doi", &r.doi}, {"pmc", &r.pmc},
-                            {"confidence", &r.confidence}, {"note", &r.note}}) {
+  for (auto [key, value] : {std::pair{"journal", &r.journal},
+                            {"document", &r.document},
+                            {"pmid", &r.pmid},
+                            {"doi", &r.doi},
+                            {"pmc", &r.pmc},
+                            {"confidence", &r.confidence},
+                            {"note", &r.note}}) {
     if (!value->empty()) j[key] = *value;
   }
   return j;
@@ -233,7 +240,7 @@ nlohmann::json FindingToJson(const safety::Finding& f) {
 
 // {"top_severity", "blocking", "findings": [...], "references": {id: {...}}}
 nlohmann::json ScreeningToJson(const std::vector<safety::Finding>& findings,
-                                      const kb::Catalog& catalog) {
+                               const kb::Catalog& catalog) {
   nlohmann::json list = nlohmann::json::array();
   nlohmann::json refs = nlohmann::json::object();
   bool blocking = false;
@@ -245,7 +252,8 @@ nlohmann::json ScreeningToJson(const std::vector<safety::Finding>& findings,
     }
   }
   const auto top = safety::TopSeverity(findings);
-  return {{"top_severity", top ? nlohmann::json(std::string(kb::SeverityName(*top))) : nlohmann::json()},
+  return {{"top_severity",
+           top ? nlohmann::json(std::string(kb::SeverityName(*top))) : nlohmann::json()},
           {"blocking", blocking},
           {"findings", std::move(list)},
           {"references", std::move(refs)}};
@@ -255,11 +263,13 @@ nlohmann::json OverrideEvaluationToJson(const safety::OverrideEvaluation& e) {
   nlohmann::json unresolved = nlohmann::json::array();
   for (const auto& f : e.unresolved) unresolved.push_back(FindingToJson(f));
   nlohmann::json problems = nlohmann::json::array();
-  for (const auto& s : e.problems) problems.push_back({{"field", s.field()}, {"message", s.message()}});
-  return {{"ok", e.ok()}, {"unresolved", std::move(unresolved)},
-          {"overridden", e.overridden}, {"problems", std::move(problems)}};
+  for (const auto& s : e.problems)
+    problems.push_back({{"field", s.field()}, {"message", s.message()}});
+  return {{"ok", e.ok()},
+          {"unresolved", std::move(unresolved)},
+          {"overridden", e.overridden},
+          {"problems", std::move(problems)}};
 }
-
 
 // Everything the knowledge base says about one substance (for `pineal kb show`
 // and GET /api/v1/kb/substances/{name}).
@@ -284,13 +294,14 @@ nlohmann::json SubstanceToJson(const kb::Catalog& catalog, kb::SubstanceIndex s)
       if (!scale) return nlohmann::json();
       nlohmann::json list = nlohmann::json::array();
       for (const auto& b : scale->bands) {
-        list.push_back({{"from", b.from_text},
-                        {"to", b.to ? nlohmann::json(b.to_text) : nlohmann::json()},
-                        {"level", std::string(kb::BandLevelName(b.level))},
-                        {"severity", b.severity ? nlohmann::json(std::string(kb::SeverityName(*b.severity)))
-                                                : nlohmann::json()},
-                        {"note", b.note},
-                        {"refs", b.refs}});
+        list.push_back(
+            {{"from", b.from_text},
+             {"to", b.to ? nlohmann::json(b.to_text) : nlohmann::json()},
+             {"level", std::string(kb::BandLevelName(b.level))},
+             {"severity", b.severity ? nlohmann::json(std::string(kb::SeverityName(*b.severity)))
+                                     : nlohmann::json()},
+             {"note", b.note},
+             {"refs", b.refs}});
       }
       return nlohmann::json{{"unit", scale->unit == kb::BandUnit::kMass ? "mass" : "mass_per_kg"},
                             {"bands", std::move(list)}};
@@ -299,62 +310,86 @@ nlohmann::json SubstanceToJson(const kb::Catalog& catalog, kb::SubstanceIndex s)
     for (auto p : table.populations) pops.push_back(std::string(kb::PopulationName(p)));
     nlohmann::json inds = nlohmann::json::array();
     for (auto i : table.indications) inds.push_back(std::string(kb::IndicationName(i)));
-    bands.push_back({{"id", table.id},
-                     {"formulations", table.formulations},
-                     {"indications", inds},
-                     {"populations", pops},
-                     {"age_min_years", table.age_min_years ? nlohmann::json(*table.age_min_years) : nlohmann::json()},
-                     {"age_below_years", table.age_below_years ? nlohmann::json(*table.age_below_years) : nlohmann::json()},
-                     {"basis", table.basis == kb::DoseBasis::kProduct ? "product" : "mitragynine"},
-                     {"per_dose", scale_json(table.per_dose)},
-                     {"per_day", scale_json(table.per_day)},
-                     {"refs", table.refs}});
+    bands.push_back(
+        {{"id", table.id},
+         {"formulations", table.formulations},
+         {"indications", inds},
+         {"populations", pops},
+         {"age_min_years",
+          table.age_min_years ? nlohmann::json(*table.age_min_years) : nlohmann::json()},
+         {"age_below_years",
+          table.age_below_years ? nlohmann::json(*table.age_below_years) : nlohmann::json()},
+         {"basis", table.basis == kb::DoseBasis::kProduct ? "product" : "mitragynine"},
+         {"per_dose", scale_json(table.per_dose)},
+         {"per_day", scale_json(table.per_day)},
+         {"refs", table.refs}});
     add_refs(table.refs);
   }
   nlohmann::json contra = nlohmann::json::array();
   for (std::uint32_t c : catalog.ContraindicationsFor(s)) {
     const auto& ci = catalog.contraindications()[c];
-    contra.push_back({{"id", ci.id}, {"condition", ci.condition},
+    contra.push_back({{"id", ci.id},
+                      {"condition", ci.condition},
                       {"severity", std::string(kb::SeverityName(ci.severity))},
                       {"evidence", std::string(kb::EvidenceLevelName(ci.evidence))},
-                      {"title", ci.title}, {"message", ci.message}, {"action", ci.action},
+                      {"title", ci.title},
+                      {"message", ci.message},
+                      {"action", ci.action},
                       {"refs", ci.refs}});
     add_refs(ci.refs);
   }
   nlohmann::json interactions = nlohmann::json::array();
   for (const kb::Interaction* ix : catalog.InteractionsInvolving(s)) {
-    interactions.push_back({{"id", ix->id}, {"a", ix->a}, {"b", ix->b},
+    interactions.push_back({{"id", ix->id},
+                            {"a", ix->a},
+                            {"b", ix->b},
                             {"severity", std::string(kb::SeverityName(ix->severity))},
                             {"likelihood", std::string(kb::LikelihoodName(ix->likelihood))},
                             {"evidence", std::string(kb::EvidenceLevelName(ix->evidence))},
-                            {"title", ix->title}, {"mechanism", ix->mechanism},
-                            {"consequence", ix->consequence}, {"action", ix->action},
+                            {"title", ix->title},
+                            {"mechanism", ix->mechanism},
+                            {"consequence", ix->consequence},
+                            {"action", ix->action},
                             {"refs", ix->refs}});
     add_refs(ix->refs);
   }
   nlohmann::json combos = nlohmann::json::array();
   for (const kb::CombinationRule* c : catalog.CombinationsInvolving(s)) {
-    combos.push_back({{"id", c->id}, {"title", c->title},
+    combos.push_back({{"id", c->id},
+                      {"title", c->title},
                       {"severity", std::string(kb::SeverityName(c->severity))},
-                      {"consequence", c->consequence}, {"action", c->action}, {"refs", c->refs}});
+                      {"consequence", c->consequence},
+                      {"action", c->action},
+                      {"refs", c->refs}});
     add_refs(c->refs);
   }
   nlohmann::json references = nlohmann::json::array();
   for (const auto& id : refs) {
-    if (const kb::Reference* r = catalog.FindReference(id)) references.push_back(ReferenceToJson(*r));
+    if (const kb::Reference* r = catalog.FindReference(id))
+      references.push_back(ReferenceToJson(*r));
   }
-  nlohmann::json j = {{"id", sub.id}, {"name", sub.name}, {"kind", sub.kind},
-                      {"synonyms", sub.synonyms}, {"brands", sub.brands}, {"codes", codes},
-                      {"classes", classes}, {"formulations", formulations},
-                      {"dose_bands", bands}, {"contraindications", contra},
-                      {"interactions", interactions}, {"combinations", combos},
+  nlohmann::json j = {{"id", sub.id},
+                      {"name", sub.name},
+                      {"kind", sub.kind},
+                      {"synonyms", sub.synonyms},
+                      {"brands", sub.brands},
+                      {"codes", codes},
+                      {"classes", classes},
+                      {"formulations", formulations},
+                      {"dose_bands", bands},
+                      {"contraindications", contra},
+                      {"interactions", interactions},
+                      {"combinations", combos},
                       {"references", references}};
   if (!sub.note.empty()) j["note"] = sub.note;
   if (sub.potency) {
     nlohmann::json pot = {{"content_of", sub.potency->content_of}};
-    if (sub.potency->default_content_mg_per_g) pot["default_content_mg_per_g"] = *sub.potency->default_content_mg_per_g;
-    if (sub.potency->content_low_mg_per_g) pot["content_low_mg_per_g"] = *sub.potency->content_low_mg_per_g;
-    if (sub.potency->content_high_mg_per_g) pot["content_high_mg_per_g"] = *sub.potency->content_high_mg_per_g;
+    if (sub.potency->default_content_mg_per_g)
+      pot["default_content_mg_per_g"] = *sub.potency->default_content_mg_per_g;
+    if (sub.potency->content_low_mg_per_g)
+      pot["content_low_mg_per_g"] = *sub.potency->content_low_mg_per_g;
+    if (sub.potency->content_high_mg_per_g)
+      pot["content_high_mg_per_g"] = *sub.potency->content_high_mg_per_g;
     if (sub.potency->unknown) {
       pot["unknown_rule"] = sub.potency->unknown->rule_id;
       pot["unknown_when"] = sub.potency->unknown->always ? "always" : "content_missing";

@@ -34,10 +34,11 @@
 namespace pineal::codec {
 
 // Decoders: strict (unknown fields are errors naming their path).
-Result<safety::ProposedRegimen> RegimenFromJson(const nlohmann::json& j, const std::string& path = "");
+Result<safety::ProposedRegimen> RegimenFromJson(const nlohmann::json& j,
+                                                const std::string& path = "");
 // One regimen object or a list of them.
 Result<std::vector<safety::ProposedRegimen>> RegimensFromJson(const nlohmann::json& j,
-                                                             const std::string& path = "regimens");
+                                                              const std::string& path = "regimens");
 Result<safety::PatientSnapshot> PatientFromJson(const nlohmann::json& j);
 Result<std::vector<safety::Override>> OverridesFromJson(const nlohmann::json& j);
 
@@ -45,7 +46,8 @@ Result<std::vector<safety::Override>> OverridesFromJson(const nlohmann::json& j)
 nlohmann::json ReferenceToJson(const kb::Reference& r);
 nlohmann::json FindingToJson(const safety::Finding& f);
 // {"top_severity", "blocking", "findings": [...], "references": {id: {...}}}
-nlohmann::json ScreeningToJson(const std::vector<safety::Finding>& findings, const kb::Catalog& catalog);
+nlohmann::json ScreeningToJson(const std::vector<safety::Finding>& findings,
+                               const kb::Catalog& catalog);
 nlohmann::json OverrideEvaluationToJson(const safety::OverrideEvaluation& e);
 // Everything the knowledge base says about one substance (for `pineal kb show`
 // and GET /api/v1/kb/substances/{name}).

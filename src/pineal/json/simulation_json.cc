@@ -148,8 +148,8 @@ std::string RenderSimulationJson(const pk::SimulationResult& result, const std::
   return SimulationJson(result, title).dump(2) + "\n";
 }
 
-Status CovariatesFromJson(const json& object, const std::string& field,
-                          pk::PatientCovariates* c, std::string* wake_time) {
+Status CovariatesFromJson(const json& object, const std::string& field, pk::PatientCovariates* c,
+                          std::string* wake_time) {
   if (!object.is_object()) {
     return Status::InvalidArgument("must be a JSON object of the patient's covariates", field);
   }

@@ -18,8 +18,8 @@ constexpr std::array kKindNames = {
 
 constexpr double kMaxDays = 3660;  // ten years: longer windows are typos
 
-constexpr AlertParamSpec kSideEffectParams[] = {
-    {"min_grade", false, true, 1, 5, true}, {"lookback_days", false, true, 1, kMaxDays, true}};
+constexpr AlertParamSpec kSideEffectParams[] = {{"min_grade", false, true, 1, 5, true},
+                                                {"lookback_days", false, true, 1, kMaxDays, true}};
 constexpr std::string_view kSideEffectHoles[] = {"effect", "grade", "substance", "onset"};
 
 constexpr AlertParamSpec kItemParams[] = {{"instrument", true},
@@ -37,8 +37,8 @@ constexpr std::string_view kTotalHoles[] = {"instrument", "total", "band", "obse
 constexpr AlertParamSpec kRisingParams[] = {{"substance", true},
                                             {"window_days", false, true, 1, 365, true},
                                             {"min_increase_percent", false, true, 0, 10000}};
-constexpr std::string_view kRisingHoles[] = {"substance",      "count",  "previous_count",
-                                             "amount",         "previous_amount", "window_days",
+constexpr std::string_view kRisingHoles[] = {"substance",       "count",           "previous_count",
+                                             "amount",          "previous_amount", "window_days",
                                              "increase_percent"};
 
 constexpr AlertParamSpec kNoImprovementParams[] = {

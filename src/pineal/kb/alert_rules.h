@@ -26,7 +26,7 @@ enum class AlertKind {
 
 enum class AlertSeverity { kInfo, kWarning, kUrgent };
 
-std::string_view AlertKindName(AlertKind kind);          // "side_effect_grade"
+std::string_view AlertKindName(AlertKind kind);  // "side_effect_grade"
 std::optional<AlertKind> ParseAlertKind(std::string_view name);
 std::string_view AlertSeverityName(AlertSeverity severity);  // "urgent"
 std::optional<AlertSeverity> ParseAlertSeverity(std::string_view name);
@@ -36,7 +36,7 @@ struct AlertParamSpec {
   std::string_view name;
   bool text = false;  // text, else a number
   bool required = true;
-  double min = 0;     // numbers only
+  double min = 0;  // numbers only
   double max = 1e9;
   bool integer = false;
 };
@@ -51,8 +51,8 @@ struct AlertRule {
   std::string id;
   AlertKind kind = AlertKind::kSideEffectGrade;
   AlertSeverity severity = AlertSeverity::kInfo;
-  std::map<std::string, double> numbers;      // numeric parameters
-  std::map<std::string, std::string> texts;   // text parameters
+  std::map<std::string, double> numbers;     // numeric parameters
+  std::map<std::string, std::string> texts;  // text parameters
   std::string title;
   std::string message;  // template with {placeholders}
   std::vector<std::string> refs;

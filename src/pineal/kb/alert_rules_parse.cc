@@ -34,9 +34,9 @@ void ReadParams(catalog_yaml::EntryReader& r, AlertRule& rule) {
   const AlertKindSpec& spec = SpecOf(rule.kind);
   const YAML::Node n = r.Child("params");
   if (!n.IsDefined() || !n.IsMap()) {
-    r.Error(n.IsDefined() ? n : YAML::Node(),
-            "'params' must be a map; kind " + std::string(AlertKindName(rule.kind)) +
-                " takes: " + ParamNames(spec));
+    r.Error(n.IsDefined() ? n : YAML::Node(), "'params' must be a map; kind " +
+                                                  std::string(AlertKindName(rule.kind)) +
+                                                  " takes: " + ParamNames(spec));
     return;
   }
   for (const auto& kv : n) {
@@ -45,8 +45,8 @@ void ReadParams(catalog_yaml::EntryReader& r, AlertRule& rule) {
                                 [&key](const AlertParamSpec& s) { return s.name == key; });
     if (p == spec.params.end()) {
       r.Error(kv.first, "unknown parameter '" + key + "' for kind " +
-                            std::string(AlertKindName(rule.kind)) + " (allowed: " +
-                            ParamNames(spec) + ")");
+                            std::string(AlertKindName(rule.kind)) +
+                            " (allowed: " + ParamNames(spec) + ")");
       continue;
     }
     if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
@@ -63,8 +63,8 @@ void ReadParams(catalog_yaml::EntryReader& r, AlertRule& rule) {
       r.Error(kv.second, "parameter '" + key + "' must be a number, got '" + text + "'");
     } else if (*v < p->min || *v > p->max) {
       r.Error(kv.second, "parameter '" + key + "' is " + text + "; allowed range [" +
-                             std::to_string(static_cast<long long>(p->min)) +
-                             ", " + std::to_string(static_cast<long long>(p->max)) + "]");
+                             std::to_string(static_cast<long long>(p->min)) + ", " +
+                             std::to_string(static_cast<long long>(p->max)) + "]");
     } else if (p->integer && *v != std::floor(*v)) {
       r.Error(kv.second, "parameter '" + key + "' must be a whole number, got " + text);
     } else {
@@ -74,8 +74,8 @@ void ReadParams(catalog_yaml::EntryReader& r, AlertRule& rule) {
   for (const auto& p : spec.params) {
     const std::string name(p.name);
     if (p.required && !n[name].IsDefined()) {
-      r.Error(n, "missing parameter '" + name + "' for kind " +
-                     std::string(AlertKindName(rule.kind)));
+      r.Error(n,
+              "missing parameter '" + name + "' for kind " + std::string(AlertKindName(rule.kind)));
     }
   }
   const auto lo = rule.Number("min_total");
@@ -101,8 +101,8 @@ void CheckTemplate(catalog_yaml::EntryReader& r, const AlertRule& rule) {
     if (std::find(spec.placeholders.begin(), spec.placeholders.end(), name) ==
         spec.placeholders.end()) {
       r.Error(r.Child("message"), "unknown placeholder '{" + name + "}' for kind " +
-                                      std::string(AlertKindName(rule.kind)) + " (allowed: " +
-                                      Join(spec.placeholders) + ")");
+                                      std::string(AlertKindName(rule.kind)) +
+                                      " (allowed: " + Join(spec.placeholders) + ")");
     }
     i = end;
   }

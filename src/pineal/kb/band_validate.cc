@@ -21,9 +21,8 @@ void ValidateBandScale(const BandScale& scale, const std::string& what, const st
     if (!b.parsed) return;
   }
   if (scale.bands.front().from != 0.0) {
-    error(scale.bands.front().where,
-          "the first band starts at " + scale.bands.front().from_text +
-              "; bands must start at 0 (gap below it)");
+    error(scale.bands.front().where, "the first band starts at " + scale.bands.front().from_text +
+                                         "; bands must start at 0 (gap below it)");
   }
   for (std::size_t i = 0; i < scale.bands.size(); ++i) {
     const Band& b = scale.bands[i];
@@ -32,12 +31,14 @@ void ValidateBandScale(const BandScale& scale, const std::string& what, const st
     }
     const bool last = i + 1 == scale.bands.size();
     if (!b.to && !last) {
-      error(b.where, "band from " + b.from_text +
-                         " has no upper limit but is not the last band (overlaps the bands after it)");
+      error(b.where,
+            "band from " + b.from_text +
+                " has no upper limit but is not the last band (overlaps the bands after it)");
     }
     if (b.to && last) {
       error(b.where, "the last band ends at " + b.to_text +
-                         "; it must have no 'to' (gap: doses above " + b.to_text + " have no band)");
+                         "; it must have no 'to' (gap: doses above " + b.to_text +
+                         " have no band)");
     }
     if (i > 0) {
       const Band& prev = scale.bands[i - 1];

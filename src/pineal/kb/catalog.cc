@@ -238,9 +238,7 @@ std::optional<std::string> Catalog::ResolveFormulation(SubstanceIndex s,
   return std::nullopt;
 }
 
-std::span<const ClassIndex> Catalog::ClassesOf(SubstanceIndex s) const {
-  return class_closure_[s];
-}
+std::span<const ClassIndex> Catalog::ClassesOf(SubstanceIndex s) const { return class_closure_[s]; }
 
 bool Catalog::IsMember(SubstanceIndex s, ClassIndex c) const {
   return (class_bits_[s * class_words_ + c / 64] >> (c % 64)) & 1U;
@@ -261,7 +259,7 @@ std::vector<SubstanceIndex> Catalog::MembersOf(ClassIndex c) const {
 }
 
 std::span<const std::uint32_t> Catalog::InteractionsBetween(SubstanceIndex a,
-                                                             SubstanceIndex b) const {
+                                                            SubstanceIndex b) const {
   const std::size_t p = static_cast<std::size_t>(a) * data_.substances.size() + b;
   return {pair_items_.data() + pair_offsets_[p], pair_items_.data() + pair_offsets_[p + 1]};
 }

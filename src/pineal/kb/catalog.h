@@ -48,9 +48,7 @@ class Catalog {
   const std::vector<Substance>& substances() const { return data_.substances; }
   const std::vector<SubstanceClass>& classes() const { return data_.classes; }
   const std::vector<Condition>& conditions() const { return data_.conditions; }
-  const std::vector<Contraindication>& contraindications() const {
-    return data_.contraindications;
-  }
+  const std::vector<Contraindication>& contraindications() const { return data_.contraindications; }
   const std::vector<Interaction>& interactions() const { return data_.interactions; }
   const std::vector<CombinationRule>& combinations() const { return data_.combinations; }
   const std::vector<BandTable>& band_tables() const { return data_.band_tables; }
@@ -115,7 +113,7 @@ class Catalog {
   std::vector<std::vector<std::uint32_t>> bands_by_substance_;
   std::vector<std::vector<std::uint32_t>> regimen_rules_by_substance_;
   std::vector<std::vector<std::vector<std::uint8_t>>> slot_matches_;  // rule, slot, substance
-  std::vector<std::vector<std::uint8_t>> interaction_a_;  // interaction, substance
+  std::vector<std::vector<std::uint8_t>> interaction_a_;              // interaction, substance
   std::vector<ConditionIndex> contraindication_condition_;
 };
 

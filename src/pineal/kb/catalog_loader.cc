@@ -58,7 +58,8 @@ void ReadSectionFile(const std::string& path, std::string_view section, ParseFn 
     try {
       parse(entry, path, report, out);
     } catch (const YAML::Exception& e) {
-      report.Error(path, catalog_yaml::LineOf(entry), "", std::string("cannot read entry: ") + e.what());
+      report.Error(path, catalog_yaml::LineOf(entry), "",
+                   std::string("cannot read entry: ") + e.what());
     }
   }
 }
@@ -108,16 +109,19 @@ std::vector<Reference> MergeReferences(std::vector<Reference> refs, LintReport& 
     const bool same = first.year == r.year && !Conflicts(first.pmid, r.pmid) &&
                       !Conflicts(first.doi, r.doi) && !Conflicts(first.pmc, r.pmc);
     if (!same) {
-      std::string what = first.year != r.year ? "year" : Conflicts(first.pmid, r.pmid) ? "pmid"
-                                                     : Conflicts(first.doi, r.doi)    ? "doi"
-                                                                                      : "pmc";
+      std::string what = first.year != r.year            ? "year"
+                         : Conflicts(first.pmid, r.pmid) ? "pmid"
+                         : Conflicts(first.doi, r.doi)   ? "doi"
+                                                         : "pmc";
       report.Error(r.where.file, r.where.line, "reference '" + r.id + "'",
                    "duplicate reference id with different content (" + what + " differs from " +
                        first.where.file + ":" + std::to_string(first.where.line) + ")");
       continue;
     }
-    for (auto [dst, src] : {std::pair{&first.title, &r.title}, {&first.pmid, &r.pmid},
-                            {&first.doi, &r.doi}, {&first.pmc, &r.pmc}}) {
+    for (auto [dst, src] : {std::pair{&first.title, &r.title},
+                            {&first.pmid, &r.pmid},
+                            {&first.doi, &r.doi},
+                            {&first.pmc, &r.pmc}}) {
       if (dst->empty()) *dst = *src;
     }
   }

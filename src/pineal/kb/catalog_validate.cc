@@ -62,18 +62,21 @@ class Validator {
       }
       auto [it, inserted] = seen.emplace(r.id, &r);
       if (!inserted) {
-        Error(r.where, entry, "duplicate reference id (first defined at " +
-                                  Where(it->second->where) + ") with different content");
+        Error(r.where, entry,
+              "duplicate reference id (first defined at " + Where(it->second->where) +
+                  ") with different content");
       }
       if (r.authors.empty()) Error(r.where, entry, "missing 'authors'");
       if (r.journal.empty() && r.document.empty()) {
-        Error(r.where, entry, "needs 'journal' (citation) or 'document' (regulator or web document)");
+        Error(r.where, entry,
+              "needs 'journal' (citation) or 'document' (regulator or web document)");
       }
       if (r.year != 0 && (r.year < 1800 || r.year > 2100)) {
-        Error(r.where, entry, "year " + std::to_string(r.year) + " is not plausible (use 0 for none)");
+        Error(r.where, entry,
+              "year " + std::to_string(r.year) + " is not plausible (use 0 for none)");
       }
-      if (!r.pmid.empty() && !std::all_of(r.pmid.begin(), r.pmid.end(),
-                                          [](char c) { return c >= '0' && c <= '9'; })) {
+      if (!r.pmid.empty() &&
+          !std::all_of(r.pmid.begin(), r.pmid.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         Error(r.where, entry, "pmid must be digits, got " + Quote(r.pmid));
       }
       if (!r.doi.empty() && r.doi.rfind("10.", 0) != 0) {
@@ -106,7 +109,8 @@ class Validator {
     }
     auto [it, inserted] = ids_.emplace(id, w);
     if (!inserted) {
-      Error(w, entry, "duplicate id " + Quote(id) + " (first defined at " + Where(it->second) + ")");
+      Error(w, entry,
+            "duplicate id " + Quote(id) + " (first defined at " + Where(it->second) + ")");
     }
   }
 
@@ -126,7 +130,8 @@ class Validator {
       Claim(c.id, c.where, Label("condition", c.id));
       condition_ids_.insert(c.id);
     }
-    for (const auto& c : data_.contraindications) Claim(c.id, c.where, Label("contraindication", c.id));
+    for (const auto& c : data_.contraindications)
+      Claim(c.id, c.where, Label("contraindication", c.id));
     for (const auto& i : data_.interactions) {
       Claim(i.id, i.where, Label("interaction", i.id));
       interaction_ids_.insert(i.id);
@@ -155,15 +160,16 @@ class Validator {
   }
 
   void CheckSubstances() {
-    static const std::set<std::string> kKinds = {"supplement", "medicine", "botanical",
-                                                 "exposure", "illicit"};
+    static const std::set<std::string> kKinds = {"supplement", "medicine", "botanical", "exposure",
+                                                 "illicit"};
     std::unordered_map<std::string, const Substance*> names;
     for (const auto& s : data_.substances) {
       const std::string entry = Label("substance", s.id);
       CheckText(s.name, "name", s.where, entry);
       if (!kKinds.contains(s.kind)) {
-        Error(s.where, entry, "kind " + Quote(s.kind) +
-                                  " is not one of supplement, medicine, botanical, exposure, illicit");
+        Error(s.where, entry,
+              "kind " + Quote(s.kind) +
+                  " is not one of supplement, medicine, botanical, exposure, illicit");
       }
       for (const auto& c : s.classes) {
         if (!class_ids_.contains(c)) Error(s.where, entry, "unknown class " + Quote(c));
@@ -178,8 +184,9 @@ class Validator {
         if (!own.insert(key).second) continue;
         auto [it, inserted] = names.emplace(key, &s);
         if (!inserted) {
-          Error(s.where, entry, "name " + Quote(n) + " also names substance " +
-                                    Quote(it->second->id) + " (" + Where(it->second->where) + ")");
+          Error(s.where, entry,
+                "name " + Quote(n) + " also names substance " + Quote(it->second->id) + " (" +
+                    Where(it->second->where) + ")");
         }
       }
       std::set<std::string> formulation_ids;
@@ -189,8 +196,9 @@ class Validator {
         }
       }
       if (!s.default_formulation.empty() && !formulation_ids.contains(s.default_formulation)) {
-        Error(s.where, entry, "default_formulation " + Quote(s.default_formulation) +
-                                  " is not one of its formulations");
+        Error(s.where, entry,
+              "default_formulation " + Quote(s.default_formulation) +
+                  " is not one of its formulations");
       }
       CheckRefs(s.refs, s.where, entry);
       if (s.potency) {
@@ -213,7 +221,8 @@ class Validator {
       const std::string entry = Label("class", c.id);
       CheckText(c.name, "name", c.where, entry);
       for (const auto& inc : c.includes) {
-        if (!by_id.contains(inc)) Error(c.where, entry, "unknown class " + Quote(inc) + " in 'includes'");
+        if (!by_id.contains(inc))
+          Error(c.where, entry, "unknown class " + Quote(inc) + " in 'includes'");
       }
       CheckRefs(c.refs, c.where, entry);
     }
@@ -259,7 +268,8 @@ class Validator {
         if (!own.insert(key).second) continue;
         auto [it, inserted] = names.emplace(key, &c);
         if (!inserted) {
-          Error(c.where, entry, "name " + Quote(n) + " also names condition " + Quote(it->second->id));
+          Error(c.where, entry,
+                "name " + Quote(n) + " also names condition " + Quote(it->second->id));
         }
       }
       CheckRefs(c.refs, c.where, entry);
@@ -342,8 +352,8 @@ class Validator {
       const std::set<std::string> known = FormulationsOf(t.subject);
       for (const auto& f : t.formulations) {
         if (!known.contains(f)) {
-          Error(t.where, entry, "formulation " + Quote(f) + " is not a formulation of " +
-                                    Quote(t.subject));
+          Error(t.where, entry,
+                "formulation " + Quote(f) + " is not a formulation of " + Quote(t.subject));
         }
       }
       if (t.populations.empty()) Error(t.where, entry, "missing 'populations'");
@@ -354,8 +364,8 @@ class Validator {
       if (t.per_dose) ValidateBandScale(*t.per_dose, "per_dose", entry, t.where, report_);
       if (t.per_day) ValidateBandScale(*t.per_day, "per_day", entry, t.where, report_);
       CheckRefs(t.refs, t.where, entry);
-      for (const BandScale* scale : {t.per_dose ? &*t.per_dose : nullptr,
-                                     t.per_day ? &*t.per_day : nullptr}) {
+      for (const BandScale* scale :
+           {t.per_dose ? &*t.per_dose : nullptr, t.per_day ? &*t.per_day : nullptr}) {
         if (scale == nullptr) continue;
         for (const Band& b : scale->bands) {
           CheckRefs(b.refs, b.where, entry + " band " + Quote(b.from_text));
@@ -375,8 +385,8 @@ class Validator {
       const std::set<std::string> known = FormulationsOf(r.subject);
       for (const auto& f : r.formulations) {
         if (!known.contains(f)) {
-          Error(r.where, entry, "formulation " + Quote(f) + " is not a formulation of " +
-                                    Quote(r.subject));
+          Error(r.where, entry,
+                "formulation " + Quote(f) + " is not a formulation of " + Quote(r.subject));
         }
       }
       CheckText(r.title, "title", r.where, entry);

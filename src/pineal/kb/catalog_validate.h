@@ -12,8 +12,7 @@ void ValidateCatalogData(const CatalogData& data, LintReport& report);
 
 // Checks one band scale: starts at 0, contiguous (no gaps, no overlaps), last
 // band unbounded, from < to. `what` names it in messages ("per_dose").
-void ValidateBandScale(const BandScale& scale, const std::string& what,
-                       const std::string& entry, const SourceLocation& where,
-                       LintReport& report);
+void ValidateBandScale(const BandScale& scale, const std::string& what, const std::string& entry,
+                       const SourceLocation& where, LintReport& report);
 
 }  // namespace pineal::kb

@@ -83,8 +83,8 @@ struct SubstanceClass {
   std::string id;
   std::string name;
   std::string description;
-  std::vector<std::string> includes;      // sub-classes whose members belong here too
-  std::optional<Severity> duplication;    // two members at once -> dup.class.<id>
+  std::vector<std::string> includes;    // sub-classes whose members belong here too
+  std::optional<Severity> duplication;  // two members at once -> dup.class.<id>
   std::vector<std::string> refs;
   SourceLocation where;
 };
@@ -176,7 +176,7 @@ struct BandTable {
   std::vector<std::string> formulations;  // empty: all
   std::vector<Indication> indications;    // empty: any
   std::vector<Population> populations;
-  std::optional<double> age_min_years;    // [min, below)
+  std::optional<double> age_min_years;  // [min, below)
   std::optional<double> age_below_years;
   DoseBasis basis = DoseBasis::kProduct;
   std::optional<BandScale> per_dose;

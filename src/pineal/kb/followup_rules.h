@@ -11,9 +11,9 @@ namespace pineal::kb {
 
 // All set conditions must hold for the rule to apply; an empty one always applies.
 struct FollowupApplies {
-  std::string substance;                // lower case; empty = any substance
-  std::optional<Mass> dose_above;       // largest planned dose of the version is above it
-  std::optional<int> min_age_years;     // age on "today" is at least this
+  std::string substance;             // lower case; empty = any substance
+  std::optional<Mass> dose_above;    // largest planned dose of the version is above it
+  std::optional<int> min_age_years;  // age on "today" is at least this
   bool pregnant_or_breastfeeding = false;
 };
 

@@ -39,15 +39,15 @@ void ReadApplies(catalog_yaml::EntryReader& r, FollowupApplies& out) {
       int age = -1;
       auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), age);
       if (ec != std::errc() || ptr != text.data() + text.size() || age < 0 || age > 130) {
-        r.Error(kv.second, "applies.min_age_years must be a whole number 0 to 130, got '" +
-                               text + "'");
+        r.Error(kv.second,
+                "applies.min_age_years must be a whole number 0 to 130, got '" + text + "'");
       } else {
         out.min_age_years = age;
       }
     } else if (key == "pregnant_or_breastfeeding") {
       if (text != "true") {
-        r.Error(kv.second, "applies.pregnant_or_breastfeeding can only be true, got '" + text +
-                               "'");
+        r.Error(kv.second,
+                "applies.pregnant_or_breastfeeding can only be true, got '" + text + "'");
       }
       out.pregnant_or_breastfeeding = text == "true";
     } else {
@@ -67,8 +67,8 @@ void ParseFollowupRule(const YAML::Node& node, const std::string& file, LintRepo
                        const KnownRefs& known, FollowupRuleSet& out) {
   catalog_yaml::EntryReader r(node, file, "follow-up rule", report);
   if (!r.is_map()) return;
-  r.AllowKeys({"id", "title", "applies", "first_review_days", "interval_days", "policy", "refs",
-               "note"});
+  r.AllowKeys(
+      {"id", "title", "applies", "first_review_days", "interval_days", "policy", "refs", "note"});
   FollowupRule rule;
   rule.id = r.Text("id");
   rule.title = r.Text("title");
@@ -78,8 +78,8 @@ void ParseFollowupRule(const YAML::Node& node, const std::string& file, LintRepo
     if (!r.Child(key).IsDefined()) {
       r.Error("missing '" + std::string(key) + "'");
     } else if (v && (*v < 1 || *v > 3660)) {
-      r.Error(r.Child(key), "'" + std::string(key) + "' must be 1 to 3660 days, got " +
-                                std::to_string(*v));
+      r.Error(r.Child(key),
+              "'" + std::string(key) + "' must be 1 to 3660 days, got " + std::to_string(*v));
     } else if (v) {
       dst = *v;
     }

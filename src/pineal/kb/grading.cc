@@ -136,9 +136,7 @@ std::optional<Likelihood> ParseLikelihood(std::string_view text) {
 std::optional<EvidenceLevel> ParseEvidenceLevel(std::string_view text) {
   return Lookup(kEvidence, text);
 }
-std::optional<BandLevel> ParseBandLevel(std::string_view text) {
-  return Lookup(kBandLevels, text);
-}
+std::optional<BandLevel> ParseBandLevel(std::string_view text) { return Lookup(kBandLevels, text); }
 std::optional<Population> ParsePopulation(std::string_view text) {
   return Lookup(kPopulations, text);
 }

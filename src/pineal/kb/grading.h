@@ -17,19 +17,29 @@ enum class Likelihood : std::uint8_t { kUnlikely, kPossible, kProbable, kLikely 
 // C: label statement, case series, observational; D: theory, in vitro, class effect.
 enum class EvidenceLevel : std::uint8_t { kA, kB, kC, kD };
 enum class BandLevel : std::uint8_t {
-  kPhysiological, kStandard, kHigh, kVeryHigh, kOutsideEvidence
+  kPhysiological,
+  kStandard,
+  kHigh,
+  kVeryHigh,
+  kOutsideEvidence
 };
 enum class Population : std::uint8_t {
-  kAdult,        // 18-64 y
-  kOlderAdult,   // >= 65 y
-  kChild,        // < 18 y
+  kAdult,       // 18-64 y
+  kOlderAdult,  // >= 65 y
+  kChild,       // < 18 y
   kPregnancy,
   kBreastfeeding,
   kHepaticImpairment,
 };
 enum class Indication : std::uint8_t {
-  kInsomnia, kJetLag, kShiftWork, kDelayedSleepPhase, kChronicFatigue, kPain,
-  kOpioidWithdrawal, kResearch,
+  kInsomnia,
+  kJetLag,
+  kShiftWork,
+  kDelayedSleepPhase,
+  kChronicFatigue,
+  kPain,
+  kOpioidWithdrawal,
+  kResearch,
 };
 
 inline constexpr double kAdultAgeYears = 18.0;
@@ -41,8 +51,8 @@ std::string_view EvidenceLevelName(EvidenceLevel e);  // "A".."D"
 std::string_view BandLevelName(BandLevel b);          // "very_high", ...
 std::string_view BandLevelLabel(BandLevel b);         // "very high", ...
 std::string_view PopulationName(Population p);
-std::string_view IndicationName(Indication i);        // "jet_lag", ...
-std::string_view IndicationLabel(Indication i);       // "jet lag", ...
+std::string_view IndicationName(Indication i);   // "jet_lag", ...
+std::string_view IndicationLabel(Indication i);  // "jet lag", ...
 
 std::optional<Severity> ParseSeverity(std::string_view text);
 std::optional<Likelihood> ParseLikelihood(std::string_view text);

@@ -22,9 +22,7 @@ constexpr std::string_view kSeverityNames[] = {"none", "mild", "moderate", "mode
                                                "severe"};
 }  // namespace
 
-std::string_view SeverityLevelName(SeverityLevel s) {
-  return kSeverityNames[static_cast<int>(s)];
-}
+std::string_view SeverityLevelName(SeverityLevel s) { return kSeverityNames[static_cast<int>(s)]; }
 
 std::optional<SeverityLevel> ParseSeverityLevel(std::string_view text) {
   for (int i = 0; i < 5; ++i) {

@@ -33,8 +33,8 @@ struct AnswerAnchor {
 };
 
 struct InstrumentItem {
-  std::string id;  // "item9", "resting_pulse"
-  int number = 0;  // 1-based position on the form
+  std::string id;                      // "item9", "resting_pulse"
+  int number = 0;                      // 1-based position on the form
   std::string label;                   // short label, may be empty
   std::optional<std::string> wording;  // nullopt: licensed or not shipped
   std::vector<int> allowed_values;     // ascending, no duplicates

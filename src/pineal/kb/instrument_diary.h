@@ -18,7 +18,7 @@ struct DiaryField {
   std::string label;
   DiaryFieldKind kind = DiaryFieldKind::kText;
   bool required = true;
-  std::string code;  // observation code when it is stored as is
+  std::string code;             // observation code when it is stored as is
   std::optional<int> min, max;  // ratings
   std::vector<AnswerAnchor> anchors;
 };

@@ -34,8 +34,9 @@ void ReadReferences(const std::string& path, LintReport& report, std::vector<Ref
   for (auto& ref : part.references) {
     auto [it, inserted] = seen.emplace(ref.id, ref.where);
     if (!inserted) {
-      report.Error(path, ref.where.line, "reference '" + ref.id + "'",
-                   "duplicate reference id (first at line " + std::to_string(it->second.line) + ")");
+      report.Error(
+          path, ref.where.line, "reference '" + ref.id + "'",
+          "duplicate reference id (first at line " + std::to_string(it->second.line) + ")");
       continue;
     }
     if (ref.journal.empty() && ref.document.empty()) {
@@ -76,11 +77,13 @@ void CheckNames(const InstrumentCatalog& c, LintReport& report) {
   for (const auto& def : c.instruments) {
     const std::string who = "instrument '" + def.id + "'";
     if (owner.contains(AsciiLower(def.id)) && owner[AsciiLower(def.id)] == who) {
-      report.Error(def.source_file, def.source_line, who, "duplicate instrument id '" + def.id + "'");
+      report.Error(def.source_file, def.source_line, who,
+                   "duplicate instrument id '" + def.id + "'");
       continue;
     }
     claim(def.id, who, def.source_file, def.source_line);
-    if (AsciiLower(def.code) != AsciiLower(def.id)) claim(def.code, who, def.source_file, def.source_line);
+    if (AsciiLower(def.code) != AsciiLower(def.id))
+      claim(def.code, who, def.source_file, def.source_line);
     for (const auto& a : def.aliases) claim(a, who, def.source_file, def.source_line);
   }
 }
@@ -151,7 +154,8 @@ Result<InstrumentCatalog> LoadInstruments(const fs::path& dir) {
               def.source_line);
   }
   if (catalog.sleep_diary) {
-    CheckRefs(catalog.sleep_diary->refs, known, catalog.sleep_diary->source_file, "sleep diary", report);
+    CheckRefs(catalog.sleep_diary->refs, known, catalog.sleep_diary->source_file, "sleep diary",
+              report);
   }
   if (catalog.side_effects) {
     const auto& se = *catalog.side_effects;

@@ -55,7 +55,8 @@ void ReadCodes(EntryReader& r, InstrumentDef& def, LintReport& report) {
   }
   EntryReader c(codes, r.file(), r.entry() + " codes", report);
   c.AllowKeys({"panel", "total"});
-  if (codes["panel"]) def.panel_code = ReadCode(codes["panel"], r.file(), r.entry() + " panel code", report);
+  if (codes["panel"])
+    def.panel_code = ReadCode(codes["panel"], r.file(), r.entry() + " panel code", report);
   if (!codes["total"]) {
     c.Error("missing 'total' (the code the total score is stored under)");
     return;
@@ -73,12 +74,14 @@ void ReadItems(EntryReader& r, InstrumentDef& def, LintReport& report) {
     ir.AllowKeys({"id", "number", "label", "wording", "values", "anchors", "subscale"});
     InstrumentItem item;
     item.id = ir.Text("id");
-    if (!item.id.empty() && !IsLowerId(item.id)) ir.Error(nodes[i]["id"], "id must be lower case (a-z, 0-9, _)");
+    if (!item.id.empty() && !IsLowerId(item.id))
+      ir.Error(nodes[i]["id"], "id must be lower case (a-z, 0-9, _)");
     if (def.FindItem(item.id) != nullptr) ir.Error("duplicate item id '" + item.id + "'");
     item.number = RequiredInt(ir, "number");
     if (ir.Child("number").IsDefined() && item.number != static_cast<int>(i) + 1) {
-      ir.Error(nodes[i]["number"], "number is " + Str(item.number) + " but the item is at position " +
-                                       Str(static_cast<int>(i) + 1) + " (items are listed in form order)");
+      ir.Error(nodes[i]["number"],
+               "number is " + Str(item.number) + " but the item is at position " +
+                   Str(static_cast<int>(i) + 1) + " (items are listed in form order)");
     }
     item.label = ir.Text("label", false);
     const YAML::Node wording = ir.Child("wording");
@@ -103,7 +106,8 @@ void ReadItems(EntryReader& r, InstrumentDef& def, LintReport& report) {
     item.anchors = Anchors(ir, "anchors", report);
     for (const auto& a : item.anchors) {
       if (!item.allowed_values.empty() && !item.Allows(a.value)) {
-        ir.Error(nodes[i]["anchors"], "anchor value " + Str(a.value) + " is not an allowed value (" +
+        ir.Error(nodes[i]["anchors"], "anchor value " + Str(a.value) +
+                                          " is not an allowed value (" +
                                           JoinInts(item.allowed_values) + ")");
       }
     }
@@ -122,12 +126,14 @@ void CheckScoring(EntryReader& r, InstrumentDef& def, LintReport& report) {
   if (!s.is_map()) return;
   s.AllowKeys({"method", "min", "max", "missing"});
   const std::string method = s.Text("method");
-  if (!method.empty() && method != "sum") s.Error(node["method"], "method is '" + method + "'; allowed: sum");
+  if (!method.empty() && method != "sum")
+    s.Error(node["method"], "method is '" + method + "'; allowed: sum");
   def.min_total = RequiredInt(s, "min");
   def.max_total = RequiredInt(s, "max");
-  const bool items_ok = !def.items.empty() &&
-      std::all_of(def.items.begin(), def.items.end(),
-                  [](const InstrumentItem& it) { return !it.allowed_values.empty(); });
+  const bool items_ok = !def.items.empty() && std::all_of(def.items.begin(), def.items.end(),
+                                                          [](const InstrumentItem& it) {
+                                                            return !it.allowed_values.empty();
+                                                          });
   if (items_ok) {
     int lo = 0, hi = 0;
     for (const auto& it : def.items) {
@@ -135,10 +141,12 @@ void CheckScoring(EntryReader& r, InstrumentDef& def, LintReport& report) {
       hi += it.MaxValue();
     }
     if (lo != def.min_total) {
-      s.Error(node["min"], "min is " + Str(def.min_total) + " but the items' lowest answers add up to " + Str(lo));
+      s.Error(node["min"], "min is " + Str(def.min_total) +
+                               " but the items' lowest answers add up to " + Str(lo));
     }
     if (hi != def.max_total) {
-      s.Error(node["max"], "max is " + Str(def.max_total) + " but the items' highest answers add up to " + Str(hi));
+      s.Error(node["max"], "max is " + Str(def.max_total) +
+                               " but the items' highest answers add up to " + Str(hi));
     }
   }
   const YAML::Node missing = s.Child("missing");
@@ -193,8 +201,8 @@ void CheckBands(EntryReader& r, InstrumentDef& def, LintReport& report) {
     if (!def.bands.empty()) {
       const ScoreBand& prev = def.bands.back();
       if (band.from <= prev.to) {
-        br.Error("band " + Str(band.from) + "-" + Str(band.to) + " overlaps band '" + prev.id + "' (" +
-                 Str(prev.from) + "-" + Str(prev.to) + "); list bands in order, touching");
+        br.Error("band " + Str(band.from) + "-" + Str(band.to) + " overlaps band '" + prev.id +
+                 "' (" + Str(prev.from) + "-" + Str(prev.to) + "); list bands in order, touching");
       } else if (band.from > prev.to + 1) {
         br.Error("gap: no band covers " + Str(prev.to + 1) + "-" + Str(band.from - 1) +
                  " (after band '" + prev.id + "')");
@@ -210,8 +218,8 @@ void CheckBands(EntryReader& r, InstrumentDef& def, LintReport& report) {
     r.Error(node, "no bands: add 'no_bands_note' saying why (e.g. no standard severity bands)");
   }
   if (!def.bands.empty() && def.bands.back().to < def.max_total) {
-    r.Error(node, "the last band ends at " + Str(def.bands.back().to) + ", not at the maximum score " +
-                      Str(def.max_total));
+    r.Error(node, "the last band ends at " + Str(def.bands.back().to) +
+                      ", not at the maximum score " + Str(def.max_total));
   }
 }
 
@@ -235,7 +243,8 @@ void ReadFlags(EntryReader& r, InstrumentDef& def, LintReport& report) {
       fr.Error(f["item"], "item '" + flag.item_id + "' is not an item of this instrument");
     } else if (item != nullptr && !item->allowed_values.empty() &&
                (flag.at_least <= item->MinValue() || flag.at_least > item->MaxValue())) {
-      fr.Error(f["at_least"], "at_least " + Str(flag.at_least) + " is outside the item's answers above its lowest (" +
+      fr.Error(f["at_least"], "at_least " + Str(flag.at_least) +
+                                  " is outside the item's answers above its lowest (" +
                                   Str(item->MinValue() + 1) + " to " + Str(item->MaxValue()) + ")");
     }
     def.flags.push_back(std::move(flag));
@@ -258,8 +267,8 @@ void ReadChange(EntryReader& r, InstrumentDef& def, LintReport& report) {
   }
   if (change.remission_below &&
       (*change.remission_below <= def.min_total || *change.remission_below > def.max_total)) {
-    c.Error(node["remission_below"], "remission_below must be " + Str(def.min_total + 1) + " to " +
-                                         Str(def.max_total));
+    c.Error(node["remission_below"],
+            "remission_below must be " + Str(def.min_total + 1) + " to " + Str(def.max_total));
   }
   def.change = std::move(change);
 }
@@ -275,7 +284,8 @@ void ReadSubscales(EntryReader& r, InstrumentDef& def, LintReport& report) {
     if (item.subscale.empty()) continue;
     if (std::none_of(def.subscales.begin(), def.subscales.end(),
                      [&](const Subscale& s) { return s.id == item.subscale; })) {
-      r.Error("item '" + item.id + "' names subscale '" + item.subscale + "', which is not in 'subscales'");
+      r.Error("item '" + item.id + "' names subscale '" + item.subscale +
+              "', which is not in 'subscales'");
     }
   }
   for (const auto& s : def.subscales) {
@@ -299,7 +309,8 @@ std::optional<InstrumentDef> ParseInstrument(const YAML::Node& root, const std::
   def.source_file = file;
   def.source_line = catalog_yaml::LineOf(root["id"]);
   def.id = r.Text("id");
-  if (!def.id.empty() && !IsLowerId(def.id)) r.Error(root["id"], "id must be lower case (a-z, 0-9, _)");
+  if (!def.id.empty() && !IsLowerId(def.id))
+    r.Error(root["id"], "id must be lower case (a-z, 0-9, _)");
   def.code = r.Text("code");
   def.name = r.Text("name");
   def.aliases = r.TextList("aliases");
@@ -315,8 +326,8 @@ std::optional<InstrumentDef> ParseInstrument(const YAML::Node& root, const std::
   for (const auto& a : def.answer_anchors) {
     for (const auto& item : def.items) {
       if (!item.allowed_values.empty() && !item.Allows(a.value)) {
-        r.Error(root["answer_anchors"], "answer anchor " + Str(a.value) + " is not allowed for item '" +
-                                            item.id + "'");
+        r.Error(root["answer_anchors"],
+                "answer anchor " + Str(a.value) + " is not allowed for item '" + item.id + "'");
         break;
       }
     }

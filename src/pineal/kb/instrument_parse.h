@@ -33,7 +33,6 @@ std::optional<std::vector<int>> IntList(catalog_yaml::EntryReader& r, std::strin
 std::vector<AnswerAnchor> Anchors(catalog_yaml::EntryReader& r, std::string_view key,
                                   LintReport& report);
 // Each element of the list under `key` (missing: empty; not a list: reported).
-std::vector<YAML::Node> ListOf(catalog_yaml::EntryReader& r, std::string_view key,
-                               bool required);
+std::vector<YAML::Node> ListOf(catalog_yaml::EntryReader& r, std::string_view key, bool required);
 
 }  // namespace pineal::kb::instrument_yaml

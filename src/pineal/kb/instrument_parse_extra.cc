@@ -36,8 +36,8 @@ std::vector<YAML::Node> ListOf(EntryReader& r, std::string_view key, bool requir
 std::optional<std::vector<int>> IntList(EntryReader& r, std::string_view key) {
   const YAML::Node n = r.Child(key);
   if (!n.IsDefined() || !n.IsSequence() || n.size() == 0) {
-    r.Error(n.IsDefined() ? n : YAML::Node(), "'" + std::string(key) +
-                                                  "' must be a non-empty list of whole numbers, e.g. [0, 1, 2]");
+    r.Error(n.IsDefined() ? n : YAML::Node(),
+            "'" + std::string(key) + "' must be a non-empty list of whole numbers, e.g. [0, 1, 2]");
     return std::nullopt;
   }
   std::vector<int> out;
@@ -77,9 +77,14 @@ std::optional<DiaryFieldKind> ParseFieldKind(std::string_view s) {
 }
 
 // The fields and measures the diary engine computes with: the file must define them.
-constexpr std::string_view kEngineFields[] = {"into_bed", "tried_to_sleep", "sleep_onset_latency",
-                                              "awakenings", "wake_after_sleep_onset",
-                                              "final_awakening", "out_of_bed", "quality"};
+constexpr std::string_view kEngineFields[] = {"into_bed",
+                                              "tried_to_sleep",
+                                              "sleep_onset_latency",
+                                              "awakenings",
+                                              "wake_after_sleep_onset",
+                                              "final_awakening",
+                                              "out_of_bed",
+                                              "quality"};
 constexpr std::string_view kEngineMeasures[] = {"time_in_bed", "total_sleep_time",
                                                 "sleep_onset_latency", "wake_after_sleep_onset",
                                                 "sleep_efficiency"};
@@ -107,8 +112,9 @@ std::optional<SleepDiaryDef> ParseSleepDiary(const YAML::Node& root, const std::
     DiaryField f;
     f.id = fr.Text("id");
     f.label = fr.Text("label");
-    f.kind = fr.Enum<DiaryFieldKind>("kind", ParseFieldKind, "clock_time, minutes, count, rating, text")
-                 .value_or(DiaryFieldKind::kText);
+    f.kind =
+        fr.Enum<DiaryFieldKind>("kind", ParseFieldKind, "clock_time, minutes, count, rating, text")
+            .value_or(DiaryFieldKind::kText);
     f.required = fr.Boolean("required").value_or(true);
     f.code = fr.Text("code", false);
     f.min = fr.Integer("min");
@@ -124,8 +130,8 @@ std::optional<SleepDiaryDef> ParseSleepDiary(const YAML::Node& root, const std::
     EntryReader mr(n, file, "sleep diary measure", report);
     if (!mr.is_map()) continue;
     mr.AllowKeys({"id", "label", "unit", "code", "loinc", "formula"});
-    DiaryMeasure m{mr.Text("id"), mr.Text("label"), mr.Text("unit"), mr.Text("code"),
-                   mr.Text("loinc", false), mr.Text("formula")};
+    DiaryMeasure m{mr.Text("id"),   mr.Text("label"),        mr.Text("unit"),
+                   mr.Text("code"), mr.Text("loinc", false), mr.Text("formula")};
     if (d.FindMeasure(m.id) != nullptr) mr.Error("duplicate measure id '" + m.id + "'");
     d.derived.push_back(std::move(m));
   }
@@ -135,7 +141,8 @@ std::optional<SleepDiaryDef> ParseSleepDiary(const YAML::Node& root, const std::
     tr.AllowKeys({"id", "measure", "above", "below", "label"});
     DiaryThreshold t{tr.Text("id"), tr.Text("measure"), tr.Number("above"), tr.Number("below"),
                      tr.Text("label")};
-    if (t.above.has_value() == t.below.has_value()) tr.Error("give exactly one of 'above' and 'below'");
+    if (t.above.has_value() == t.below.has_value())
+      tr.Error("give exactly one of 'above' and 'below'");
     if (!t.measure.empty() && d.FindMeasure(t.measure) == nullptr) {
       tr.Error(n["measure"], "measure '" + t.measure + "' is not in 'derived'");
     }
@@ -153,7 +160,8 @@ std::optional<SleepDiaryDef> ParseSleepDiary(const YAML::Node& root, const std::
     }
   }
   for (std::string_view id : kEngineFields) {
-    if (d.FindField(id) == nullptr) r.Error("missing field '" + std::string(id) + "' (the diary engine reads it)");
+    if (d.FindField(id) == nullptr)
+      r.Error("missing field '" + std::string(id) + "' (the diary engine reads it)");
   }
   for (std::string_view id : kEngineMeasures) {
     if (d.FindMeasure(id) == nullptr) r.Error("missing derived measure '" + std::string(id) + "'");
@@ -183,8 +191,9 @@ std::optional<SideEffectList> ParseSideEffects(const YAML::Node& root, const std
       SideEffectGrade grade{er.Integer("grade").value_or(0), er.Text("id"), er.Text("label")};
       const int expected = static_cast<int>(list.grades.size()) + 1;
       if (grade.grade != expected) {
-        er.Error("grade is " + std::to_string(grade.grade) + "; grades are listed 1, 2, ... in order (expected " +
-                 std::to_string(expected) + ")");
+        er.Error("grade is " + std::to_string(grade.grade) +
+                 "; grades are listed 1, 2, ... in order (expected " + std::to_string(expected) +
+                 ")");
       }
       list.grades.push_back(std::move(grade));
     }
@@ -197,7 +206,8 @@ std::optional<SideEffectList> ParseSideEffects(const YAML::Node& root, const std
     SideEffectDef e;
     e.id = er.Text("id");
     if (!e.id.empty() && !IsLowerId(e.id)) er.Error(n["id"], "id must be lower case (a-z, 0-9, _)");
-    if (!e.id.empty() && !ids.insert(e.id).second) er.Error("duplicate side effect id '" + e.id + "'");
+    if (!e.id.empty() && !ids.insert(e.id).second)
+      er.Error("duplicate side effect id '" + e.id + "'");
     e.label = er.Text("label");
     e.free_text = er.Boolean("free_text").value_or(false);
     e.note = er.Text("note", false);

@@ -76,8 +76,8 @@ std::optional<BandScale> ReadScale(EntryReader& table, std::string_view key, Lin
     } else if (sev != "none") {
       band.severity = ParseSeverity(sev);
       if (!band.severity) {
-        br.Error(br.Child("severity"),
-                 "'severity' is '" + sev + "'; allowed: none, info, minor, moderate, major, "
+        br.Error(br.Child("severity"), "'severity' is '" + sev +
+                                           "'; allowed: none, info, minor, moderate, major, "
                                            "contraindicated");
       }
     }
@@ -94,8 +94,8 @@ void ParseBandTable(const YAML::Node& node, const std::string& file, LintReport&
                     CatalogData& out) {
   EntryReader r(node, file, "dose band table", report);
   if (!r.is_map()) return;
-  r.AllowKeys({"id", "subject", "formulations", "indications", "populations", "age_years",
-               "basis", "per_dose", "per_day", "refs"});
+  r.AllowKeys({"id", "subject", "formulations", "indications", "populations", "age_years", "basis",
+               "per_dose", "per_day", "refs"});
   BandTable t;
   t.id = r.Text("id");
   t.subject = r.Text("subject");

@@ -32,14 +32,15 @@ void ParseContraindication(const YAML::Node& node, const std::string& file, Lint
                            CatalogData& out) {
   EntryReader r(node, file, "contraindication", report);
   if (!r.is_map()) return;
-  r.AllowKeys({"id", "subject", "condition", "severity", "evidence", "title", "message", "action",
-               "refs"});
+  r.AllowKeys(
+      {"id", "subject", "condition", "severity", "evidence", "title", "message", "action", "refs"});
   Contraindication c;
   c.id = r.Text("id");
   c.subject = r.Text("subject");
   c.condition = r.Text("condition");
   c.severity = r.Enum<Severity>("severity", ParseSeverity, kSeverities).value_or(c.severity);
-  c.evidence = r.Enum<EvidenceLevel>("evidence", ParseEvidenceLevel, kEvidence).value_or(c.evidence);
+  c.evidence =
+      r.Enum<EvidenceLevel>("evidence", ParseEvidenceLevel, kEvidence).value_or(c.evidence);
   c.title = r.Text("title");
   c.message = r.Text("message");
   c.action = r.Text("action");
@@ -60,11 +61,13 @@ void ParseInteraction(const YAML::Node& node, const std::string& file, LintRepor
   i.b = r.Text("b");
   i.severity = r.Enum<Severity>("severity", ParseSeverity, kSeverities).value_or(i.severity);
   if (i.severity == Severity::kInfo) {
-    r.Error(r.Child("severity"), "an interaction must be minor, moderate, major or contraindicated");
+    r.Error(r.Child("severity"),
+            "an interaction must be minor, moderate, major or contraindicated");
   }
   i.likelihood =
       r.Enum<Likelihood>("likelihood", ParseLikelihood, kLikelihoods).value_or(i.likelihood);
-  i.evidence = r.Enum<EvidenceLevel>("evidence", ParseEvidenceLevel, kEvidence).value_or(i.evidence);
+  i.evidence =
+      r.Enum<EvidenceLevel>("evidence", ParseEvidenceLevel, kEvidence).value_or(i.evidence);
   i.title = r.Text("title");
   i.mechanism = r.Text("mechanism");
   i.consequence = r.Text("consequence");
@@ -106,7 +109,8 @@ void ParseCombination(const YAML::Node& node, const std::string& file, LintRepor
   c.severity = r.Enum<Severity>("severity", ParseSeverity, kSeverities).value_or(c.severity);
   c.likelihood =
       r.Enum<Likelihood>("likelihood", ParseLikelihood, kLikelihoods).value_or(c.likelihood);
-  c.evidence = r.Enum<EvidenceLevel>("evidence", ParseEvidenceLevel, kEvidence).value_or(c.evidence);
+  c.evidence =
+      r.Enum<EvidenceLevel>("evidence", ParseEvidenceLevel, kEvidence).value_or(c.evidence);
   c.title = r.Text("title");
   c.mechanism = r.Text("mechanism");
   c.consequence = r.Text("consequence");

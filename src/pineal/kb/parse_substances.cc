@@ -136,8 +136,8 @@ void ParseSubstance(const YAML::Node& node, const std::string& file, LintReport&
         Code code{cr.Text("system"), cr.Text("code"), cr.Text("note", false)};
         if (!code.system.empty() && code.system != "atc" && code.system != "rxnorm" &&
             code.system != "gsrs" && code.system != "unii") {
-          cr.Error(cr.Child("system"), "code system '" + code.system +
-                                            "' is not one of atc, rxnorm, gsrs, unii");
+          cr.Error(cr.Child("system"),
+                   "code system '" + code.system + "' is not one of atc, rxnorm, gsrs, unii");
         }
         s.codes.push_back(std::move(code));
       }

@@ -37,8 +37,7 @@ struct AdherenceSeen {
   bool tolerance = false, window = false, threshold = false;
 };
 void ParseAdherenceSetting(const YAML::Node& node, const std::string& file, LintReport& report,
-                           const KnownRefs& known, AdherenceSettings& out,
-                           AdherenceSeen& seen);
+                           const KnownRefs& known, AdherenceSettings& out, AdherenceSeen& seen);
 
 void ParseFollowupRule(const YAML::Node& node, const std::string& file, LintReport& report,
                        const KnownRefs& known, FollowupRuleSet& out);

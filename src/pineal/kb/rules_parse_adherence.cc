@@ -7,8 +7,7 @@
 namespace pineal::kb::rules_yaml {
 
 void ParseAdherenceSetting(const YAML::Node& node, const std::string& file, LintReport& report,
-                           const KnownRefs& known, AdherenceSettings& out,
-                           AdherenceSeen& seen) {
+                           const KnownRefs& known, AdherenceSettings& out, AdherenceSeen& seen) {
   catalog_yaml::EntryReader r(node, file, "adherence setting", report);
   if (!r.is_map()) return;
   r.AllowKeys({"id", "value", "unit", "refs", "policy", "note"});

@@ -32,7 +32,8 @@ void ReadRefsAndPolicy(catalog_yaml::EntryReader& r, const KnownRefs& known,
   refs = r.TextList("refs");
   for (const auto& id : refs) {
     if (known.count(id) == 0) {
-      r.Error(r.Child("refs"), "cites reference '" + id + "', which references.yaml does not define");
+      r.Error(r.Child("refs"),
+              "cites reference '" + id + "', which references.yaml does not define");
     }
   }
   policy = r.Boolean("policy").value_or(false);

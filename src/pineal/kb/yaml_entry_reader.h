@@ -25,8 +25,7 @@ std::optional<YAML::Node> LoadYamlFile(const std::string& path, LintReport& repo
 class EntryReader {
  public:
   // `kind` names the entry in messages ("interaction").
-  EntryReader(const YAML::Node& node, std::string file, std::string_view kind,
-              LintReport& report);
+  EntryReader(const YAML::Node& node, std::string file, std::string_view kind, LintReport& report);
 
   bool is_map() const { return is_map_; }
   const std::string& id() const { return id_; }
@@ -52,8 +51,9 @@ class EntryReader {
     const std::string text = Text(key, required);
     if (text.empty()) return std::nullopt;
     auto value = parse(text);
-    if (!value) Error(Child(key), "'" + std::string(key) + "' is '" + text + "'; allowed: " +
-                                      std::string(allowed));
+    if (!value)
+      Error(Child(key),
+            "'" + std::string(key) + "' is '" + text + "'; allowed: " + std::string(allowed));
     return value;
   }
 

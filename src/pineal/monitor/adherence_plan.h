@@ -19,7 +19,7 @@ struct PlannedDose {
   int version = 0;
   LocalDate date{};  // local date in the patient's zone
   TimeOfDay time;
-  Instant at{};      // the local clock time as an instant (DST aware)
+  Instant at{};  // the local clock time as an instant (DST aware)
   Mass dose;
 };
 

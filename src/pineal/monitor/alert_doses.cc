@@ -104,13 +104,12 @@ void UseRising(const Context& c, const kb::AlertRule& rule, std::vector<AlertCan
                  {"previous_amount", FormatAmount(previous)},
                  {"window_days", std::to_string(w)},
                  {"increase_percent", FormatNumber(rise)}};
-  out.push_back(MakeCandidate(rule, f, recent.evidence,
-                              "substance:" + substance +
-                                  "|block:" + FormatDate(BlockStart(*c.today, w))));
+  out.push_back(
+      MakeCandidate(rule, f, recent.evidence,
+                    "substance:" + substance + "|block:" + FormatDate(BlockStart(*c.today, w))));
 }
 
-void AdherenceBelow(const Context& c, const kb::AlertRule& rule,
-                    std::vector<AlertCandidate>& out) {
+void AdherenceBelow(const Context& c, const kb::AlertRule& rule, std::vector<AlertCandidate>& out) {
   if (!c.today) return;
   const std::string& zone = c.in.patient.time_zone;
   const int w = static_cast<int>(Param(rule, "window_days", 14));
@@ -127,8 +126,8 @@ void AdherenceBelow(const Context& c, const kb::AlertRule& rule,
     const auto from = StartOfDay(block_from, zone);
     const auto to = StartOfDay(block_to, zone);
     if (!from || !to) continue;
-    auto report = ComputeAdherence(c.in.regimens, c.in.dose_events, zone, *from, *to,
-                                   c.rules.adherence);
+    auto report =
+        ComputeAdherence(c.in.regimens, c.in.dose_events, zone, *from, *to, c.rules.adherence);
     if (!report.ok()) continue;
     const RegimenAdherence* mine = nullptr;
     for (const auto& r : report->regimens) {
@@ -150,9 +149,9 @@ void AdherenceBelow(const Context& c, const kb::AlertRule& rule,
                    {"planned", std::to_string(mine->counts.planned)},
                    {"window_start", FormatDate(block_from)},
                    {"window_end", FormatDate(LocalDate(sys_days(block_to) - days(1)))}};
-    out.push_back(MakeCandidate(
-        rule, f, std::move(evidence),
-        "regimen:" + regimen.id.ToString() + "|window:" + FormatDate(block_from)));
+    out.push_back(
+        MakeCandidate(rule, f, std::move(evidence),
+                      "regimen:" + regimen.id.ToString() + "|window:" + FormatDate(block_from)));
   }
 }
 

@@ -14,7 +14,7 @@ struct Context {
   const kb::AlertRuleSet& rules;
   const AlertInputs& in;
   Instant now;
-  std::optional<LocalDate> today;  // local date of now; none for an unknown zone
+  std::optional<LocalDate> today;          // local date of now; none for an unknown zone
   std::vector<records::DoseEvent> events;  // current views of the dose log
 };
 

@@ -50,8 +50,7 @@ void SideEffectGrade(const Context& c, const kb::AlertRule& rule,
   }
 }
 
-void InstrumentItem(const Context& c, const kb::AlertRule& rule,
-                    std::vector<AlertCandidate>& out) {
+void InstrumentItem(const Context& c, const kb::AlertRule& rule, std::vector<AlertCandidate>& out) {
   const std::string item = rule.Text("item");
   const double min_value = Param(rule, "min_value", 1);
   for (const ScoredResponse* r : ResponsesOf(c, rule.Text("instrument"))) {
@@ -82,8 +81,7 @@ void InstrumentTotal(const Context& c, const kb::AlertRule& rule,
   }
 }
 
-void NoImprovement(const Context& c, const kb::AlertRule& rule,
-                   std::vector<AlertCandidate>& out) {
+void NoImprovement(const Context& c, const kb::AlertRule& rule, std::vector<AlertCandidate>& out) {
   const std::string& zone = c.in.patient.time_zone;
   const std::string substance = rule.Text("substance");
   const int eval_days = static_cast<int>(Param(rule, "evaluation_days", 28));
@@ -109,21 +107,20 @@ void NoImprovement(const Context& c, const kb::AlertRule& rule,
     const double fall = baseline->total - latest->total;
     if (fall >= min_fall) continue;
     const auto local = ToLocal(latest->observed_at, zone);
-    const int since = local.ok() ? static_cast<int>((sys_days(local->date) - sys_days(start)).count())
-                                 : eval_days;
-    const Fields f{{"instrument", latest->code},
-                   {"substance", regimen.substance},
-                   {"baseline", FormatNumber(baseline->total)},
-                   {"latest", FormatNumber(latest->total)},
-                   {"fall", FormatNumber(fall) + (FormatNumber(fall) == "1" ? " point" : " points")},
-                   {"min_fall", FormatNumber(min_fall)},
-                   {"days", std::to_string(since)}};
-    out.push_back(MakeCandidate(rule, f,
-                                {{EvidenceKind::kRegimen, regimen.id.value()},
-                                 Obs(baseline->id),
-                                 Obs(latest->id)},
-                                "regimen:" + regimen.id.ToString() +
-                                    "|observation:" + latest->id.ToString()));
+    const int since = local.ok()
+                          ? static_cast<int>((sys_days(local->date) - sys_days(start)).count())
+                          : eval_days;
+    const Fields f{
+        {"instrument", latest->code},
+        {"substance", regimen.substance},
+        {"baseline", FormatNumber(baseline->total)},
+        {"latest", FormatNumber(latest->total)},
+        {"fall", FormatNumber(fall) + (FormatNumber(fall) == "1" ? " point" : " points")},
+        {"min_fall", FormatNumber(min_fall)},
+        {"days", std::to_string(since)}};
+    out.push_back(MakeCandidate(
+        rule, f, {{EvidenceKind::kRegimen, regimen.id.value()}, Obs(baseline->id), Obs(latest->id)},
+        "regimen:" + regimen.id.ToString() + "|observation:" + latest->id.ToString()));
   }
 }
 

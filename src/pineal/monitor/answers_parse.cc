@@ -24,7 +24,8 @@ std::vector<std::string_view> SplitFields(std::string_view text) {
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = text.find(',', start);
-    out.push_back(TrimBlanks(text.substr(start, comma == std::string_view::npos ? comma : comma - start)));
+    out.push_back(
+        TrimBlanks(text.substr(start, comma == std::string_view::npos ? comma : comma - start)));
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
@@ -45,9 +46,9 @@ std::optional<int> ParseInt(std::string_view s) {
 }
 
 Status BadValue(const kb::InstrumentDef& def, const kb::InstrumentItem& item, std::string_view v) {
-  return Status::InvalidArgument(def.code + ": item '" + item.id + "' (" + std::to_string(item.number) +
-                                     "): '" + Shown(v) + "' is not a whole number; allowed: " +
-                                     AllowedValuesText(item),
+  return Status::InvalidArgument(def.code + ": item '" + item.id + "' (" +
+                                     std::to_string(item.number) + "): '" + Shown(v) +
+                                     "' is not a whole number; allowed: " + AllowedValuesText(item),
                                  item.id);
 }
 
@@ -70,11 +71,13 @@ Result<std::vector<ItemAnswer>> ParseAnswers(const kb::InstrumentDef& def, std::
   std::vector<ItemAnswer> out;
   if (!named) {
     if (fields.size() != def.items.size()) {
-      return Status::InvalidArgument(
-          def.code + ": " + std::to_string(fields.size()) + " answer(s) given for " +
-              std::to_string(def.items.size()) + " items; give one per item in form order, "
-              "comma-separated (leave a field empty for an unanswered item), or name them: item1=2,...",
-          "answers");
+      return Status::InvalidArgument(def.code + ": " + std::to_string(fields.size()) +
+                                         " answer(s) given for " +
+                                         std::to_string(def.items.size()) +
+                                         " items; give one per item in form order, "
+                                         "comma-separated (leave a field empty for an unanswered "
+                                         "item), or name them: item1=2,...",
+                                     "answers");
     }
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const kb::InstrumentItem& item = def.items[i];
@@ -92,9 +95,10 @@ Result<std::vector<ItemAnswer>> ParseAnswers(const kb::InstrumentDef& def, std::
     const std::string_view f = fields[i];
     const std::size_t eq = f.find('=');
     if (eq == std::string_view::npos) {
-      return Status::InvalidArgument(def.code + ": field " + std::to_string(i + 1) + " ('" + Shown(f) +
-                                         "') has no '='; name every answer (item1=2,item9=0) or none",
-                                     "answers");
+      return Status::InvalidArgument(
+          def.code + ": field " + std::to_string(i + 1) + " ('" + Shown(f) +
+              "') has no '='; name every answer (item1=2,item9=0) or none",
+          "answers");
     }
     const std::string_view name = TrimBlanks(f.substr(0, eq));
     const std::string_view value = TrimBlanks(f.substr(eq + 1));
@@ -102,8 +106,9 @@ Result<std::vector<ItemAnswer>> ParseAnswers(const kb::InstrumentDef& def, std::
     if (item == nullptr) {
       std::string ids;
       for (const auto& it : def.items) ids += (ids.empty() ? "" : ", ") + it.id;
-      return Status::InvalidArgument(def.code + ": unknown item '" + Shown(name) + "'; items are " + ids +
-                                         " (or their numbers 1-" + std::to_string(def.items.size()) + ")",
+      return Status::InvalidArgument(def.code + ": unknown item '" + Shown(name) + "'; items are " +
+                                         ids + " (or their numbers 1-" +
+                                         std::to_string(def.items.size()) + ")",
                                      std::string(name.substr(0, kMaxShown)));
     }
     if (value.empty()) {

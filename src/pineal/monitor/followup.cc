@@ -116,9 +116,9 @@ Result<FollowupSchedule> PlanReviews(const kb::FollowupRuleSet& rules,
     for (const auto& r : reviews) {
       if (r.due == planned && r.state != ReviewState::kDone) record = &r;
     }
-    const LocalDate effective =
-        record && record->state == ReviewState::kMoved && record->moved_to ? *record->moved_to
-                                                                           : planned;
+    const LocalDate effective = record && record->state == ReviewState::kMoved && record->moved_to
+                                    ? *record->moved_to
+                                    : planned;
     // The next review done (early, on time, or late while this one was
     // overdue) completes it; the next counts from the day it was done.
     const LocalDate horizon = Before(effective, today) ? today : effective;

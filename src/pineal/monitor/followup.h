@@ -27,7 +27,7 @@ enum class ReviewState { kScheduled, kDone, kMoved, kCancelled };
 // A review as the store will keep it, for one regimen.
 struct ReviewRecord {
   std::int64_t id = 0;
-  LocalDate due{};                    // the planned date it was made for
+  LocalDate due{};  // the planned date it was made for
   ReviewState state = ReviewState::kScheduled;
   std::optional<LocalDate> done_on;   // kDone
   std::optional<LocalDate> moved_to;  // kMoved
@@ -35,10 +35,10 @@ struct ReviewRecord {
 };
 
 struct DueReview {
-  LocalDate date{};     // when it is due (the moved date for a moved review)
-  LocalDate planned{};  // the date the rules gave
-  std::string rule_id;  // the rule that set the date
-  std::string reason;   // that rule's title and the facts that made it apply
+  LocalDate date{};      // when it is due (the moved date for a moved review)
+  LocalDate planned{};   // the date the rules gave
+  std::string rule_id;   // the rule that set the date
+  std::string reason;    // that rule's title and the facts that made it apply
   bool overdue = false;  // date is before today
   int days_overdue = 0;
   std::optional<std::int64_t> review_id;  // the record it comes from, if any

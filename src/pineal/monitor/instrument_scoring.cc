@@ -43,20 +43,19 @@ Result<InstrumentScore> ScoreInstrument(const kb::InstrumentDef& def,
   for (const auto& a : answers) {
     const kb::InstrumentItem* item = def.FindItem(a.item_id);
     if (item == nullptr) {
-      return Status::InvalidArgument(def.code + ": unknown item '" + a.item_id + "'; items are " +
-                                         ItemIdsText(def),
-                                     a.item_id);
+      return Status::InvalidArgument(
+          def.code + ": unknown item '" + a.item_id + "'; items are " + ItemIdsText(def),
+          a.item_id);
     }
     if (!given.emplace(a.item_id, a.value).second) {
       return Status::InvalidArgument(def.code + ": " + ItemName(*item) + " is answered twice",
                                      a.item_id);
     }
     if (a.value && !item->Allows(*a.value)) {
-      return Status::InvalidArgument(def.code + ": " + ItemName(*item) + ": " +
-                                         std::to_string(*a.value) +
-                                         " is not an allowed answer; allowed: " +
-                                         AllowedValuesText(*item),
-                                     a.item_id);
+      return Status::InvalidArgument(
+          def.code + ": " + ItemName(*item) + ": " + std::to_string(*a.value) +
+              " is not an allowed answer; allowed: " + AllowedValuesText(*item),
+          a.item_id);
     }
   }
   InstrumentScore s;
@@ -90,13 +89,14 @@ Result<InstrumentScore> ScoreInstrument(const kb::InstrumentDef& def,
     }
   }
   if (s.missing > def.missing.max_missing || s.answered == 0) {
-    std::string why = def.missing.max_missing == 0
-                          ? "every item must be answered"
-                          : "at most " + std::to_string(def.missing.max_missing) + " may be left out";
+    std::string why =
+        def.missing.max_missing == 0
+            ? "every item must be answered"
+            : "at most " + std::to_string(def.missing.max_missing) + " may be left out";
     if (!def.missing.note.empty()) why += " (" + def.missing.note + ")";
     return Status::InvalidArgument(def.code + ": " + std::to_string(s.missing) + " of " +
-                                       std::to_string(def.items.size()) +
-                                       " items unanswered (" + JoinText(s.missing_items) + "); " + why,
+                                       std::to_string(def.items.size()) + " items unanswered (" +
+                                       JoinText(s.missing_items) + "); " + why,
                                    s.missing_items.front());
   }
   s.total = s.raw_sum;

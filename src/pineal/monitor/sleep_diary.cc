@@ -31,8 +31,8 @@ Status Bad(const std::string& field, const std::string& message) {
 
 Status CheckMinutes(const char* field, const char* label, int value) {
   if (value < 0 || value > kDayMin) {
-    return Bad(field, std::string(label) + " is " + std::to_string(value) +
-                          " min; allowed: 0 to 1440");
+    return Bad(field,
+               std::string(label) + " is " + std::to_string(value) + " min; allowed: 0 to 1440");
   }
   return Status::Ok();
 }
@@ -84,10 +84,11 @@ Result<SleepNight> DeriveSleepNight(const kb::SleepDiaryDef& def, const SleepDia
   if (crossings > 1) {
     const Event& ev = events[suspect];
     const Event& prev = events[suspect - 1];
-    return Bad(ev.field, "times out of order (" + TimesText(events) + "): " + ev.label + " (" +
-                             FormatTimeOfDay(ev.clock) + ") comes before " + prev.label + " (" +
-                             FormatTimeOfDay(prev.clock) +
-                             "); the times must follow in this order, crossing midnight at most once");
+    return Bad(ev.field,
+               "times out of order (" + TimesText(events) + "): " + ev.label + " (" +
+                   FormatTimeOfDay(ev.clock) + ") comes before " + prev.label + " (" +
+                   FormatTimeOfDay(prev.clock) +
+                   "); the times must follow in this order, crossing midnight at most once");
   }
   const int tib = at[3] - at[0];
   if (tib == 0) return Bad("out_of_bed", "out of bed is the same time as into bed; no time in bed");
@@ -100,24 +101,26 @@ Result<SleepNight> DeriveSleepNight(const kb::SleepDiaryDef& def, const SleepDia
                    HoursText(def.max_time_in_bed_min) +
                    " one night may cover; check their order and am/pm");
   }
-  PINEAL_RETURN_IF_ERROR(CheckMinutes("sleep_onset_latency", "sleep-onset latency", e.sleep_onset_latency_min));
+  PINEAL_RETURN_IF_ERROR(
+      CheckMinutes("sleep_onset_latency", "sleep-onset latency", e.sleep_onset_latency_min));
   PINEAL_RETURN_IF_ERROR(CheckMinutes("wake_after_sleep_onset", "wake after sleep onset",
                                       e.wake_after_sleep_onset_min));
   if (e.awakenings && (*e.awakenings < 0 || *e.awakenings > kDayMin)) {
-    return Bad("awakenings", "number of awakenings is " + std::to_string(*e.awakenings) +
-                                 "; allowed: 0 or more");
+    return Bad("awakenings",
+               "number of awakenings is " + std::to_string(*e.awakenings) + "; allowed: 0 or more");
   }
   if (e.awakenings && *e.awakenings == 0 && e.wake_after_sleep_onset_min > 0) {
-    return Bad("awakenings", "0 awakenings but " + std::to_string(e.wake_after_sleep_onset_min) +
-                                 " min awake after sleep onset; awake time needs at least one awakening");
+    return Bad("awakenings",
+               "0 awakenings but " + std::to_string(e.wake_after_sleep_onset_min) +
+                   " min awake after sleep onset; awake time needs at least one awakening");
   }
   if (e.quality) {
     const kb::DiaryField* q = def.FindField("quality");
     const int lo = q && q->min ? *q->min : 1;
     const int hi = q && q->max ? *q->max : 5;
     if (*e.quality < lo || *e.quality > hi) {
-      return Bad("quality", "sleep quality is " + std::to_string(*e.quality) + "; allowed: " +
-                                std::to_string(lo) + " to " + std::to_string(hi));
+      return Bad("quality", "sleep quality is " + std::to_string(*e.quality) +
+                                "; allowed: " + std::to_string(lo) + " to " + std::to_string(hi));
     }
   }
   const int sleep_period = at[2] - at[1];  // tried to sleep -> final awakening
@@ -140,8 +143,10 @@ Result<SleepNight> DeriveSleepNight(const kb::SleepDiaryDef& def, const SleepDia
   for (const auto& t : def.thresholds) {
     const auto value = n.Measure(t.measure);
     if (!value) continue;
-    if (t.above && *value > *t.above) n.flags.push_back({t.id, t.measure, t.label, *value, *t.above, true});
-    if (t.below && *value < *t.below) n.flags.push_back({t.id, t.measure, t.label, *value, *t.below, false});
+    if (t.above && *value > *t.above)
+      n.flags.push_back({t.id, t.measure, t.label, *value, *t.above, true});
+    if (t.below && *value < *t.below)
+      n.flags.push_back({t.id, t.measure, t.label, *value, *t.below, false});
   }
   return n;
 }

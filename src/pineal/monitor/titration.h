@@ -67,7 +67,7 @@ struct TitrationInputs {
 
 struct TitrationProposal {
   std::string protocol_id;
-  std::string protocol_title;  // "Melatonin for insomnia (start low, go slow)"
+  std::string protocol_title;     // "Melatonin for insomnia (start low, go slow)"
   std::vector<std::string> refs;  // the protocol's, then those of the rules that decided
   RegimenId regimen_id;
   int regimen_version = 0;

@@ -203,12 +203,11 @@ Result<TitrationProposal> ProposeLadder(const Context& c) {
     return p;
   }
   const double fall = baseline->response->total - total;
-  const std::string change = code + " " + Num(baseline->response->total) + " on " +
-                             FormatDate(baseline->date) + " (baseline) and " + Num(total) + " on " +
-                             FormatDate(latest.date) + ", after " +
-                             std::to_string(DaysBetween(c.dose_since, latest.date)) + " days on " +
-                             dose.ToString() + ": a fall of " + Num(fall) +
-                             (Num(fall) == "1" ? " point" : " points");
+  const std::string change =
+      code + " " + Num(baseline->response->total) + " on " + FormatDate(baseline->date) +
+      " (baseline) and " + Num(total) + " on " + FormatDate(latest.date) + ", after " +
+      std::to_string(DaysBetween(c.dose_since, latest.date)) + " days on " + dose.ToString() +
+      ": a fall of " + Num(fall) + (Num(fall) == "1" ? " point" : " points");
   const double min_fall = proto.response.min_fall;
   if (fall >= min_fall) {
     TitrationProposal p =

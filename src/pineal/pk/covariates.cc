@@ -102,16 +102,11 @@ void ApplyExposure(const kb::PkModelSpec& model, std::vector<const kb::Covariate
 
 const char* NoteKindName(CovariateNote::Kind kind) {
   switch (kind) {
-    case CovariateNote::Kind::kApplied:
-      return "applied";
-    case CovariateNote::Kind::kCapped:
-      return "capped";
-    case CovariateNote::Kind::kFlag:
-      return "flag";
-    case CovariateNote::Kind::kNotModelled:
-      return "not_modelled";
-    case CovariateNote::Kind::kAssumption:
-      return "assumption";
+    case CovariateNote::Kind::kApplied: return "applied";
+    case CovariateNote::Kind::kCapped: return "capped";
+    case CovariateNote::Kind::kFlag: return "flag";
+    case CovariateNote::Kind::kNotModelled: return "not_modelled";
+    case CovariateNote::Kind::kAssumption: return "assumption";
   }
   return "?";
 }

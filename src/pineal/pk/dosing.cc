@@ -23,14 +23,10 @@ bool IsZeroOrder(Route route) {
 
 const char* RouteName(Route route) {
   switch (route) {
-    case Route::kOral:
-      return "oral";
-    case Route::kOralZeroOrder:
-      return "oral zero-order";
-    case Route::kIvBolus:
-      return "IV bolus";
-    case Route::kIvInfusion:
-      return "IV infusion";
+    case Route::kOral: return "oral";
+    case Route::kOralZeroOrder: return "oral zero-order";
+    case Route::kIvBolus: return "IV bolus";
+    case Route::kIvInfusion: return "IV infusion";
   }
   return "?";
 }

@@ -116,7 +116,8 @@ std::vector<std::string> CitedRefs(const kb::PkModelSpec& model) {
 
 }  // namespace
 
-Result<const kb::PkModelSpec*> ModelFor(const kb::PkCatalog& catalog, const std::string& substance) {
+Result<const kb::PkModelSpec*> ModelFor(const kb::PkCatalog& catalog,
+                                        const std::string& substance) {
   const kb::PkModelSpec* model = catalog.FindModel(substance);
   if (model == nullptr) {
     std::vector<std::string> known;

@@ -13,17 +13,18 @@ constexpr Table<Sex, 4> kSex{{{Sex::kFemale, "female"},
                               {Sex::kMale, "male"},
                               {Sex::kOther, "other"},
                               {Sex::kUnknown, "unknown"}}};
-constexpr Table<PregnancyStatus, 4> kPregnancy{{{PregnancyStatus::kNotPregnant, "not_pregnant"},
-                                                {PregnancyStatus::kPregnant, "pregnant"},
-                                                {PregnancyStatus::kUnknown, "unknown"},
-                                                {PregnancyStatus::kNotApplicable, "not_applicable"}}};
+constexpr Table<PregnancyStatus, 4> kPregnancy{
+    {{PregnancyStatus::kNotPregnant, "not_pregnant"},
+     {PregnancyStatus::kPregnant, "pregnant"},
+     {PregnancyStatus::kUnknown, "unknown"},
+     {PregnancyStatus::kNotApplicable, "not_applicable"}}};
 constexpr Table<MedicationCategory, 3> kCategory{{{MedicationCategory::kMedicine, "medicine"},
                                                   {MedicationCategory::kSupplement, "supplement"},
                                                   {MedicationCategory::kTherapy, "therapy"}}};
 constexpr Table<MedicationSource, 2> kSource{{{MedicationSource::kPrescribed, "prescribed"},
                                               {MedicationSource::kSelfReported, "self_reported"}}};
-constexpr Table<RegimenStatus, 2> kRegimenStatus{{{RegimenStatus::kActive, "active"},
-                                                  {RegimenStatus::kStopped, "stopped"}}};
+constexpr Table<RegimenStatus, 2> kRegimenStatus{
+    {{RegimenStatus::kActive, "active"}, {RegimenStatus::kStopped, "stopped"}}};
 constexpr Table<Frequency, 4> kFrequency{{{Frequency::kDaily, "daily"},
                                           {Frequency::kEveryOtherDay, "every_other_day"},
                                           {Frequency::kWeekly, "weekly"},
@@ -66,11 +67,15 @@ std::string_view ToString(Frequency v) { return Name(kFrequency, v); }
 std::string_view ToString(DoseStatus v) { return Name(kDoseStatus, v); }
 std::string_view ToString(ObservationKind v) { return Name(kObservationKind, v); }
 
-#define PINEAL_ENUM_NAMES(E, table, allowed)                                          \
-  template <>                                                                         \
-  std::optional<E> FromString<E>(std::string_view name) { return Parse(table, name); } \
-  template <>                                                                         \
-  std::string_view AllowedNames<E>() { return allowed; }
+#define PINEAL_ENUM_NAMES(E, table, allowed)              \
+  template <>                                             \
+  std::optional<E> FromString<E>(std::string_view name) { \
+    return Parse(table, name);                            \
+  }                                                       \
+  template <>                                             \
+  std::string_view AllowedNames<E>() {                    \
+    return allowed;                                       \
+  }
 
 PINEAL_ENUM_NAMES(Sex, kSex, "female, male, other, unknown")
 PINEAL_ENUM_NAMES(PregnancyStatus, kPregnancy, "not_pregnant, pregnant, unknown, not_applicable")

@@ -45,8 +45,8 @@ struct RecordedOverride {
 struct RegimenVersion {
   int version = 0;
   RegimenStatus status = RegimenStatus::kActive;
-  std::string formulation;  // ir, pr, powder, extract, ...
-  Mass dose;                // per administration
+  std::string formulation;              // ir, pr, powder, extract, ...
+  Mass dose;                            // per administration
   std::vector<TimeOfDay> times_of_day;  // one per dose on a dosing day
   Frequency frequency = Frequency::kDaily;
   std::string indication;

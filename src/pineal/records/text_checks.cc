@@ -25,10 +25,9 @@ Status CheckRequiredText(std::string_view value, std::string_view field, size_t 
 
 Status CheckOptionalText(std::string_view value, std::string_view field, size_t max_len) {
   if (value.size() > max_len) {
-    return Status::InvalidArgument(
-        "is too long (" + std::to_string(value.size()) + " bytes; at most " +
-            std::to_string(max_len) + " allowed)",
-        std::string(field));
+    return Status::InvalidArgument("is too long (" + std::to_string(value.size()) +
+                                       " bytes; at most " + std::to_string(max_len) + " allowed)",
+                                   std::string(field));
   }
   if (HasControl(value, /*allow_newlines=*/max_len > 200)) {
     return Status::InvalidArgument("contains control characters", std::string(field));

@@ -26,13 +26,12 @@ constexpr double kMaxDoseMg = 1.0e6;
 
 Status CheckDose(const Mass& dose, const std::string& field, bool allow_zero) {
   if (dose.base() < 0 || (!allow_zero && dose.base() == 0)) {
-    return Status::InvalidArgument(allow_zero ? "must not be negative" : "must be greater than zero",
-                                   field);
+    return Status::InvalidArgument(
+        allow_zero ? "must not be negative" : "must be greater than zero", field);
   }
   if (dose.base() > kMaxDoseMg) {
-    return Status::InvalidArgument("'" + dose.ToString() +
-                                       "' is not a plausible single dose (at most 1000 g)",
-                                   field);
+    return Status::InvalidArgument(
+        "'" + dose.ToString() + "' is not a plausible single dose (at most 1000 g)", field);
   }
   return Status::Ok();
 }
@@ -47,9 +46,9 @@ Status ValidatePatient(const Patient& p) {
   if (p.weight) {
     double kg = p.weight->weight.base();
     if (kg < kMinWeightKg || kg > kMaxWeightKg) {
-      return Status::InvalidArgument("'" + p.weight->weight.ToString() +
-                                         "' is outside the plausible range 0.3-400 kg",
-                                     "weight.value");
+      return Status::InvalidArgument(
+          "'" + p.weight->weight.ToString() + "' is outside the plausible range 0.3-400 kg",
+          "weight.value");
     }
   }
   if (p.pregnancy == PregnancyStatus::kPregnant && p.sex == Sex::kMale) {
@@ -59,8 +58,8 @@ Status ValidatePatient(const Patient& p) {
     return Status::InvalidArgument("has more than 50 entries", "conditions");
   }
   for (size_t i = 0; i < p.conditions.size(); ++i) {
-    PINEAL_RETURN_IF_ERROR(CheckRequiredText(p.conditions[i],
-                                             "conditions[" + std::to_string(i) + "]", kCodeMax));
+    PINEAL_RETURN_IF_ERROR(
+        CheckRequiredText(p.conditions[i], "conditions[" + std::to_string(i) + "]", kCodeMax));
   }
   PINEAL_RETURN_IF_ERROR(ValidateTimeZone(p.time_zone).WithFieldPrefix("time_zone"));
   return CheckOptionalText(p.notes, "notes", kNoteMax);
@@ -117,9 +116,9 @@ Status ValidateRegimenVersion(const RegimenVersion& v) {
     const std::string field = "titration[" + std::to_string(i) + "]";
     const TitrationStep& step = v.titration[i];
     if (step.after_days <= previous_day) {
-      return Status::InvalidArgument("must be greater than the previous step's (" +
-                                         std::to_string(previous_day) + ")",
-                                     field + ".after_days");
+      return Status::InvalidArgument(
+          "must be greater than the previous step's (" + std::to_string(previous_day) + ")",
+          field + ".after_days");
     }
     previous_day = step.after_days;
     PINEAL_RETURN_IF_ERROR(CheckDose(step.dose, field + ".dose", /*allow_zero=*/true));
@@ -136,13 +135,17 @@ Status ValidateDoseEvent(const DoseEvent& e) {
   switch (e.status) {
     case DoseStatus::kTaken:
     case DoseStatus::kExtra:
-      if (!e.taken_at) return Status::InvalidArgument("is required for a dose that was taken", "taken_at");
-      if (!e.amount) return Status::InvalidArgument("is required for a dose that was taken", "amount");
+      if (!e.taken_at)
+        return Status::InvalidArgument("is required for a dose that was taken", "taken_at");
+      if (!e.amount)
+        return Status::InvalidArgument("is required for a dose that was taken", "amount");
       PINEAL_RETURN_IF_ERROR(CheckDose(*e.amount, "amount", /*allow_zero=*/false));
       break;
     case DoseStatus::kSkipped:
-      if (!e.planned_at) return Status::InvalidArgument("is required for a skipped dose", "planned_at");
-      if (e.taken_at) return Status::InvalidArgument("must be empty for a skipped dose", "taken_at");
+      if (!e.planned_at)
+        return Status::InvalidArgument("is required for a skipped dose", "planned_at");
+      if (e.taken_at)
+        return Status::InvalidArgument("must be empty for a skipped dose", "taken_at");
       if (e.amount) return Status::InvalidArgument("must be empty for a skipped dose", "amount");
       break;
   }
@@ -165,8 +168,8 @@ Status ValidateObservation(const Observation& o) {
   }
   if (o.value && (o.kind == ObservationKind::kVital || o.kind == ObservationKind::kLab) &&
       o.unit.empty()) {
-    return Status::InvalidArgument("is required for a measured value (a UCUM unit such as /min or mg/dL)",
-                                   "unit");
+    return Status::InvalidArgument(
+        "is required for a measured value (a UCUM unit such as /min or mg/dL)", "unit");
   }
   PINEAL_RETURN_IF_ERROR(CheckOptionalText(o.interpretation, "interpretation", kCodeMax));
   if (o.components.size() > 200) {

@@ -46,9 +46,8 @@ void SortAndDeduplicate(std::vector<Finding>& findings) {
   // Sort indexes (cheap to swap), then move each finding once.
   std::vector<std::size_t> index(findings.size());
   for (std::size_t i = 0; i < index.size(); ++i) index[i] = i;
-  std::sort(index.begin(), index.end(), [&](std::size_t a, std::size_t b) {
-    return order(findings[a]) < order(findings[b]);
-  });
+  std::sort(index.begin(), index.end(),
+            [&](std::size_t a, std::size_t b) { return order(findings[a]) < order(findings[b]); });
   // Keep the first (most severe) finding of each key.
   std::vector<Finding> kept;
   kept.reserve(findings.size());

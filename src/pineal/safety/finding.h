@@ -22,7 +22,7 @@ enum class FindingKind {
   kCouldNotEvaluate,       // something needed was missing: never silent
 };
 
-std::string_view FindingKindName(FindingKind kind);  // "cumulative_daily_amount", ...
+std::string_view FindingKindName(FindingKind kind);   // "cumulative_daily_amount", ...
 std::string_view FindingKindLabel(FindingKind kind);  // "cumulative daily amount", ...
 
 struct Finding {
@@ -32,10 +32,10 @@ struct Finding {
   std::string key;
   FindingKind kind = FindingKind::kCouldNotEvaluate;
   kb::Severity severity = kb::Severity::kInfo;
-  std::string title;      // one line
-  std::string message;    // what was found, in clinical words
-  std::string mechanism;  // why (may be empty for dose findings)
-  std::string action;     // what to do
+  std::string title;                    // one line
+  std::string message;                  // what was found, in clinical words
+  std::string mechanism;                // why (may be empty for dose findings)
+  std::string action;                   // what to do
   std::vector<std::string> refs;        // reference ids
   std::vector<std::string> substances;  // substance ids involved, sorted
   std::optional<kb::Likelihood> likelihood;
@@ -45,9 +45,7 @@ struct Finding {
   bool involves_proposed = false;
 
   // Major or contraindicated, and about a proposed regimen: needs an override.
-  bool blocking() const {
-    return involves_proposed && severity >= kb::Severity::kMajor;
-  }
+  bool blocking() const { return involves_proposed && severity >= kb::Severity::kMajor; }
 };
 
 // Orders findings (most severe first, then kind, rule id, key, message) and

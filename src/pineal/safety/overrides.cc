@@ -51,10 +51,10 @@ OverrideEvaluation EvaluateOverrides(const std::vector<Finding>& findings,
       continue;
     }
     if (TrimmedLength(o.reason) < kMinOverrideReasonLength) {
-      result.problems.push_back(Status::InvalidArgument(
-          "override '" + o.finding_key + "' needs a reason of at least " +
-              std::to_string(kMinOverrideReasonLength) + " characters",
-          field + ".reason"));
+      result.problems.push_back(
+          Status::InvalidArgument("override '" + o.finding_key + "' needs a reason of at least " +
+                                      std::to_string(kMinOverrideReasonLength) + " characters",
+                                  field + ".reason"));
       continue;
     }
     for (std::size_t k = 0; k < findings.size(); ++k) {

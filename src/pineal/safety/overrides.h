@@ -22,8 +22,8 @@ struct Override {
 };
 
 struct OverrideEvaluation {
-  std::vector<Finding> unresolved;        // blocking findings without a valid override
-  std::vector<std::string> overridden;    // keys of blocking findings covered
+  std::vector<Finding> unresolved;      // blocking findings without a valid override
+  std::vector<std::string> overridden;  // keys of blocking findings covered
   // One InvalidArgument per bad override; field() is "overrides[i].reason" or
   // "overrides[i].finding_key".
   std::vector<Status> problems;

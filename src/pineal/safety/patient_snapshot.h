@@ -58,7 +58,7 @@ struct ProposedRegimen {
   std::string formulation;  // "ir", "prolonged release", ...; empty: default
   Mass dose;                // per dose (product mass)
   double doses_per_day = 1.0;
-  std::string indication;   // "insomnia", "jet lag", ...; empty: unspecified
+  std::string indication;                  // "insomnia", "jet lag", ...; empty: unspecified
   std::optional<double> content_mg_per_g;  // kratom: assayed mg mitragynine per g
   std::optional<int> duration_days;        // planned course length
 };

@@ -11,21 +11,21 @@
 
 namespace pineal::safety::screen_internal {
 
-inline constexpr int kRecentUseDays = 7;     // dose events that count as current use
-inline constexpr int kDailyUseMinDays = 5;   // days with doses in the last 7 -> daily use
+inline constexpr int kRecentUseDays = 7;    // dose events that count as current use
+inline constexpr int kDailyUseMinDays = 5;  // days with doses in the last 7 -> daily use
 
 // One substance in use, merged over all the places it appears.
 struct Use {
   kb::SubstanceIndex substance = 0;
   bool proposed = false;
   bool daily = false;
-  int listings = 0;  // regimens + current medicines naming it (duplication)
+  int listings = 0;                 // regimens + current medicines naming it (duplication)
   std::vector<std::string> labels;  // how it appears, sorted
   std::string description;          // "Melatonin (proposed: ...; current ...)"
   double listed_daily_mg = 0.0;     // current medicines with a mass dose and frequency
   double intake_24h_mg = 0.0;       // dose events in the last 24 h
   bool has_intake_24h = false;
-  std::vector<int> event_days;      // distinct day numbers with dose events (last 7 days)
+  std::vector<int> event_days;  // distinct day numbers with dose events (last 7 days)
 };
 
 // A regimen whose substance resolved.
@@ -44,8 +44,8 @@ struct Context {
   Instant now;
   std::vector<Finding>& out;
 
-  std::vector<Use> uses;          // sorted by substance index
-  std::vector<int> use_index;     // per substance: index into uses, or -1
+  std::vector<Use> uses;       // sorted by substance index
+  std::vector<int> use_index;  // per substance: index into uses, or -1
   std::vector<ResolvedRegimen> regimens;
   std::vector<std::uint8_t> has_condition;  // per condition index
   std::vector<kb::Population> populations;
@@ -71,8 +71,8 @@ void CheckDuplication(Context& ctx);
 void CheckCombinations(Context& ctx);
 
 // Shared text helpers (screen_text.cc).
-std::string FormatMg(double mg);            // "3 mg", "4.5 g"
-std::string FormatNumber(double value);     // "2", "0.5"
+std::string FormatMg(double mg);         // "3 mg", "4.5 g"
+std::string FormatNumber(double value);  // "2", "0.5"
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 std::string SubstanceKey(const Context& ctx, std::vector<kb::SubstanceIndex> subs);
 std::vector<std::string> SortedIds(const Context& ctx, std::vector<kb::SubstanceIndex> subs);

@@ -80,8 +80,8 @@ struct BandHit {
   const kb::BandTable* table;
   const kb::BandScale* scale;
   bool per_day;
-  double value;  // in the scale's unit
-  std::string what;  // "per dose", "per day (all regimens and current medicines)"
+  double value;           // in the scale's unit
+  std::string what;       // "per dose", "per day (all regimens and current medicines)"
   std::string qualifier;  // key suffix
   bool proposed;
 };
@@ -145,8 +145,8 @@ double DailyContentMg(const Context& ctx, kb::SubstanceIndex s) {
   double total = 0.0;
   for (const ResolvedRegimen& rr : ctx.regimens) {
     if (rr.substance == s && rr.valid_dose && rr.regimen->content_mg_per_g) {
-      total += rr.regimen->dose.base() * rr.regimen->doses_per_day *
-               *rr.regimen->content_mg_per_g / 1000.0;
+      total += rr.regimen->dose.base() * rr.regimen->doses_per_day * *rr.regimen->content_mg_per_g /
+               1000.0;
     }
   }
   return total;
@@ -253,8 +253,8 @@ void CheckRegimenRules(Context& ctx, const ResolvedRegimen& rr) {
       ctx.out.push_back(std::move(f));
     };
     if (rule.max_doses_per_day && r.doses_per_day > *rule.max_doses_per_day) {
-      fire(ctx.Name(s) + " is planned " + FormatNumber(r.doses_per_day) +
-               " times a day (limit " + FormatNumber(*rule.max_doses_per_day) + ").",
+      fire(ctx.Name(s) + " is planned " + FormatNumber(r.doses_per_day) + " times a day (limit " +
+               FormatNumber(*rule.max_doses_per_day) + ").",
            FormatNumber(r.doses_per_day));
     }
     if (rule.max_course_days) {
@@ -267,8 +267,8 @@ void CheckRegimenRules(Context& ctx, const ResolvedRegimen& rr) {
                 " days, but the regimen has no planned duration.",
             "Record the planned duration (days).", s));
       } else if (*r.duration_days > *rule.max_course_days) {
-        fire(ctx.Name(s) + " is planned for " + std::to_string(*r.duration_days) +
-                 " days (limit " + std::to_string(*rule.max_course_days) + ").",
+        fire(ctx.Name(s) + " is planned for " + std::to_string(*r.duration_days) + " days (limit " +
+                 std::to_string(*rule.max_course_days) + ").",
              std::to_string(*r.duration_days) + "d");
       }
     }

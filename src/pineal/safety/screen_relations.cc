@@ -19,8 +19,8 @@ void CheckContraindications(Context& ctx) {
       f.kind = FindingKind::kContraindication;
       f.severity = c.severity;
       f.title = c.title;
-      f.message = DescribeUse(ctx, use) + " with " + ctx.catalog.condition(cond).name + ": " +
-                  c.message;
+      f.message =
+          DescribeUse(ctx, use) + " with " + ctx.catalog.condition(cond).name + ": " + c.message;
       f.action = c.action;
       f.refs = c.refs;
       f.substances = {ctx.Id(use.substance)};
@@ -86,8 +86,9 @@ void CheckDuplication(Context& ctx) {
     f.message = DescribeUse(ctx, use) +
                 ": the same substance appears in more than one regimen or medicine; daily "
                 "amounts add up.";
-    f.action = "Keep one regimen for the substance, or confirm that both are intended and "
-               "check the combined daily amount.";
+    f.action =
+        "Keep one regimen for the substance, or confirm that both are intended and "
+        "check the combined daily amount.";
     f.substances = {ctx.Id(use.substance)};
     f.involves_proposed = use.proposed;
     ctx.out.push_back(std::move(f));
@@ -99,7 +100,8 @@ void CheckDuplication(Context& ctx) {
     bool proposed = false;
     std::vector<std::string> described;
     for (const Use& use : ctx.uses) {
-      if (use.listings == 0 || !ctx.catalog.IsMember(use.substance, static_cast<kb::ClassIndex>(c))) {
+      if (use.listings == 0 ||
+          !ctx.catalog.IsMember(use.substance, static_cast<kb::ClassIndex>(c))) {
         continue;
       }
       members.push_back(use.substance);

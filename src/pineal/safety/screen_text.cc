@@ -74,10 +74,8 @@ std::string ActionForSeverity(kb::Severity severity) {
              "lower dose.";
     case kb::Severity::kModerate:
       return "Consider a lower dose and review benefit and adverse effects at follow-up.";
-    case kb::Severity::kMinor:
-      return "Acceptable with monitoring; use the lowest effective dose.";
-    case kb::Severity::kInfo:
-      return "No action needed.";
+    case kb::Severity::kMinor: return "Acceptable with monitoring; use the lowest effective dose.";
+    case kb::Severity::kInfo: return "No action needed.";
   }
   return {};
 }

@@ -47,9 +47,9 @@ struct ReviewAction {
   std::int64_t id = 0;
   PatientId patient_id;
   RegimenId regimen_id;
-  LocalDate due{};                 // the review it acts on, as planned
-  std::string action;              // "done", "moved", "cancelled"
-  std::optional<LocalDate> date;   // done on / moved to
+  LocalDate due{};                // the review it acts on, as planned
+  std::string action;             // "done", "moved", "cancelled"
+  std::optional<LocalDate> date;  // done on / moved to
   std::string note;
   records::Provenance provenance;
 };

@@ -33,8 +33,8 @@ TEST(Credentials, TokensAre256RandomBits) {
 
 TEST(Credentials, PolicyRefusesShortCommonAndNameBasedPasswords) {
   EXPECT_TRUE(CheckPasswordPolicy("a long and unusual passphrase", "dr.x").ok());
-  for (const char* bad : {"elevenchars", "123456789012", "QWERTYUIOP123", "xxxxxxxxxxxxx",
-                          "hello-dr.x-again"}) {
+  for (const char* bad :
+       {"elevenchars", "123456789012", "QWERTYUIOP123", "xxxxxxxxxxxxx", "hello-dr.x-again"}) {
     Status st = CheckPasswordPolicy(bad, "dr.x");
     EXPECT_EQ(st.code(), StatusCode::kInvalidArgument) << bad;
     EXPECT_EQ(st.field(), "password") << bad;

@@ -27,10 +27,13 @@ records::Observation Obs(records::ObservationKind kind, std::string code, double
 
 TEST(MonitoringInputsTest, InstrumentObservationsBecomeResponsesWithTheirItemAnswersOnly) {
   auto phq = Obs(records::ObservationKind::kInstrument, "PHQ-9", 9, "2026-11-20T09:00:00Z",
-                 {{"item1", 1.0, ""}, {"item9", 1.0, ""}, {"flag:phq9.item9_self_harm", 1.0, "urgent"},
+                 {{"item1", 1.0, ""},
+                  {"item9", 1.0, ""},
+                  {"flag:phq9.item9_self_harm", 1.0, "urgent"},
                   {"prorated_from", 8.0, "1 item(s) unanswered"}});
   phq.interpretation = "mild";
-  auto diary = Obs(records::ObservationKind::kSleepDiary, "sleep_efficiency", 80, "2026-11-20T07:00:00Z");
+  auto diary =
+      Obs(records::ObservationKind::kSleepDiary, "sleep_efficiency", 80, "2026-11-20T07:00:00Z");
   auto r = ScoredResponsesOf({diary, phq});
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].code, "PHQ-9");
@@ -66,7 +69,8 @@ TEST(MonitoringInputsTest, TheLastCheckInIsWhenSomethingWasLastRecorded) {
   skipped.planned_at = At("2026-11-15T21:00:00Z");
   skipped.status = records::DoseStatus::kSkipped;
   skipped.provenance.created_at = At("2026-11-22T21:00:00Z");
-  auto o = Obs(records::ObservationKind::kSleepDiary, "sleep_efficiency", 80, "2026-11-23T07:00:00Z");
+  auto o =
+      Obs(records::ObservationKind::kSleepDiary, "sleep_efficiency", 80, "2026-11-23T07:00:00Z");
   o.provenance.created_at = At("2026-11-22T20:00:00Z");
   EXPECT_EQ(LastCheckIn({skipped}, {o}), At("2026-11-22T21:00:00Z"));
   EXPECT_FALSE(LastCheckIn({}, {}).has_value());

@@ -97,8 +97,7 @@ TEST(ScaleDecimalTest, PlainBinaryArithmeticWouldFailTheseCases) {
 }
 
 TEST(ScaleDecimalTest, OverflowAndUnderflow) {
-  EXPECT_EQ(ScaleDecimal(1.7976931348623157e308, 1000, 1),
-            std::numeric_limits<double>::infinity());
+  EXPECT_EQ(ScaleDecimal(1.7976931348623157e308, 1000, 1), std::numeric_limits<double>::infinity());
   EXPECT_EQ(ScaleDecimal(-1e308, 1000000, 1), -std::numeric_limits<double>::infinity());
   const double tiny = ScaleDecimal(5e-324, 1, 1000);
   EXPECT_EQ(tiny, 0.0);

@@ -21,13 +21,13 @@ std::uint64_t Bits(double x) { return std::bit_cast<std::uint64_t>(x); }
 // Any finite double of 0 or more (every binary exponent equally likely,
 // subnormals included), mixed with short decimals such as people write.
 rc::Gen<double> FiniteNonNegative() {
-  auto any_bits = rc::gen::map(
-      rc::gen::pair(rc::gen::inRange<std::uint64_t>(0, 2047),  // 2047 is inf/nan
-                    rc::gen::arbitrary<std::uint64_t>()),
-      [](std::pair<std::uint64_t, std::uint64_t> em) {
-        const std::uint64_t mantissa = em.second & ((std::uint64_t{1} << 52) - 1);
-        return std::bit_cast<double>((em.first << 52) | mantissa);
-      });
+  auto any_bits =
+      rc::gen::map(rc::gen::pair(rc::gen::inRange<std::uint64_t>(0, 2047),  // 2047 is inf/nan
+                                 rc::gen::arbitrary<std::uint64_t>()),
+                   [](std::pair<std::uint64_t, std::uint64_t> em) {
+                     const std::uint64_t mantissa = em.second & ((std::uint64_t{1} << 52) - 1);
+                     return std::bit_cast<double>((em.first << 52) | mantissa);
+                   });
   auto decimal = rc::gen::map(
       rc::gen::pair(rc::gen::inRange<std::int64_t>(0, 1000000), rc::gen::inRange(-9, 7)),
       [](std::pair<std::int64_t, int> me) {
@@ -105,15 +105,15 @@ RC_GTEST_PROP(QuantityProperty, DecimalUnitsAgreeExactly, ()) {
   const int e = *rc::gen::inRange(-250, 250);
   CheckSameAmount<Dimension::kMass>({Sci(m, e, "ug"), Sci(m, e - 3, "mg"), Sci(m, e - 6, "g")});
   CheckSameAmount<Dimension::kVolume>({Sci(m, e, "mL"), Sci(m, e - 3, "L")});
-  CheckSameAmount<Dimension::kConcentration>({Sci(m, e, "pg/mL"), Sci(m, e - 3, "ng/mL"),
-                                              Sci(m, e - 3, "ug/L"), Sci(m, e - 6, "mg/L")});
+  CheckSameAmount<Dimension::kConcentration>(
+      {Sci(m, e, "pg/mL"), Sci(m, e - 3, "ng/mL"), Sci(m, e - 3, "ug/L"), Sci(m, e - 6, "mg/L")});
 }
 
 RC_GTEST_PROP(QuantityProperty, TimeUnitsAgreeExactly, ()) {
   const auto m = *rc::gen::inRange<std::uint64_t>(1, 10000000000);  // m * 10080 keeps <= 15 digits
   const int e = *rc::gen::inRange(-100, 100);
-  CheckSameAmount<Dimension::kDuration>({Sci(m * 10080, e, "min"), Sci(m * 168, e, "h"),
-                                         Sci(m * 7, e, "d"), Sci(m, e, "wk")});
+  CheckSameAmount<Dimension::kDuration>(
+      {Sci(m * 10080, e, "min"), Sci(m * 168, e, "h"), Sci(m * 7, e, "d"), Sci(m, e, "wk")});
 }
 
 RC_GTEST_PROP(QuantityProperty, ConversionPreservesOrder, ()) {
@@ -138,9 +138,9 @@ RC_GTEST_PROP(ScaleDecimalProperty, AgreesWithExactIntegerArithmetic, ()) {
 // Whatever the text, Parse either succeeds with a finite value of 0 or more
 // that round-trips, or explains itself and lists the allowed units.
 RC_GTEST_PROP(QuantityProperty, ParseNeverMisbehavesOnArbitraryText, ()) {
-  const std::vector<std::string> pieces = {"0", "1", "2", "5", "9", ".", "e", "E", "-", "+",
-                                           " ", "\t", ",", "mg", "ug", "g", "kg", "mcg",
-                                           "\xC2\xB5", "\xC2\xA0", "\n", "/", "L", "x", "inf", "nan"};
+  const std::vector<std::string> pieces = {
+      "0",  "1",  "2", "5",  "9",   ".",        "e",        "E",  "-", "+", " ", "\t",  ",",
+      "mg", "ug", "g", "kg", "mcg", "\xC2\xB5", "\xC2\xA0", "\n", "/", "L", "x", "inf", "nan"};
   const auto parts = *rc::gen::container<std::vector<std::string>>(rc::gen::elementOf(pieces));
   std::string text;
   for (const std::string& p : parts) text += p;

@@ -119,7 +119,7 @@ TEST(QuantityConversionTest, TimeUnits) {
   EXPECT_EQ(*Duration::Parse("10080 min")->In("wk"), 1);
   EXPECT_EQ(*Duration::Parse("14 d")->In("wk"), 2);
   EXPECT_EQ(*Duration::Parse("1 h")->In("d"), 1.0 / 24.0);
-  EXPECT_EQ(*Duration::Parse("0.7 d")->In("h"), 16.8);   // 0.7 * 24 != 16.8 in binary
+  EXPECT_EQ(*Duration::Parse("0.7 d")->In("h"), 16.8);  // 0.7 * 24 != 16.8 in binary
   EXPECT_EQ(*Duration::Parse("1.5 min")->In("h"), 0.025);
 }
 
@@ -180,9 +180,8 @@ void ExpectMassRejected(std::string_view text, std::string_view problem) {
   const Result<Mass> m = Mass::Parse(text);
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_THAT(m.status().message(),
-              AllOf(HasSubstr(std::string(problem)), HasSubstr("a mass takes"),
-                    HasSubstr("ug, mg or g")));
+  EXPECT_THAT(m.status().message(), AllOf(HasSubstr(std::string(problem)),
+                                          HasSubstr("a mass takes"), HasSubstr("ug, mg or g")));
 }
 
 TEST(QuantityParseTest, RejectsGarbageWithAClearMessage) {
@@ -254,8 +253,7 @@ TEST(QuantityMakeTest, AcceptsAValueInANamedUnit) {
 TEST(QuantityMakeTest, RejectsBadValuesAndUnits) {
   EXPECT_THAT(Mass::Make(-3, "mg").status().message(),
               AllOf(HasSubstr("'-3 mg' is negative"), HasSubstr("ug, mg or g")));
-  EXPECT_THAT(Mass::Make(std::nan(""), "mg").status().message(),
-              HasSubstr("not a finite number"));
+  EXPECT_THAT(Mass::Make(std::nan(""), "mg").status().message(), HasSubstr("not a finite number"));
   EXPECT_THAT(Mass::Make(std::numeric_limits<double>::infinity(), "mg").status().message(),
               HasSubstr("not a finite number"));
   EXPECT_THAT(Mass::Make(10, "kg").status().message(),
@@ -267,9 +265,9 @@ TEST(QuantityMakeTest, RejectsBadValuesAndUnits) {
 
 TEST(QuantityInTest, RejectsUnitsOfAnotherDimension) {
   const Mass m = *Mass::Parse("2.5 mg");
-  EXPECT_THAT(m.In("kg").status().message(),
-              AllOf(HasSubstr("'kg' is a unit of body weight, not of mass"),
-                    HasSubstr("ug, mg or g")));
+  EXPECT_THAT(
+      m.In("kg").status().message(),
+      AllOf(HasSubstr("'kg' is a unit of body weight, not of mass"), HasSubstr("ug, mg or g")));
   EXPECT_THAT(m.In("xyz").status().message(), HasSubstr("'xyz' is not a unit"));
   EXPECT_THAT(Mass::Parse("1e304 g")->In("ug").status().message(),
               HasSubstr("too large to express in ug"));

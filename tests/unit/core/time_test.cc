@@ -17,8 +17,7 @@ using namespace std::chrono_literals;
 // Sunday of March/October at 01:00 UTC, the US on the second Sunday of March
 // and the first Sunday of November at 02:00 local time.
 Instant Utc(int y, unsigned m, unsigned d, int hh, int mm, int ss = 0) {
-  return std::chrono::sys_days(std::chrono::year(y) / std::chrono::month(m) /
-                               std::chrono::day(d)) +
+  return std::chrono::sys_days(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d)) +
          std::chrono::hours(hh) + std::chrono::minutes(mm) + std::chrono::seconds(ss);
 }
 
@@ -173,8 +172,7 @@ TEST(FromLocalTest, NewYorkAcrossSpringForward) {
 
 TEST(FromLocalTest, NewYorkFallBackOverlapTakesTheEarlierInstant) {
   // 01:30 happens twice on 2026-11-01: EDT (05:30Z), then EST (06:30Z).
-  EXPECT_EQ(*FromLocal(Date(2026, 11, 1), At(1, 30), "America/New_York"),
-            Utc(2026, 11, 1, 5, 30));
+  EXPECT_EQ(*FromLocal(Date(2026, 11, 1), At(1, 30), "America/New_York"), Utc(2026, 11, 1, 5, 30));
 }
 
 TEST(ToLocalTest, AroundTransitionsAndMidnight) {

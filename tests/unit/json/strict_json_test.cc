@@ -44,7 +44,8 @@ TEST(StrictJson, InvalidJsonSaysWhere) {
 }
 
 TEST(StrictJson, ANumberNoDoubleHoldsIsAnErrorNotACrash) {
-  EXPECT_EQ(ParseStatus(R"({"dose": 1e400})").message(), "is not valid JSON (a number is out of range)");
+  EXPECT_EQ(ParseStatus(R"({"dose": 1e400})").message(),
+            "is not valid JSON (a number is out of range)");
 }
 
 TEST(StrictJson, DeepNestingIsRefusedBeforeParsing) {
@@ -53,7 +54,8 @@ TEST(StrictJson, DeepNestingIsRefusedBeforeParsing) {
 }
 
 TEST(StrictJson, BodiesMustBeObjects) {
-  EXPECT_EQ(ParseJsonObject("[1]").status().message(), "the body must be a JSON object, not an array");
+  EXPECT_EQ(ParseJsonObject("[1]").status().message(),
+            "the body must be a JSON object, not an array");
   EXPECT_EQ(ParseJsonObject("{").status().message().rfind("the body is not valid JSON", 0), 0u);
   EXPECT_EQ(ParseJsonObject(R"({"a": 1, "a": 1})").status().field(), "a");
 }

@@ -78,7 +78,7 @@ TEST(RealKnowledge, ClassClosureFollowsIncludes) {
   const Catalog& c = Real();
   const auto methadone = *c.SubstanceIndexOf("methadone");
   EXPECT_TRUE(c.Matches(methadone, "opioid_full_agonists"));
-  EXPECT_TRUE(c.Matches(methadone, "opioids"));         // opioids includes full agonists
+  EXPECT_TRUE(c.Matches(methadone, "opioids"));          // opioids includes full agonists
   EXPECT_TRUE(c.Matches(methadone, "cns_depressants"));  // which includes opioids
   EXPECT_TRUE(c.Matches(methadone, "qt_prolonging"));
   EXPECT_FALSE(c.Matches(methadone, "benzodiazepines"));
@@ -146,8 +146,9 @@ TEST(RealKnowledge, KratomLeafContentDefaultsAndRange) {
 
 TEST(RealKnowledge, SeverityLikelihoodAndEvidenceAreSeparateFields) {
   const Catalog& c = Real();
-  const auto it = std::find_if(c.interactions().begin(), c.interactions().end(),
-                               [](const Interaction& i) { return i.id == "ix.melatonin.caffeine"; });
+  const auto it =
+      std::find_if(c.interactions().begin(), c.interactions().end(),
+                   [](const Interaction& i) { return i.id == "ix.melatonin.caffeine"; });
   ASSERT_NE(it, c.interactions().end());
   EXPECT_EQ(it->severity, Severity::kMinor);
   EXPECT_EQ(it->likelihood, Likelihood::kLikely);

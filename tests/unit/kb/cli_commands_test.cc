@@ -40,10 +40,12 @@ TEST(KbLint, RealKnowledgePasses) {
 }
 
 TEST(KbLint, BrokenKnowledgeExitsTwoAndNamesFileAndLine) {
-  const auto r = RunCli({"kb", "lint", std::string(PINEAL_SOURCE_ROOT) + "/tests/data/kb_broken/gap_in_bands"});
+  const auto r = RunCli(
+      {"kb", "lint", std::string(PINEAL_SOURCE_ROOT) + "/tests/data/kb_broken/gap_in_bands"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("dose_bands.yaml:9: error: dose band table 'band.gamma.adult': per_dose: gap"),
-            std::string::npos)
+  EXPECT_NE(
+      r.err.find("dose_bands.yaml:9: error: dose band table 'band.gamma.adult': per_dose: gap"),
+      std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("lint failed"), std::string::npos);
 }
@@ -65,7 +67,8 @@ TEST(KbShow, SubstanceJson) {
   EXPECT_EQ(j["id"], "kratom_leaf");
   EXPECT_EQ(j["potency"]["default_content_mg_per_g"], 15.0);
   bool has_combo = false;
-  for (const auto& c : j["combinations"]) has_combo = has_combo || c["id"] == "combo.kratom_opioid_depressant";
+  for (const auto& c : j["combinations"])
+    has_combo = has_combo || c["id"] == "combo.kratom_opioid_depressant";
   EXPECT_TRUE(has_combo);
   EXPECT_FALSE(j["references"].empty());
 }
@@ -87,7 +90,8 @@ TEST(Check, TextReportGroupsBySeverityWithReferences) {
     "now": "2026-03-01T08:00:00Z"})");
   const auto regimen = WriteTemp("r1.json", R"({"substance": "melatonin", "formulation": "ir",
     "dose": "3 mg", "indication": "insomnia"})");
-  const auto r = RunCli({"check", "--patient", patient, "--regimen", regimen, "--knowledge", kKnowledge});
+  const auto r =
+      RunCli({"check", "--patient", patient, "--regimen", regimen, "--knowledge", kKnowledge});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::size_t major = r.out.find("\nMAJOR (1)\n");
   const std::size_t moderate = r.out.find("\nMODERATE (1)\n");
@@ -108,8 +112,8 @@ TEST(Check, JsonOutput) {
   const auto patient = WriteTemp("p2.json", R"({"age_years": 30, "weight_kg": 60,
     "medications": ["oxycodone", "diazepam"],
     "regimens": [{"substance": "kratom", "dose": "2 g", "indication": "pain"}]})");
-  const auto r = RunCli({"check", "--patient", patient, "--format", "json", "--knowledge", kKnowledge,
-                      "--now", "2026-03-01T08:00:00Z"});
+  const auto r = RunCli({"check", "--patient", patient, "--format", "json", "--knowledge",
+                         kKnowledge, "--now", "2026-03-01T08:00:00Z"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["top_severity"], "contraindicated");
@@ -121,8 +125,10 @@ TEST(Check, JsonOutput) {
 
 TEST(Check, QuietPatient) {
   const auto patient = WriteTemp("p3.json", R"({"age_years": 40, "weight_kg": 70})");
-  const auto regimen = WriteTemp("r3.json", R"([{"substance": "melatonin", "dose": "1 mg", "indication": "insomnia"}])");
-  const auto r = RunCli({"check", "--patient", patient, "--regimen", regimen, "--knowledge", kKnowledge});
+  const auto regimen = WriteTemp(
+      "r3.json", R"([{"substance": "melatonin", "dose": "1 mg", "indication": "insomnia"}])");
+  const auto r =
+      RunCli({"check", "--patient", patient, "--regimen", regimen, "--knowledge", kKnowledge});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Safety screening: 0 findings"), std::string::npos) << r.out;
 }
@@ -130,7 +136,8 @@ TEST(Check, QuietPatient) {
 TEST(Check, BadInputExitsTwoWithTheField) {
   const auto patient = WriteTemp("p4.json", R"({"age_years": 40})");
   const auto regimen = WriteTemp("r4.json", R"({"substance": "melatonin", "dose": "three mg"})");
-  const auto r = RunCli({"check", "--patient", patient, "--regimen", regimen, "--knowledge", kKnowledge});
+  const auto r =
+      RunCli({"check", "--patient", patient, "--regimen", regimen, "--knowledge", kKnowledge});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("regimen.dose"), std::string::npos) << r.err;
 

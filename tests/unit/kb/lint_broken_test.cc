@@ -67,7 +67,8 @@ INSTANTIATE_TEST_SUITE_P(
                "duplicate reference id with different content (year differs"},
         Broken{"bounded_last_band", "/dose_bands.yaml", 10, "it must have no 'to'"},
         Broken{"bad_severity", "/contraindications.yaml", 4,
-               "'severity' is 'catastrophic'; allowed: info, minor, moderate, major, contraindicated"}),
+               "'severity' is 'catastrophic'; allowed: info, minor, moderate, major, "
+               "contraindicated"}),
     [](const ::testing::TestParamInfo<Broken>& param_info) { return param_info.param.dir; });
 
 TEST(ValidKnowledge, MinimalFixturePassesLint) {

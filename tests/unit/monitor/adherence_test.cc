@@ -35,18 +35,18 @@ AdherenceReport Compute(const std::vector<records::Regimen>& regimens,
 TEST(Adherence, WeekOfNightlyDosesCountsEachOutcome) {
   const auto reg = MakeRegimen(7, "melatonin", {Version(1, "2026-01-01", Mg(3), {Clock(22)})});
   const std::vector<records::DoseEvent> events = {
-      Taken(1, 7, "2026-01-05T21:10:00Z"),                // 10 min after: on time
-      Taken(2, 7, "2026-01-06T22:30:00Z"),                // 90 min after: late
-      Skipped(3, 7, "2026-01-07T21:00:00Z"),              // skipped
+      Taken(1, 7, "2026-01-05T21:10:00Z"),    // 10 min after: on time
+      Taken(2, 7, "2026-01-06T22:30:00Z"),    // 90 min after: late
+      Skipped(3, 7, "2026-01-07T21:00:00Z"),  // skipped
       /* 2026-01-08: nothing logged -> missed */
-      Taken(4, 7, "2026-01-09T21:00:00Z", Mg(5)),         // above the planned 3 mg
-      Taken(5, 7, "2026-01-10T20:00:00Z", Mg(3)),         // an hour early: on time
-      Taken(6, 7, "2026-01-11T21:00:00Z"),                // on time
+      Taken(4, 7, "2026-01-09T21:00:00Z", Mg(5)),  // above the planned 3 mg
+      Taken(5, 7, "2026-01-10T20:00:00Z", Mg(3)),  // an hour early: on time
+      Taken(6, 7, "2026-01-11T21:00:00Z"),         // on time
       WithStatus(Taken(7, 7, "2026-01-11T22:00:00Z"), DoseStatus::kExtra),  // logged extra
       Taken(8, 7, "2026-01-11T12:00:00Z"),  // 9 h from the nearest planned dose: extra
   };
-  const auto r = Compute({reg}, events, "Europe/Berlin", "2026-01-04T23:00:00Z",
-                         "2026-01-11T23:00:00Z");
+  const auto r =
+      Compute({reg}, events, "Europe/Berlin", "2026-01-04T23:00:00Z", "2026-01-11T23:00:00Z");
   EXPECT_EQ(r.total.planned, 7);
   EXPECT_EQ(r.total.taken, 5);
   EXPECT_EQ(r.total.taken_late, 1);
@@ -80,8 +80,8 @@ TEST(Adherence, WeekOfNightlyDosesCountsEachOutcome) {
 TEST(Adherence, SpringForwardDayUsesSummerTimeAndMovesGapTimes) {
   const auto reg =
       MakeRegimen(1, "melatonin", {Version(1, "2026-03-01", Mg(1), {Clock(2, 30), Clock(22)})});
-  auto plan = PlannedDoses(reg, "Europe/Berlin", At("2026-03-27T23:00:00Z"),
-                           At("2026-03-29T22:00:00Z"));
+  auto plan =
+      PlannedDoses(reg, "Europe/Berlin", At("2026-03-27T23:00:00Z"), At("2026-03-29T22:00:00Z"));
   ASSERT_TRUE(plan.ok());
   ASSERT_EQ(plan->size(), 4u);
   EXPECT_EQ((*plan)[0].at, At("2026-03-28T01:30:00Z"));  // 02:30 CET
@@ -100,8 +100,8 @@ TEST(Adherence, SpringForwardDayUsesSummerTimeAndMovesGapTimes) {
 TEST(Adherence, FallBackDayTakesTheEarlierOfTwoClockTimes) {
   const auto reg =
       MakeRegimen(1, "melatonin", {Version(1, "2026-10-01", Mg(1), {Clock(2, 30), Clock(22)})});
-  auto plan = PlannedDoses(reg, "Europe/Berlin", At("2026-10-24T22:00:00Z"),
-                           At("2026-10-25T23:00:00Z"));
+  auto plan =
+      PlannedDoses(reg, "Europe/Berlin", At("2026-10-24T22:00:00Z"), At("2026-10-25T23:00:00Z"));
   ASSERT_TRUE(plan.ok());
   ASSERT_EQ(plan->size(), 2u);
   EXPECT_EQ((*plan)[0].at, At("2026-10-25T00:30:00Z"));  // 02:30 CEST
@@ -129,8 +129,8 @@ TEST(Adherence, WeeklyAndAsNeeded) {
       MakeRegimen(2, "kratom", {Version(1, "2026-03-02", G(2), {}, Frequency::kAsNeeded)});
   auto kratom_dose = Taken(5, 2, "2026-03-10T10:00:00Z", G(2));
   kratom_dose.substance = "kratom";
-  const auto r = Compute({weekly, prn}, {kratom_dose}, "UTC", "2026-03-02T00:00:00Z",
-                         "2026-03-30T00:00:00Z");
+  const auto r =
+      Compute({weekly, prn}, {kratom_dose}, "UTC", "2026-03-02T00:00:00Z", "2026-03-30T00:00:00Z");
   EXPECT_EQ(r.regimens[0].counts.planned, 4);  // 2, 9, 16, 23 March
   EXPECT_EQ(r.regimens[1].counts.planned, 0);  // as needed plans nothing
   EXPECT_EQ(r.regimens[1].counts.extra, 1);
@@ -195,8 +195,8 @@ TEST(Adherence, EventsMatchByRegimenIdElseBySubstance) {
   auto kratom = Taken(2, 0, "2026-03-01T22:00:00Z");
   kratom.substance = "kratom";  // no kratom regimen: not counted
   auto for_other = Taken(3, 2, "2026-03-01T08:00:00Z");
-  const auto r = Compute({mel, other}, {by_name, kratom, for_other}, "UTC",
-                         "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z");
+  const auto r = Compute({mel, other}, {by_name, kratom, for_other}, "UTC", "2026-03-01T00:00:00Z",
+                         "2026-03-02T00:00:00Z");
   EXPECT_EQ(r.regimens[0].counts.taken, 1);
   EXPECT_EQ(r.regimens[1].counts.taken, 1);
   EXPECT_EQ(r.total.extra, 0);
@@ -223,12 +223,13 @@ TEST(IsoWeek, KnownDates) {
 
 // Logging one more taken dose never lowers the percent of planned doses taken.
 RC_GTEST_PROP(AdherenceProperty, AddingATakenDoseNeverLowersPercentTaken, ()) {
-  const auto reg = MakeRegimen(
-      1, "melatonin", {Version(1, "2026-03-01", Mg(3), {Clock(8), Clock(20)})});
+  const auto reg =
+      MakeRegimen(1, "melatonin", {Version(1, "2026-03-01", Mg(3), {Clock(8), Clock(20)})});
   const Instant from = At("2026-03-01T00:00:00Z");
   const Instant to = At("2026-03-08T00:00:00Z");
   const auto offsets = *rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 7 * 24 * 60));
-  const auto skipped = *rc::gen::container<std::vector<bool>>(offsets.size(), rc::gen::arbitrary<bool>());
+  const auto skipped =
+      *rc::gen::container<std::vector<bool>>(offsets.size(), rc::gen::arbitrary<bool>());
   std::vector<records::DoseEvent> events;
   for (std::size_t i = 0; i < offsets.size(); ++i) {
     records::DoseEvent e;
@@ -288,8 +289,8 @@ TEST(Adherence, AMonthAcrossTheEndOfSummerTime) {
     }
   }
   // 2026-10-01 00:00 CEST to 2026-11-01 00:00 CET.
-  const auto r = Compute({reg}, events, "Europe/Berlin", "2026-09-30T22:00:00Z",
-                         "2026-10-31T23:00:00Z");
+  const auto r =
+      Compute({reg}, events, "Europe/Berlin", "2026-09-30T22:00:00Z", "2026-10-31T23:00:00Z");
   EXPECT_EQ(r.total.planned, 31);
   EXPECT_EQ(r.total.taken, 29);
   EXPECT_EQ(r.total.taken_late, 1);

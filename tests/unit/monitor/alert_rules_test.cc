@@ -24,10 +24,10 @@ TEST(MonitoringRules, ShippedRulesLoad) {
   EXPECT_DOUBLE_EQ(rules->adherence.threshold_percent, 80);
   EXPECT_DOUBLE_EQ(rules->alerts.adherence.threshold_percent, 80);
   // Every kind the brief asks for is present at least once.
-  for (AlertKind kind : {AlertKind::kSideEffectGrade, AlertKind::kInstrumentItem,
-                         AlertKind::kInstrumentTotal, AlertKind::kUseRising,
-                         AlertKind::kNoImprovement, AlertKind::kAdherenceBelow,
-                         AlertKind::kNoCheckin, AlertKind::kDoseAboveMax}) {
+  for (AlertKind kind :
+       {AlertKind::kSideEffectGrade, AlertKind::kInstrumentItem, AlertKind::kInstrumentTotal,
+        AlertKind::kUseRising, AlertKind::kNoImprovement, AlertKind::kAdherenceBelow,
+        AlertKind::kNoCheckin, AlertKind::kDoseAboveMax}) {
     bool found = false;
     for (const auto& r : rules->alerts.rules) found = found || r.kind == kind;
     EXPECT_TRUE(found) << AlertKindName(kind);
@@ -108,8 +108,7 @@ INSTANTIATE_TEST_SUITE_P(
                "applies.dose_above '10 mgg': '10 mgg': 'mgg' is not a unit"},
         Broken{"zero_interval", "followup.yaml", "follow-up rule 'followup.default'",
                "'interval_days' must be 1 to 3660 days, got 0"},
-        Broken{"wrong_unit", "adherence.yaml",
-               "adherence setting 'adherence.on_time_tolerance'",
+        Broken{"wrong_unit", "adherence.yaml", "adherence setting 'adherence.on_time_tolerance'",
                "adherence.on_time_tolerance must be given in min"},
         Broken{"missing_setting", "adherence.yaml", "", "missing setting 'adherence.threshold'"},
         Broken{"yaml_syntax", "followup.yaml", "", "YAML syntax error"},

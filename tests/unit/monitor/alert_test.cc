@@ -83,10 +83,10 @@ TEST(AlertSideEffect, GradeThreeFiresUrgentWithItsObservation) {
 
 TEST(AlertSideEffect, LookbackEdgeAndOngoingEffects) {
   auto in = Base();
-  in.side_effects = {Effect(1, 4, kNow - days(30)),             // at the edge: fires
+  in.side_effects = {Effect(1, 4, kNow - days(30)),               // at the edge: fires
                      Effect(2, 4, kNow - days(30) - seconds(1)),  // just outside
-                     Effect(3, 3, kNow - days(90), true),       // old but ongoing
-                     Effect(4, 5, kNow + hours(1))};            // in the future: ignored
+                     Effect(3, 3, kNow - days(90), true),         // old but ongoing
+                     Effect(4, 5, kNow + hours(1))};              // in the future: ignored
   const auto out = Fired("alert.side_effect.severe", in);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].evidence[0].id, 1);
@@ -252,7 +252,8 @@ TEST(AlertCheckin, SevenDaysWithoutCheckinWhileARegimenIsActive) {
   in.last_checkin = kNow - days(7);
   const auto out = Fired("alert.checkin.missing", in);
   ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].message, "No check-in for 7 days (last 2026-03-09 10:00) while a regimen is active");
+  EXPECT_EQ(out[0].message,
+            "No check-in for 7 days (last 2026-03-09 10:00) while a regimen is active");
   EXPECT_EQ(out[0].dedupe_key, "alert.checkin.missing|last_checkin:2026-03-09T10:00:00Z");
   EXPECT_EQ(out[0].evidence, (std::vector<Evidence>{{EvidenceKind::kRegimen, 1}}));
 
@@ -270,14 +271,14 @@ TEST(AlertDoseAboveMax, AboveTheLargestTitrationStepFires) {
   auto v = Version(1, "2026-03-01", Mg(3), {Clock(22)});
   v.titration = {{7, Mg(5)}};
   in.regimens = {MakeRegimen(1, "melatonin", {v})};
-  in.dose_events = {Taken(1, 1, "2026-03-10T22:00:00Z", Mg(5)),   // the step: fine
-                    Taken(2, 1, "2026-03-11T22:00:00Z", Mg(6)),   // above 5 mg
+  in.dose_events = {Taken(1, 1, "2026-03-10T22:00:00Z", Mg(5)),                    // the step: fine
+                    Taken(2, 1, "2026-03-11T22:00:00Z", Mg(6)),                    // above 5 mg
                     Taken(3, 0, "2026-03-12T22:00:00Z", *Mass::Make(5500, "ug")),  // by name
                     Taken(4, 1, "2026-02-20T22:00:00Z", Mg(50))};  // before the regimen
   const auto out = Fired("alert.dose.above_regimen_max", in);
   ASSERT_EQ(out.size(), 2u);
-  EXPECT_EQ(out[0].evidence, (std::vector<Evidence>{{EvidenceKind::kDoseEvent, 2},
-                                                    {EvidenceKind::kRegimen, 1}}));
+  EXPECT_EQ(out[0].evidence,
+            (std::vector<Evidence>{{EvidenceKind::kDoseEvent, 2}, {EvidenceKind::kRegimen, 1}}));
   EXPECT_EQ(out[0].dedupe_key, "alert.dose.above_regimen_max|dose_event:2");
   EXPECT_NE(out[0].message.find("melatonin 6 mg logged at 2026-03-11 22:00, above the largest "
                                 "planned dose 5 mg"),
@@ -313,11 +314,10 @@ RC_GTEST_PROP(AlertProperty, AGradeOneSideEffectNeverAddsAnUrgentAlert, ()) {
                                      kNow - hours(*rc::gen::inRange(0, 24 * 60))));
   }
   const int before = Urgent(EvaluateAlerts(Shipped(), in, kNow));
-  in.side_effects.push_back(Effect(9999, 1, kNow - hours(*rc::gen::inRange(0, 24 * 60)),
-                                   *rc::gen::arbitrary<bool>()));
+  in.side_effects.push_back(
+      Effect(9999, 1, kNow - hours(*rc::gen::inRange(0, 24 * 60)), *rc::gen::arbitrary<bool>()));
   RC_ASSERT(Urgent(EvaluateAlerts(Shipped(), in, kNow)) == before);
 }
-
 
 // ---------------------------------------------------------------- one row per rule
 
@@ -366,8 +366,13 @@ AlertInputs DoseOf(Mass amount) {
 const std::vector<RuleCase>& RuleCases() {
   static const std::vector<RuleCase> cases = {
       {"alert.side_effect.severe", [] { return WithEffect(3); }, [] { return WithEffect(2); }},
-      {"alert.phq9.item9", [] { return WithResponse("PHQ-9", 3, {{"item9", 1}}); },
-       [] { return WithResponse("PHQ-9", 26, {{"item9", 0}}); }},
+      {"alert.phq9.item9",
+       [] {
+         return WithResponse("PHQ-9", 3, {{"item9", 1}});
+       },
+       [] {
+         return WithResponse("PHQ-9", 26, {{"item9", 0}});
+       }},
       {"alert.cows.severe", [] { return WithResponse("COWS", 25, {}, "moderately_severe"); },
        [] { return WithResponse("COWS", 24, {}, "moderate"); }},
       {"alert.cows.moderate", [] { return WithResponse("COWS", 13, {}, "moderate"); },
@@ -376,8 +381,7 @@ const std::vector<RuleCase>& RuleCases() {
       {"alert.isi.no_improvement", [] { return IsiAfterWindow(13); },
        [] { return IsiAfterWindow(12); }},
       {"alert.adherence.low", [] { return Adherent(11); }, [] { return Adherent(12); }},
-      {"alert.checkin.missing", [] { return CheckInDaysAgo(7); },
-       [] { return CheckInDaysAgo(6); }},
+      {"alert.checkin.missing", [] { return CheckInDaysAgo(7); }, [] { return CheckInDaysAgo(6); }},
       {"alert.dose.above_regimen_max", [] { return DoseOf(*Mass::Make(3001, "ug")); },
        [] { return DoseOf(Mg(3)); }},
   };

@@ -47,7 +47,8 @@ TEST(ParseAnswers, NotANumber) {
   auto a = ParseAnswers(Def("kss"), "high");
   ASSERT_FALSE(a.ok());
   EXPECT_EQ(a.status().field(), "sleepiness");
-  EXPECT_NE(a.status().message().find("'high' is not a whole number; allowed: 1, 2, 3"), std::string::npos)
+  EXPECT_NE(a.status().message().find("'high' is not a whole number; allowed: 1, 2, 3"),
+            std::string::npos)
       << a.status().message();
   EXPECT_FALSE(ParseAnswers(Def("kss"), "2.5").ok());
   EXPECT_FALSE(ParseAnswers(Def("kss"), "99999999999999999999").ok());
@@ -56,7 +57,8 @@ TEST(ParseAnswers, NotANumber) {
 TEST(ParseAnswers, UnknownItemName) {
   auto a = ParseAnswers(Def("gad7"), "item8=1");
   ASSERT_FALSE(a.ok());
-  EXPECT_NE(a.status().message().find("unknown item 'item8'; items are item1, item2"), std::string::npos)
+  EXPECT_NE(a.status().message().find("unknown item 'item8'; items are item1, item2"),
+            std::string::npos)
       << a.status().message();
   EXPECT_FALSE(ParseAnswers(Def("gad7"), "0=1").ok());
 }
@@ -64,7 +66,8 @@ TEST(ParseAnswers, UnknownItemName) {
 TEST(ParseAnswers, MixingFormsIsRejected) {
   auto a = ParseAnswers(Def("gad7"), "item1=1,2");
   ASSERT_FALSE(a.ok());
-  EXPECT_NE(a.status().message().find("field 2 ('2') has no '='"), std::string::npos) << a.status().message();
+  EXPECT_NE(a.status().message().find("field 2 ('2') has no '='"), std::string::npos)
+      << a.status().message();
 }
 
 }  // namespace

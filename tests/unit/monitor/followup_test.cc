@@ -149,7 +149,7 @@ TEST(Followup, OverdueReviewIsFlaggedAndLaterOnesCountFromToday) {
   const auto s = Plan(HandRules(), Adult(), Mel(3), {}, "2026-03-01");
   EXPECT_EQ(s.due.at(0).date, Day("2026-01-29"));
   EXPECT_TRUE(s.due[0].overdue);
-  EXPECT_EQ(s.due[0].days_overdue, 31);             // 29 Jan -> 1 Mar
+  EXPECT_EQ(s.due[0].days_overdue, 31);            // 29 Jan -> 1 Mar
   EXPECT_EQ(s.due.at(1).date, Day("2026-05-31"));  // 1 Mar + 91
   EXPECT_FALSE(s.due[1].overdue);
 }

@@ -20,7 +20,8 @@ TEST(InstrumentLoader, DefaultKnowledgeLoadsEveryInstrument) {
   const auto& c = Default();
   std::vector<std::string> ids;
   for (const auto& d : c.instruments) ids.push_back(d.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"cows", "gad7", "isi", "kss", "pain_nrs", "phq9", "sows"}));
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"cows", "gad7", "isi", "kss", "pain_nrs", "phq9", "sows"}));
   ASSERT_TRUE(c.sleep_diary.has_value());
   ASSERT_TRUE(c.side_effects.has_value());
 }
@@ -36,9 +37,17 @@ TEST(InstrumentLoader, FindsByIdCodeAndAliasIgnoringCase) {
 
 // scales.md: items, answer ranges, totals.
 TEST(InstrumentLoader, ItemCountsAndRangesMatchScalesMd) {
-  struct Want { const char* id; std::size_t items; int min, max; };
-  for (const Want& w : {Want{"isi", 7, 0, 28}, {"phq9", 9, 0, 27}, {"gad7", 7, 0, 21},
-                        {"kss", 1, 1, 9}, {"pain_nrs", 1, 0, 10}, {"cows", 11, 0, 48},
+  struct Want {
+    const char* id;
+    std::size_t items;
+    int min, max;
+  };
+  for (const Want& w : {Want{"isi", 7, 0, 28},
+                        {"phq9", 9, 0, 27},
+                        {"gad7", 7, 0, 21},
+                        {"kss", 1, 1, 9},
+                        {"pain_nrs", 1, 0, 10},
+                        {"cows", 11, 0, 48},
                         {"sows", 16, 0, 64}}) {
     const auto& d = Get(w.id);
     EXPECT_EQ(d.items.size(), w.items) << w.id;
@@ -54,11 +63,11 @@ TEST(InstrumentLoader, CowsAllowedValuesAreTheIrregularOnesOfScalesMd) {
   const auto& cows = Get("cows");
   EXPECT_EQ(cows.respondent, Respondent::kClinician);
   const std::vector<std::pair<const char*, std::vector<int>>> want = {
-      {"resting_pulse", {0, 1, 2, 4}},     {"sweating", {0, 1, 2, 3, 4}},
-      {"restlessness", {0, 1, 3, 5}},      {"pupil_size", {0, 1, 2, 5}},
-      {"bone_joint_aches", {0, 1, 2, 4}},  {"runny_nose_tearing", {0, 1, 2, 4}},
-      {"gi_upset", {0, 1, 2, 3, 5}},       {"tremor", {0, 1, 2, 4}},
-      {"yawning", {0, 1, 2, 4}},           {"anxiety_irritability", {0, 1, 2, 4}},
+      {"resting_pulse", {0, 1, 2, 4}},    {"sweating", {0, 1, 2, 3, 4}},
+      {"restlessness", {0, 1, 3, 5}},     {"pupil_size", {0, 1, 2, 5}},
+      {"bone_joint_aches", {0, 1, 2, 4}}, {"runny_nose_tearing", {0, 1, 2, 4}},
+      {"gi_upset", {0, 1, 2, 3, 5}},      {"tremor", {0, 1, 2, 4}},
+      {"yawning", {0, 1, 2, 4}},          {"anxiety_irritability", {0, 1, 2, 4}},
       {"gooseflesh", {0, 3, 5}}};
   ASSERT_EQ(cows.items.size(), want.size());
   for (std::size_t i = 0; i < want.size(); ++i) {
@@ -82,7 +91,8 @@ TEST(InstrumentLoader, CodesAreLoincWhereScalesMdGivesOne) {
 
 TEST(InstrumentLoader, LicensedWordingIsNotShipped) {
   for (const char* id : {"isi", "sows"}) {
-    for (const auto& item : Get(id).items) EXPECT_FALSE(item.wording.has_value()) << id << " " << item.id;
+    for (const auto& item : Get(id).items)
+      EXPECT_FALSE(item.wording.has_value()) << id << " " << item.id;
     EXPECT_FALSE(Get(id).wording_note.empty());
   }
 }
@@ -128,9 +138,10 @@ TEST(InstrumentLoader, SideEffectsUseTheWebAppCodesAndCtcaeGrades) {
   const auto& se = *Default().side_effects;
   std::vector<std::string> ids;
   for (const auto& e : se.effects) ids.push_back(e.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"headache", "dizziness", "nausea", "next_morning_grogginess",
-                                           "vivid_dreams", "anxiety", "palpitations", "low_blood_sugar",
-                                           "constipation", "itching", "other"}));
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"headache", "dizziness", "nausea", "next_morning_grogginess",
+                                      "vivid_dreams", "anxiety", "palpitations", "low_blood_sugar",
+                                      "constipation", "itching", "other"}));
   EXPECT_EQ(se.Find("palpitations")->label, "Palpitations / irregular heartbeat");
   EXPECT_TRUE(se.Find("other")->free_text);
   // Melatonin's glucose signal is towards higher sugar: nothing is linked to low blood sugar.
@@ -146,7 +157,8 @@ TEST(InstrumentLoader, SideEffectSubstancesAreKnownSubstances) {
   ASSERT_TRUE(catalog.ok()) << catalog.status().message();
   for (const auto& e : Default().side_effects->effects) {
     for (const auto& s : e.reported_with) {
-      EXPECT_TRUE(catalog->ResolveSubstance(s.substance).has_value()) << e.id << ": " << s.substance;
+      EXPECT_TRUE(catalog->ResolveSubstance(s.substance).has_value())
+          << e.id << ": " << s.substance;
     }
   }
 }
@@ -164,7 +176,8 @@ TEST(InstrumentLoader, ReferencesLintCleanInTheMainCatalog) {
 // --------------------------------------------------------------- broken data
 
 std::string LoadError(const std::string& broken_case) {
-  auto r = LoadInstruments(std::string(PINEAL_SOURCE_ROOT) + "/tests/data/instruments_broken/" + broken_case);
+  auto r = LoadInstruments(std::string(PINEAL_SOURCE_ROOT) + "/tests/data/instruments_broken/" +
+                           broken_case);
   EXPECT_FALSE(r.ok()) << broken_case << " was accepted";
   return r.ok() ? std::string() : r.status().message();
 }
@@ -189,23 +202,36 @@ TEST_P(BrokenInstruments, RejectedWithFileEntryAndProblem) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, BrokenInstruments,
     ::testing::Values(
-        BrokenCase{"duplicate_id", "mini_copy.yaml", "instrument 'mini'", "duplicate instrument id 'mini'"},
-        BrokenCase{"overlapping_bands", "mini.yaml:", "instrument 'mini' band 'high'", "overlaps band 'low'"},
-        BrokenCase{"gap_in_bands", "mini.yaml:", "instrument 'mini' band 'high'", "gap: no band covers 2-2"},
+        BrokenCase{"duplicate_id", "mini_copy.yaml", "instrument 'mini'",
+                   "duplicate instrument id 'mini'"},
+        BrokenCase{"overlapping_bands", "mini.yaml:", "instrument 'mini' band 'high'",
+                   "overlaps band 'low'"},
+        BrokenCase{"gap_in_bands", "mini.yaml:", "instrument 'mini' band 'high'",
+                   "gap: no band covers 2-2"},
         BrokenCase{"band_out_of_range", "mini.yaml:", "band 'high'", "outside the score range 0-4"},
-        BrokenCase{"max_mismatch", "mini.yaml:", "instrument 'mini' scoring", "max is 5 but the items' highest answers add up to 4"},
-        BrokenCase{"value_not_ascending", "mini.yaml:", "item 'item2'", "must be ascending without repeats"},
-        BrokenCase{"flag_outside_values", "mini.yaml:", "flag 'mini.item2'", "at_least 3 is outside"},
-        BrokenCase{"flag_unknown_item", "mini.yaml:", "flag 'mini.item2'", "item 'item7' is not an item"},
-        BrokenCase{"unknown_ref", "mini.yaml", "instrument 'mini'", "unknown reference 'jones1999'"},
+        BrokenCase{"max_mismatch", "mini.yaml:", "instrument 'mini' scoring",
+                   "max is 5 but the items' highest answers add up to 4"},
+        BrokenCase{"value_not_ascending", "mini.yaml:", "item 'item2'",
+                   "must be ascending without repeats"},
+        BrokenCase{"flag_outside_values", "mini.yaml:", "flag 'mini.item2'",
+                   "at_least 3 is outside"},
+        BrokenCase{"flag_unknown_item", "mini.yaml:", "flag 'mini.item2'",
+                   "item 'item7' is not an item"},
+        BrokenCase{"unknown_ref", "mini.yaml", "instrument 'mini'",
+                   "unknown reference 'jones1999'"},
         BrokenCase{"missing_field", "mini.yaml:", "instrument 'mini'", "missing 'name'"},
         BrokenCase{"unknown_field", "mini.yaml:", "instrument 'mini'", "unknown field 'license'"},
         BrokenCase{"yaml_syntax", "mini.yaml:", "", "YAML syntax error"},
-        BrokenCase{"no_bands_without_note", "mini.yaml:", "instrument 'mini'", "add 'no_bands_note'"},
+        BrokenCase{"no_bands_without_note", "mini.yaml:", "instrument 'mini'",
+                   "add 'no_bands_note'"},
         BrokenCase{"bad_loinc", "mini.yaml:", "total code", "'ABC' is not a LOINC code"},
-        BrokenCase{"bad_severity", "mini.yaml:", "band 'high'", "'severity' is 'extreme'; allowed: none, mild"},
-        BrokenCase{"side_effect_unknown_ref", "side_effects.yaml", "side effect 'headache'", "unknown reference 'nobody2001'"},
-        BrokenCase{"diary_unknown_measure", "sleep_diary.yaml:", "sleep diary threshold 'low_sleep_efficiency'", "measure 'sleep_quality' is not in 'derived'"}),
+        BrokenCase{"bad_severity", "mini.yaml:", "band 'high'",
+                   "'severity' is 'extreme'; allowed: none, mild"},
+        BrokenCase{"side_effect_unknown_ref", "side_effects.yaml", "side effect 'headache'",
+                   "unknown reference 'nobody2001'"},
+        BrokenCase{"diary_unknown_measure",
+                   "sleep_diary.yaml:", "sleep diary threshold 'low_sleep_efficiency'",
+                   "measure 'sleep_quality' is not in 'derived'"}),
     [](const ::testing::TestParamInfo<BrokenCase>& p) { return std::string(p.param.dir); });
 
 TEST(InstrumentLoader, MissingDirectoryIsNotFound) {

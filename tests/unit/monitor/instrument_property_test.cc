@@ -22,7 +22,8 @@ std::vector<std::size_t> RandomChoice(const kb::InstrumentDef& def) {
   return choice;
 }
 
-std::vector<ItemAnswer> Answers(const kb::InstrumentDef& def, const std::vector<std::size_t>& choice) {
+std::vector<ItemAnswer> Answers(const kb::InstrumentDef& def,
+                                const std::vector<std::size_t>& choice) {
   std::vector<ItemAnswer> out;
   for (std::size_t i = 0; i < def.items.size(); ++i) {
     out.push_back({def.items[i].id, def.items[i].allowed_values[choice[i]]});

@@ -114,7 +114,8 @@ TEST(ScoreCows, RestingPulseOfThreeIsNotAnAllowedScore) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(s.status().field(), "resting_pulse");
-  EXPECT_NE(s.status().message().find("item 'resting_pulse' (1): 3 is not an allowed answer; allowed: 0, 1, 2, 4"),
+  EXPECT_NE(s.status().message().find(
+                "item 'resting_pulse' (1): 3 is not an allowed answer; allowed: 0, 1, 2, 4"),
             std::string::npos)
       << s.status().message();
 }
@@ -122,13 +123,16 @@ TEST(ScoreCows, RestingPulseOfThreeIsNotAnAllowedScore) {
 TEST(ScoreCows, GoosefleshAllowsOnlyZeroThreeFive) {
   auto s = Score("cows", "gooseflesh=4");
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.status().message().find("allowed: 0, 3, 5"), std::string::npos) << s.status().message();
+  EXPECT_NE(s.status().message().find("allowed: 0, 3, 5"), std::string::npos)
+      << s.status().message();
 }
 
 // Akerstedt 1990: >= 7 marked sleepiness.
 TEST(ScoreKss, SixIsBelowAndSevenIsMarkedSleepiness) {
-  ExpectEdges("kss", {{"1", 1, "below_marked"}, {"6", 6, "below_marked"},
-                      {"7", 7, "marked_sleepiness"}, {"9", 9, "marked_sleepiness"}});
+  ExpectEdges("kss", {{"1", 1, "below_marked"},
+                      {"6", 6, "below_marked"},
+                      {"7", 7, "marked_sleepiness"},
+                      {"9", 9, "marked_sleepiness"}});
   auto zero = Score("kss", "0");
   ASSERT_FALSE(zero.ok());
   EXPECT_NE(zero.status().message().find("allowed: 1, 2, 3, 4, 5, 6, 7, 8, 9"), std::string::npos);
@@ -136,8 +140,12 @@ TEST(ScoreKss, SixIsBelowAndSevenIsMarkedSleepiness) {
 
 // Serlin 1995 cut points: 0 none, 1-3 mild, 4-6 moderate, 7-10 severe.
 TEST(ScorePainNrs, BandEdges) {
-  ExpectEdges("pain_nrs", {{"0", 0, "no_pain"}, {"1", 1, "mild"}, {"3", 3, "mild"},
-                           {"4", 4, "moderate"}, {"6", 6, "moderate"}, {"7", 7, "severe"},
+  ExpectEdges("pain_nrs", {{"0", 0, "no_pain"},
+                           {"1", 1, "mild"},
+                           {"3", 3, "mild"},
+                           {"4", 4, "moderate"},
+                           {"6", 6, "moderate"},
+                           {"7", 7, "severe"},
                            {"10", 10, "severe"}});
   EXPECT_FALSE(Score("pain_nrs", "11").ok());
 }
@@ -155,7 +163,8 @@ TEST(ScoreErrors, MissingAnswerIsRejectedNamingTheItem) {
   auto s = Score("isi", "1,1,,1,1,1,1");
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().field(), "item3");
-  EXPECT_NE(s.status().message().find("ISI: 1 of 7 items unanswered (item3); every item must be answered"),
+  EXPECT_NE(s.status().message().find(
+                "ISI: 1 of 7 items unanswered (item3); every item must be answered"),
             std::string::npos)
       << s.status().message();
 }
@@ -163,7 +172,8 @@ TEST(ScoreErrors, MissingAnswerIsRejectedNamingTheItem) {
 TEST(ScoreErrors, ItemsNotNamedAreMissing) {
   auto s = Score("phq9", "item1=2,item9=0");
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.status().message().find("7 of 9 items unanswered (item2, item3, item4, item5, item6, item7, item8)"),
+  EXPECT_NE(s.status().message().find(
+                "7 of 9 items unanswered (item2, item3, item4, item5, item6, item7, item8)"),
             std::string::npos)
       << s.status().message();
 }
@@ -172,7 +182,8 @@ TEST(ScoreErrors, UnknownItemIsRejected) {
   auto s = ScoreInstrument(Def("gad7"), {{"item8", 1}});
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().field(), "item8");
-  EXPECT_NE(s.status().message().find("GAD-7: unknown item 'item8'; items are item1, item2"), std::string::npos)
+  EXPECT_NE(s.status().message().find("GAD-7: unknown item 'item8'; items are item1, item2"),
+            std::string::npos)
       << s.status().message();
 }
 
@@ -210,7 +221,9 @@ TEST(ScoreProrate, ScalesTheAnsweredSumToAllItemsRoundingHalfUp) {
   // 3 + 3 + 2 = 8: 8 x 4 / 3 = 10.67 -> 11.
   EXPECT_EQ(ScoreInstrument(def, {{"q1", 3}, {"q2", 3}, {"q3", 2}})->total, 11);
   // 1 over 2 of 3 items: 1.5 -> 2.
-  EXPECT_EQ(ScoreInstrument(SmallDef(3, 1, kb::MissingAction::kProrate), {{"q1", 1}, {"q2", 0}})->total, 2);
+  EXPECT_EQ(
+      ScoreInstrument(SmallDef(3, 1, kb::MissingAction::kProrate), {{"q1", 1}, {"q2", 0}})->total,
+      2);
   // Two missing is more than the rule allows.
   auto two = ScoreInstrument(def, {{"q1", 3}, {"q2", 3}});
   ASSERT_FALSE(two.ok());
@@ -218,7 +231,8 @@ TEST(ScoreProrate, ScalesTheAnsweredSumToAllItemsRoundingHalfUp) {
 }
 
 TEST(ScoreReject, AllowedMissingKeepsTheRawSum) {
-  auto s = ScoreInstrument(SmallDef(4, 1, kb::MissingAction::kReject), {{"q1", 3}, {"q2", 3}, {"q3", 2}});
+  auto s = ScoreInstrument(SmallDef(4, 1, kb::MissingAction::kReject),
+                           {{"q1", 3}, {"q2", 3}, {"q3", 2}});
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->total, 8);
   EXPECT_FALSE(s->prorated);

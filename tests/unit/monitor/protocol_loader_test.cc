@@ -125,7 +125,8 @@ class BrokenProtocols : public ::testing::TestWithParam<Broken> {};
 
 TEST_P(BrokenProtocols, AreRejectedNamingFileEntryAndReason) {
   const Broken& b = GetParam();
-  ::pineal::testing::ExpectRejected(b, LintProtocols(Fixture(b.dir)), LoadProtocols(Fixture(b.dir)));
+  ::pineal::testing::ExpectRejected(b, LintProtocols(Fixture(b.dir)),
+                                    LoadProtocols(Fixture(b.dir)));
 }
 
 const char kLadder[] = "protocol 'protocol.test.ladder'";

@@ -38,7 +38,8 @@ TEST(ScoreCommand, TextShowsTotalBandFlagsAndReference) {
 }
 
 TEST(ScoreCommand, ByIdCaseInsensitiveWithNamedAnswers) {
-  const auto r = RunCli({"ISI", "--answers", "item1=4,item2=4,item3=4,item4=4,item5=4,item6=4,item7=0"});
+  const auto r =
+      RunCli({"ISI", "--answers", "item1=4,item2=4,item3=4,item4=4,item5=4,item6=4,item7=0"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(Has(r.out, "Total: 24")) << r.out;
   EXPECT_TRUE(Has(r.out, "clinical insomnia (severe)")) << r.out;
@@ -80,8 +81,9 @@ TEST(ScoreCommand, ListsInstruments) {
 }
 
 TEST(ScoreCommand, SleepDiaryText) {
-  const auto r = RunCli({"sleep-diary", "--bed", "23:10", "--tried", "23:30", "--sol", "25", "--wake",
-                         "06:40", "--up", "07:00", "--waso", "20", "--awakenings", "2", "--quality", "3"});
+  const auto r =
+      RunCli({"sleep-diary", "--bed", "23:10", "--tried", "23:30", "--sol", "25", "--wake", "06:40",
+              "--up", "07:00", "--waso", "20", "--awakenings", "2", "--quality", "3"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(Has(r.out, "Time in bed: 470 min (7 h 50 min)")) << r.out;
   EXPECT_TRUE(Has(r.out, "Total sleep time: 385 min (6 h 25 min)")) << r.out;
@@ -91,8 +93,8 @@ TEST(ScoreCommand, SleepDiaryText) {
 }
 
 TEST(ScoreCommand, SleepDiaryJson) {
-  const auto r = RunCli({"sleep-diary", "--bed", "23:10", "--tried", "23:30", "--sol", "25", "--wake",
-                         "06:40", "--up", "07:00", "--waso", "20", "--format", "json"});
+  const auto r = RunCli({"sleep-diary", "--bed", "23:10", "--tried", "23:30", "--sol", "25",
+                         "--wake", "06:40", "--up", "07:00", "--waso", "20", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["measures"]["total_sleep_time"]["value"], 385);
@@ -116,16 +118,18 @@ TEST(ScoreCommand, ErrorsGoToStderrWithExitCodeTwo) {
   ExpectError({"nosuch", "--answers", "1"}, "no instrument 'nosuch'; known: cows, gad7");
   ExpectError({"isi"}, "ISI needs --answers");
   ExpectError({"isi", "--answers", "1,1,1"}, "ISI: 3 answer(s) given for 7 items");
-  ExpectError({"isi", "--answers", "1,1,1,1,1,1,1", "--format", "xml"}, "--format is 'xml'; allowed: text, json");
-  ExpectError({"kss", "--answers", "5", "--bed", "23:00"}, "--bed belongs to sleep-diary, not to KSS");
-  ExpectError({"sleep-diary", "--bed", "23:00", "--tried", "23:10", "--wake", "06:00", "--up", "06:30",
-               "--waso", "5"},
+  ExpectError({"isi", "--answers", "1,1,1,1,1,1,1", "--format", "xml"},
+              "--format is 'xml'; allowed: text, json");
+  ExpectError({"kss", "--answers", "5", "--bed", "23:00"},
+              "--bed belongs to sleep-diary, not to KSS");
+  ExpectError({"sleep-diary", "--bed", "23:00", "--tried", "23:10", "--wake", "06:00", "--up",
+               "06:30", "--waso", "5"},
               "sleep-diary needs --sol");
   ExpectError({"sleep-diary", "--bed", "25:00", "--tried", "23:10", "--sol", "5", "--wake", "06:00",
                "--up", "06:30", "--waso", "5"},
               "--bed: '25:00' is not a clock time");
-  ExpectError({"sleep-diary", "--bed", "23:10", "--tried", "23:30", "--sol", "25", "--wake", "06:40",
-               "--up", "06:30", "--waso", "20"},
+  ExpectError({"sleep-diary", "--bed", "23:10", "--tried", "23:30", "--sol", "25", "--wake",
+               "06:40", "--up", "06:30", "--waso", "20"},
               "sleep diary: times out of order");
   ExpectError({}, "name an instrument");
 }

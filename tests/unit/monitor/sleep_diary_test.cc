@@ -78,7 +78,8 @@ TEST(SleepDiary, ThresholdsAreStrict) {
   // One minute more of each: 480 in bed, TST 480 - 62 = 418, SE 87.1 %.
   auto over = DeriveSleepNight(Diary(), Entry("22:00", "22:00", "06:00", "06:00", 31, 31));
   ASSERT_TRUE(over.ok());
-  EXPECT_EQ(FlagIds(*over), (std::vector<std::string>{"long_sleep_onset_latency", "long_wake_after_sleep_onset"}));
+  EXPECT_EQ(FlagIds(*over),
+            (std::vector<std::string>{"long_sleep_onset_latency", "long_wake_after_sleep_onset"}));
   EXPECT_EQ(over->flags[0].value, 31);
   EXPECT_EQ(over->flags[0].threshold, 30);
 }
@@ -119,7 +120,8 @@ TEST(SleepDiaryRejects, TriedToSleepBeforeIntoBed) {
 
 TEST(SleepDiaryRejects, OutOfBedNextEvening) {
   // 23:00 -> 22:00 next day = 23 h in bed.
-  ExpectRejected(Entry("23:00", "23:30", "06:00", "22:00", 10, 10), "out_of_bed", "span 23 h 0 min");
+  ExpectRejected(Entry("23:00", "23:30", "06:00", "22:00", 10, 10), "out_of_bed",
+                 "span 23 h 0 min");
 }
 
 TEST(SleepDiaryRejects, NoTimeInBed) {
@@ -128,8 +130,9 @@ TEST(SleepDiaryRejects, NoTimeInBed) {
 
 TEST(SleepDiaryRejects, AwakeLongerThanTheNight) {
   // 23:00 -> 01:00 is 120 min; SOL 100 + WASO 30 = 130.
-  ExpectRejected(Entry("23:00", "23:00", "01:00", "01:00", 100, 30), "sleep_onset_latency",
-                 "(130 min) is longer than the time from trying to sleep to final awakening (120 min)");
+  ExpectRejected(
+      Entry("23:00", "23:00", "01:00", "01:00", 100, 30), "sleep_onset_latency",
+      "(130 min) is longer than the time from trying to sleep to final awakening (120 min)");
 }
 
 TEST(SleepDiaryRejects, NegativeMinutes) {

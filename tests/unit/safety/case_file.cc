@@ -118,7 +118,9 @@ ProposedRegimen ParseRegimen(const YAML::Node& n, const std::string& where) {
 
 }  // namespace
 
-std::string CasesPath() { return std::string(PINEAL_SOURCE_ROOT) + "/tests/unit/safety/cases.yaml"; }
+std::string CasesPath() {
+  return std::string(PINEAL_SOURCE_ROOT) + "/tests/unit/safety/cases.yaml";
+}
 
 std::vector<ScreeningCase> LoadCases(const std::string& path) {
   std::vector<ScreeningCase> out;

@@ -43,7 +43,8 @@ TEST(Overrides, EachBlockingFindingNeedsItsOwnOverride) {
                   "Psychiatrist aware; melatonin 0.5 mg only, review in one week"}});
   ASSERT_EQ(eval.unresolved.size(), 1u);
   EXPECT_EQ(eval.unresolved[0].rule_id, "band.melatonin.adult.per_dose");
-  EXPECT_EQ(eval.overridden, std::vector<std::string>{"ix.melatonin.fluvoxamine|fluvoxamine+melatonin"});
+  EXPECT_EQ(eval.overridden,
+            std::vector<std::string>{"ix.melatonin.fluvoxamine|fluvoxamine+melatonin"});
 }
 
 TEST(Overrides, AllOverriddenIsOk) {
@@ -56,8 +57,8 @@ TEST(Overrides, AllOverriddenIsOk) {
 }
 
 TEST(Overrides, ShortReasonIsRejectedWithTheField) {
-  const auto eval =
-      EvaluateOverrides(Sample(), {{"ix.melatonin.fluvoxamine|fluvoxamine+melatonin", "  ok ok  "}});
+  const auto eval = EvaluateOverrides(
+      Sample(), {{"ix.melatonin.fluvoxamine|fluvoxamine+melatonin", "  ok ok  "}});
   ASSERT_EQ(eval.problems.size(), 1u);
   EXPECT_EQ(eval.problems[0].code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(eval.problems[0].field(), "overrides[0].reason");
@@ -65,8 +66,8 @@ TEST(Overrides, ShortReasonIsRejectedWithTheField) {
 }
 
 TEST(Overrides, ReasonOfExactlyTenCharactersIsAccepted) {
-  const auto eval =
-      EvaluateOverrides(Sample(), {{"ix.melatonin.fluvoxamine|fluvoxamine+melatonin", " 0123456789 "}});
+  const auto eval = EvaluateOverrides(
+      Sample(), {{"ix.melatonin.fluvoxamine|fluvoxamine+melatonin", " 0123456789 "}});
   EXPECT_TRUE(eval.problems.empty());
   EXPECT_EQ(eval.unresolved.size(), 1u);
 }
@@ -87,9 +88,7 @@ TEST(Overrides, NonBlockingFindingCannotBeOverridden) {
   }
 }
 
-TEST(Overrides, NoFindingsNoOverridesIsOk) {
-  EXPECT_TRUE(EvaluateOverrides({}, {}).ok());
-}
+TEST(Overrides, NoFindingsNoOverridesIsOk) { EXPECT_TRUE(EvaluateOverrides({}, {}).ok()); }
 
 }  // namespace
 }  // namespace pineal::safety

@@ -18,8 +18,8 @@ using testing::ScreeningCase;
 std::string Describe(const std::vector<Finding>& findings) {
   std::string out;
   for (const auto& f : findings) {
-    out += "  [" + std::string(kb::SeverityName(f.severity)) + "] " + f.rule_id + " (" + f.key +
-           ")\n";
+    out +=
+        "  [" + std::string(kb::SeverityName(f.severity)) + "] " + f.rule_id + " (" + f.key + ")\n";
   }
   return out.empty() ? "  (no findings)\n" : out;
 }

@@ -34,7 +34,8 @@ const std::vector<std::string>& MedicationNames() {
 const std::vector<std::string>& ConditionNames() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> out = {"fibromyalgia"};
-    for (const auto& c : Cat().conditions()) out.push_back(c.synonyms.empty() ? c.name : c.synonyms.front());
+    for (const auto& c : Cat().conditions())
+      out.push_back(c.synonyms.empty() ? c.name : c.synonyms.front());
     return out;
   }();
   return names;

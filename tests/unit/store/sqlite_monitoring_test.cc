@@ -63,7 +63,10 @@ TEST_F(SqliteMonitoringTest, AnAlertOpensOncePerKeyAndKeepsItsStatusHistory) {
   auto other = store_->InsertAlertIfNew(Alert("alert.phq9.item9|observation:4"));
   ASSERT_TRUE(other.ok() && other->has_value());
 
-  ASSERT_TRUE(store_->AppendAlertStatus(**first, {"acknowledged", "phoned", At("2026-11-20T10:00:00Z"), "dr"}).ok());
+  ASSERT_TRUE(
+      store_
+          ->AppendAlertStatus(**first, {"acknowledged", "phoned", At("2026-11-20T10:00:00Z"), "dr"})
+          .ok());
   auto a = store_->GetAlert(patient_, **first);
   ASSERT_TRUE(a.ok());
   ASSERT_EQ(a->history.size(), 2u);
@@ -94,11 +97,13 @@ TEST_F(SqliteMonitoringTest, AProposalTakesOneDecision) {
   auto id = store_->InsertProposal(p);
   ASSERT_TRUE(id.ok()) << id.status().ToString();
   EXPECT_FALSE(store_->GetProposal(patient_, *id)->decision.has_value());
-  ASSERT_TRUE(store_->DecideProposal(*id, {"reject", "patient declines", std::nullopt,
-                                           At("2026-11-20T10:00:00Z"), "dr"})
+  ASSERT_TRUE(store_
+                  ->DecideProposal(*id, {"reject", "patient declines", std::nullopt,
+                                         At("2026-11-20T10:00:00Z"), "dr"})
                   .ok());
-  EXPECT_EQ(store_->DecideProposal(*id, {"approve", "", 2, At("2026-11-20T11:00:00Z"), "dr"}).code(),
-            StatusCode::kAborted);
+  EXPECT_EQ(
+      store_->DecideProposal(*id, {"approve", "", 2, At("2026-11-20T11:00:00Z"), "dr"}).code(),
+      StatusCode::kAborted);
   auto loaded = store_->GetProposal(patient_, *id);
   ASSERT_TRUE(loaded.ok());
   ASSERT_TRUE(loaded->decision.has_value());
@@ -111,11 +116,25 @@ TEST_F(SqliteMonitoringTest, AProposalTakesOneDecision) {
 }
 
 TEST_F(SqliteMonitoringTest, ReviewActionsAreKeptInOrder) {
-  ASSERT_TRUE(store_->InsertReviewAction({0, patient_, regimen_, Day("2026-11-14"), "moved",
-                                          Day("2026-11-17"), "away", {At("2026-11-13T09:00:00Z"), "dr"}})
+  ASSERT_TRUE(store_
+                  ->InsertReviewAction({0,
+                                        patient_,
+                                        regimen_,
+                                        Day("2026-11-14"),
+                                        "moved",
+                                        Day("2026-11-17"),
+                                        "away",
+                                        {At("2026-11-13T09:00:00Z"), "dr"}})
                   .ok());
-  ASSERT_TRUE(store_->InsertReviewAction({0, patient_, regimen_, Day("2026-11-14"), "done",
-                                          Day("2026-11-17"), "", {At("2026-11-17T09:00:00Z"), "dr"}})
+  ASSERT_TRUE(store_
+                  ->InsertReviewAction({0,
+                                        patient_,
+                                        regimen_,
+                                        Day("2026-11-14"),
+                                        "done",
+                                        Day("2026-11-17"),
+                                        "",
+                                        {At("2026-11-17T09:00:00Z"), "dr"}})
                   .ok());
   auto list = store_->ListReviewActions(patient_);
   ASSERT_TRUE(list.ok());
@@ -128,13 +147,22 @@ TEST_F(SqliteMonitoringTest, ReviewActionsAreKeptInOrder) {
 TEST_F(SqliteMonitoringTest, MonitoringRowsRefuseUpdatesAndDeletes) {
   auto alert = store_->InsertAlertIfNew(Alert("k"));
   ASSERT_TRUE(alert.ok());
-  ASSERT_TRUE(store_->InsertReviewAction({0, patient_, regimen_, Day("2026-11-14"), "cancelled",
-                                          std::nullopt, "not needed", {At("2026-11-13T09:00:00Z"), "dr"}})
+  ASSERT_TRUE(store_
+                  ->InsertReviewAction({0,
+                                        patient_,
+                                        regimen_,
+                                        Day("2026-11-14"),
+                                        "cancelled",
+                                        std::nullopt,
+                                        "not needed",
+                                        {At("2026-11-13T09:00:00Z"), "dr"}})
                   .ok());
   ProposalRecord p{0, patient_, regimen_, 1, "hold", "{}", {At("2026-11-20T09:00:00Z"), "dr"}, {}};
   auto pid = store_->InsertProposal(p);
   ASSERT_TRUE(pid.ok());
-  ASSERT_TRUE(store_->DecideProposal(*pid, {"approve", "", std::nullopt, At("2026-11-20T10:00:00Z"), "dr"}).ok());
+  ASSERT_TRUE(
+      store_->DecideProposal(*pid, {"approve", "", std::nullopt, At("2026-11-20T10:00:00Z"), "dr"})
+          .ok());
   SQLite::Database raw(path_, SQLite::OPEN_READWRITE);
   for (const char* sql :
        {"UPDATE alerts SET severity = 'info'", "DELETE FROM alerts",

@@ -140,7 +140,8 @@ TEST_F(SqliteStoreTest, NestedFailureRollsBackOnlyTheInnerPart) {
   Status st = store_->InTransaction([&]() -> Status {
     PINEAL_RETURN_IF_ERROR(store_->InsertPatient(pineal::testing::SamplePatient("kept")).status());
     Status inner = store_->InTransaction([&]() -> Status {
-      PINEAL_RETURN_IF_ERROR(store_->InsertPatient(pineal::testing::SamplePatient("gone")).status());
+      PINEAL_RETURN_IF_ERROR(
+          store_->InsertPatient(pineal::testing::SamplePatient("gone")).status());
       return Status::Aborted("inner fails");
     });
     EXPECT_EQ(inner.code(), StatusCode::kAborted);
@@ -229,7 +230,8 @@ TEST_F(SqliteStoreTest, ObservationCorrectionsAndTimeRanges) {
   PatientId p = AddPatient();
   auto first = store_->InsertObservation(pineal::testing::Score(p, "2026-11-01T09:00:00Z", 18));
   ASSERT_TRUE(first.ok());
-  ASSERT_TRUE(store_->InsertObservation(pineal::testing::Score(p, "2026-11-08T09:00:00Z", 15)).ok());
+  ASSERT_TRUE(
+      store_->InsertObservation(pineal::testing::Score(p, "2026-11-08T09:00:00Z", 15)).ok());
   auto fix = pineal::testing::Score(p, "2026-11-01T09:00:00Z", 17);
   fix.corrects = *first;
   ASSERT_TRUE(store_->InsertObservation(fix).ok());
@@ -244,15 +246,16 @@ TEST_F(SqliteStoreTest, ObservationCorrectionsAndTimeRanges) {
 TEST_F(SqliteStoreTest, ClinicalFactsAndTheAuditLogRefuseUpdatesAndDeletes) {
   PatientId p = AddPatient();
   ASSERT_TRUE(store_->InsertDoseEvent(pineal::testing::TakenDose(p, "2026-11-20T21:30:00Z")).ok());
-  ASSERT_TRUE(store_->InsertObservation(pineal::testing::Score(p, "2026-11-20T09:00:00Z", 12)).ok());
+  ASSERT_TRUE(
+      store_->InsertObservation(pineal::testing::Score(p, "2026-11-20T09:00:00Z", 12)).ok());
   records::Regimen r;
   r.patient_id = p;
   r.substance = "melatonin";
   r.versions = {pineal::testing::SampleVersion()};
   ASSERT_TRUE(store_->InsertRegimen(r).ok());
-  ASSERT_TRUE(store_->AppendAudit({0, At("2026-11-20T09:00:00Z"), "dr", "clinician", "x", p, "",
-                                   "ok", ""})
-                  .ok());
+  ASSERT_TRUE(
+      store_->AppendAudit({0, At("2026-11-20T09:00:00Z"), "dr", "clinician", "x", p, "", "ok", ""})
+          .ok());
   SQLite::Database raw(path_, SQLite::OPEN_READWRITE);
   for (const char* sql :
        {"UPDATE dose_events SET note = 'x'", "DELETE FROM dose_events",
@@ -324,9 +327,9 @@ TEST_F(SqliteStoreTest, SessionsAreFoundByHashAndRevoked) {
 
 TEST_F(SqliteStoreTest, AuditQueriesByPatientAndActorNewestFirst) {
   for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(store_->AppendAudit({0, At("2026-11-20T09:00:00Z"), i == 2 ? "b" : "a",
-                                     "clinician", "patient.read", PatientId(1 + i % 2), "",
-                                     "ok", ""})
+    ASSERT_TRUE(store_
+                    ->AppendAudit({0, At("2026-11-20T09:00:00Z"), i == 2 ? "b" : "a", "clinician",
+                                   "patient.read", PatientId(1 + i % 2), "", "ok", ""})
                     .ok());
   }
   EXPECT_EQ(store_->ListAudit({PatientId(1), "", 100})->size(), 2u);

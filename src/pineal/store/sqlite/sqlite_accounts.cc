@@ -132,9 +132,10 @@ Status SqliteStore::UpdateUser(const User& u) {
 
 Status SqliteStore::AddToCareTeam(PatientId patient, UserId user, const records::Provenance& by) {
   return Guarded("add to care team", [&]() -> Status {
-    SQLite::Statement ins(*db_,
-                          "INSERT OR IGNORE INTO care_team(patient_id, user_id, added_at, added_by) "
-                          "VALUES (?, ?, ?, ?)");
+    SQLite::Statement ins(
+        *db_,
+        "INSERT OR IGNORE INTO care_team(patient_id, user_id, added_at, added_by) "
+        "VALUES (?, ?, ?, ?)");
     ins.bind(1, patient.value());
     ins.bind(2, user.value());
     ins.bind(3, FormatInstant(by.created_at));
@@ -155,7 +156,8 @@ Result<bool> SqliteStore::IsOnCareTeam(PatientId patient, UserId user) {
 
 Result<std::vector<UserId>> SqliteStore::CareTeam(PatientId patient) {
   return Guarded("list care team", [&]() -> Result<std::vector<UserId>> {
-    SQLite::Statement q(*db_, "SELECT user_id FROM care_team WHERE patient_id = ? ORDER BY user_id");
+    SQLite::Statement q(*db_,
+                        "SELECT user_id FROM care_team WHERE patient_id = ? ORDER BY user_id");
     q.bind(1, patient.value());
     std::vector<UserId> out;
     while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64());
@@ -207,15 +209,16 @@ Status SqliteStore::RevokeSession(UserId user, std::int64_t session_id, Instant 
     up.bind(1, FormatInstant(at));
     up.bind(2, session_id);
     up.bind(3, user.value());
-    if (up.exec() == 0) return Status::NotFound("token " + std::to_string(session_id) + " not found");
+    if (up.exec() == 0)
+      return Status::NotFound("token " + std::to_string(session_id) + " not found");
     return Status::Ok();
   });
 }
 
 Result<int> SqliteStore::RevokeAllSessions(UserId user, Instant at) {
   return Guarded("revoke sessions", [&]() -> Result<int> {
-    SQLite::Statement up(*db_,
-                         "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL");
+    SQLite::Statement up(
+        *db_, "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL");
     up.bind(1, FormatInstant(at));
     up.bind(2, user.value());
     return up.exec();

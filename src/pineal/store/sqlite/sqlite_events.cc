@@ -16,18 +16,18 @@ using namespace sqlite;  // NOLINT: private row helpers
 // Checks that `target` belongs to the patient and is the latest of its chain.
 Status CheckCorrectable(SQLite::Database& db, const char* table, const char* label,
                         std::int64_t target, PatientId patient) {
-  SQLite::Statement q(db, std::string("SELECT t.patient_id, c.id FROM ") + table +
-                              " t LEFT JOIN " + table + " c ON c.corrects = t.id WHERE t.id = ?");
+  SQLite::Statement q(db, std::string("SELECT t.patient_id, c.id FROM ") + table + " t LEFT JOIN " +
+                              table + " c ON c.corrects = t.id WHERE t.id = ?");
   q.bind(1, target);
   if (!q.executeStep() || q.getColumn(0).getInt64() != patient.value()) {
-    return Status::InvalidArgument(std::string("names no ") + label + " of this patient", "corrects");
+    return Status::InvalidArgument(std::string("names no ") + label + " of this patient",
+                                   "corrects");
   }
   if (!q.getColumn(1).isNull()) {
-    return Status::Aborted(std::string(label) + " " + std::to_string(target) +
-                               " was already corrected by " +
-                               std::to_string(q.getColumn(1).getInt64()) +
-                               "; correct the latest entry instead",
-                           "corrects");
+    return Status::Aborted(
+        std::string(label) + " " + std::to_string(target) + " was already corrected by " +
+            std::to_string(q.getColumn(1).getInt64()) + "; correct the latest entry instead",
+        "corrects");
   }
   return Status::Ok();
 }
@@ -86,10 +86,11 @@ void LoadComponents(SQLite::Database& db, PatientId patient,
   if (list.empty()) return;
   std::map<std::int64_t, records::Observation*> by_id;
   for (auto& o : list) by_id[o.id.value()] = &o;
-  SQLite::Statement q(db,
-                      "SELECT c.observation_id, c.code, c.value, c.text FROM observation_components c "
-                      "JOIN observations o ON o.id = c.observation_id WHERE o.patient_id = ? "
-                      "ORDER BY c.observation_id, c.position");
+  SQLite::Statement q(
+      db,
+      "SELECT c.observation_id, c.code, c.value, c.text FROM observation_components c "
+      "JOIN observations o ON o.id = c.observation_id WHERE o.patient_id = ? "
+      "ORDER BY c.observation_id, c.position");
   q.bind(1, patient.value());
   while (q.executeStep()) {
     auto it = by_id.find(q.getColumn(0).getInt64());
@@ -244,10 +245,10 @@ Result<std::vector<records::Observation>> SqliteStore::ListObservations(PatientI
                                                                         const TimeRange& range,
                                                                         bool with_superseded) {
   return Guarded("list observations", [&]() -> Result<std::vector<records::Observation>> {
-    SQLite::Statement q(*db_, "SELECT * FROM observations t WHERE patient_id = :p" +
-                                  RangeClause(range, "observed_at", with_superseded,
-                                              "observations") +
-                                  " ORDER BY observed_at, id");
+    SQLite::Statement q(*db_,
+                        "SELECT * FROM observations t WHERE patient_id = :p" +
+                            RangeClause(range, "observed_at", with_superseded, "observations") +
+                            " ORDER BY observed_at, id");
     q.bind(":p", patient.value());
     BindRange(q, range);
     std::vector<records::Observation> out;

@@ -56,10 +56,11 @@ Result<std::int64_t> SqliteStore::InsertReviewAction(const ReviewAction& r) {
   return Guarded("insert review action", [&]() -> Result<std::int64_t> {
     PINEAL_RETURN_IF_ERROR(ExistsForPatient("regimens", r.regimen_id.value(), r.patient_id)
                                .WithFieldPrefix("regimen_id"));
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO review_actions(patient_id, regimen_id, due, action, on_date, "
-                          "note, created_at, created_by) VALUES (:p, :r, :due, :a, :d, :n, :ca, "
-                          ":cb)");
+    SQLite::Statement ins(
+        *db_,
+        "INSERT INTO review_actions(patient_id, regimen_id, due, action, on_date, "
+        "note, created_at, created_by) VALUES (:p, :r, :due, :a, :d, :n, :ca, "
+        ":cb)");
     ins.bind(":p", r.patient_id.value());
     ins.bind(":r", r.regimen_id.value());
     BindDate(ins, ":due", r.due);
@@ -87,10 +88,11 @@ Result<std::int64_t> SqliteStore::InsertProposal(const ProposalRecord& p) {
   return Guarded("insert titration proposal", [&]() -> Result<std::int64_t> {
     PINEAL_RETURN_IF_ERROR(ExistsForPatient("regimens", p.regimen_id.value(), p.patient_id)
                                .WithFieldPrefix("regimen_id"));
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO titration_proposals(patient_id, regimen_id, regimen_version, "
-                          "action, proposal_json, created_at, created_by) VALUES (:p, :r, :v, :a, "
-                          ":j, :ca, :cb)");
+    SQLite::Statement ins(
+        *db_,
+        "INSERT INTO titration_proposals(patient_id, regimen_id, regimen_version, "
+        "action, proposal_json, created_at, created_by) VALUES (:p, :r, :v, :a, "
+        ":j, :ca, :cb)");
     ins.bind(":p", p.patient_id.value());
     ins.bind(":r", p.regimen_id.value());
     ins.bind(":v", p.regimen_version);
@@ -105,7 +107,8 @@ Result<std::int64_t> SqliteStore::InsertProposal(const ProposalRecord& p) {
 
 Result<ProposalRecord> SqliteStore::GetProposal(PatientId patient, std::int64_t id) {
   return Guarded("read titration proposal", [&]() -> Result<ProposalRecord> {
-    SQLite::Statement q(*db_, std::string(kProposalSelect) + " WHERE p.id = ? AND p.patient_id = ?");
+    SQLite::Statement q(*db_,
+                        std::string(kProposalSelect) + " WHERE p.id = ? AND p.patient_id = ?");
     q.bind(1, id);
     q.bind(2, patient.value());
     if (!q.executeStep()) {
@@ -117,8 +120,8 @@ Result<ProposalRecord> SqliteStore::GetProposal(PatientId patient, std::int64_t 
 
 Result<std::vector<ProposalRecord>> SqliteStore::ListProposals(PatientId patient) {
   return Guarded("list titration proposals", [&]() -> Result<std::vector<ProposalRecord>> {
-    SQLite::Statement q(*db_,
-                        std::string(kProposalSelect) + " WHERE p.patient_id = ? ORDER BY p.id DESC");
+    SQLite::Statement q(
+        *db_, std::string(kProposalSelect) + " WHERE p.patient_id = ? ORDER BY p.id DESC");
     q.bind(1, patient.value());
     std::vector<ProposalRecord> out;
     while (q.executeStep()) out.push_back(ReadProposal(q));

@@ -113,8 +113,8 @@ Result<PatientId> SqliteStore::InsertPatient(const records::Patient& p) {
 
 Result<records::Patient> SqliteStore::GetPatient(PatientId id) {
   return Guarded("read patient", [&]() -> Result<records::Patient> {
-    SQLite::Statement q(*db_, std::string("SELECT ") + kPatientColumns +
-                                  " FROM patients WHERE id = ?");
+    SQLite::Statement q(*db_,
+                        std::string("SELECT ") + kPatientColumns + " FROM patients WHERE id = ?");
     q.bind(1, id.value());
     if (!q.executeStep()) {
       return Status::NotFound("patient " + id.ToString() + " not found");
@@ -147,7 +147,8 @@ Status SqliteStore::UpdatePatient(const records::Patient& p, Instant now) {
       SQLite::Statement q(*db_, "SELECT version FROM patients WHERE id = ?");
       q.bind(1, p.id.value());
       if (!q.executeStep()) return Status::NotFound("patient " + p.id.ToString() + " not found");
-      return Status::Aborted("patient " + p.id.ToString() + " was changed by someone else (now version " +
+      return Status::Aborted("patient " + p.id.ToString() +
+                                 " was changed by someone else (now version " +
                                  std::to_string(q.getColumn(0).getInt()) + ", you sent " +
                                  std::to_string(p.version) + "); reload and try again",
                              "version");

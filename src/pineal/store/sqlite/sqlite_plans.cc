@@ -47,7 +47,8 @@ Result<CircadianPlanRecord> SqliteStore::GetCircadianPlan(PatientId patient, std
     SQLite::Statement q(*db_, "SELECT * FROM circadian_plans WHERE id = ? AND patient_id = ?");
     q.bind(1, id);
     q.bind(2, patient.value());
-    if (!q.executeStep()) return Status::NotFound("circadian plan " + std::to_string(id) + " not found");
+    if (!q.executeStep())
+      return Status::NotFound("circadian plan " + std::to_string(id) + " not found");
     return ReadPlan(q);
   });
 }

@@ -128,9 +128,8 @@ void LoadScreening(SQLite::Database& db, std::int64_t regimen_id,
   while (o.executeStep()) {
     records::RegimenVersion* v = version_of(o.getColumn("version").getInt());
     if (v == nullptr) continue;
-    v->overrides.push_back({ColText(o, "finding_key"), ColText(o, "rule_id"),
-                            ColText(o, "reason"), ColText(o, "decided_by"),
-                            ColInstant(o, "decided_at")});
+    v->overrides.push_back({ColText(o, "finding_key"), ColText(o, "rule_id"), ColText(o, "reason"),
+                            ColText(o, "decided_by"), ColInstant(o, "decided_at")});
   }
 }
 
@@ -219,7 +218,8 @@ Status SqliteStore::AppendRegimenVersion(RegimenId id, const records::RegimenVer
 Result<records::Regimen> SqliteStore::LoadRegimen(std::int64_t regimen_id) {
   SQLite::Statement r(*db_, "SELECT id, patient_id, substance FROM regimens WHERE id = ?");
   r.bind(1, regimen_id);
-  if (!r.executeStep()) return Status::NotFound("regimen " + std::to_string(regimen_id) + " not found");
+  if (!r.executeStep())
+    return Status::NotFound("regimen " + std::to_string(regimen_id) + " not found");
   records::Regimen regimen;
   regimen.id = RegimenId(r.getColumn(0).getInt64());
   regimen.patient_id = PatientId(r.getColumn(1).getInt64());

@@ -112,7 +112,8 @@ E ColEnum(SQLite::Statement& s, const char* column) {
 }
 
 template records::Sex ColEnum<records::Sex>(SQLite::Statement&, const char*);
-template records::PregnancyStatus ColEnum<records::PregnancyStatus>(SQLite::Statement&, const char*);
+template records::PregnancyStatus ColEnum<records::PregnancyStatus>(SQLite::Statement&,
+                                                                    const char*);
 template records::MedicationCategory ColEnum<records::MedicationCategory>(SQLite::Statement&,
                                                                           const char*);
 template records::MedicationSource ColEnum<records::MedicationSource>(SQLite::Statement&,

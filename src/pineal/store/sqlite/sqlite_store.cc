@@ -150,8 +150,8 @@ Result<std::string> SqliteStore::PragmaForTest(const std::string& name) {
 }
 
 Status SqliteStore::ExistsForPatient(const char* table, std::int64_t id, PatientId patient) {
-  SQLite::Statement q(*db_, std::string("SELECT 1 FROM ") + table +
-                                " WHERE id = ? AND patient_id = ?");
+  SQLite::Statement q(*db_,
+                      std::string("SELECT 1 FROM ") + table + " WHERE id = ? AND patient_id = ?");
   q.bind(1, id);
   q.bind(2, patient.value());
   if (!q.executeStep()) {
