@@ -51,7 +51,7 @@ pineal::safety::PatientSnapshot Patient() {
       "alcohol",        "Wellbutrin",      "diphenhydramine", "Adderall",
       "naltrexone",     "clarithromycin",  "isoniazid",       "dextromethorphan",
       "St John's wort", "levothyroxine"};
-  for (const char* n : names) p.medications.push_back({n, "", "daily", {}});
+  for (const char* n : names) p.medications.push_back({n, "", "daily", {}, {}, {}});
   return p;
 }
 

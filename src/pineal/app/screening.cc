@@ -1,7 +1,8 @@
 #include "pineal/app/screening.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cstdio>
 
 #include "pineal/kb/grading.h"
 #include "pineal/safety/screen.h"
@@ -57,16 +58,25 @@ safety::PatientSnapshot SnapshotOf(const records::Patient& p,
   s.smoker = p.smoker;
   for (const auto& m : medications) {
     if (!records::IsCurrentOn(m, today)) continue;
-    s.medications.push_back(
-        {m.name, m.dose ? m.dose->ToString() : "", m.schedule, KindOf(m.category)});
+    safety::MedicationEntry entry;
+    entry.name = m.name;
+    entry.dose = m.dose;
+    entry.frequency = m.schedule;  // as the clinician wrote it: "daily", "bid", ...
+    entry.kind = KindOf(m.category);
+    s.medications.push_back(std::move(entry));
   }
+  // The other active regimens are things the patient takes, with typed
+  // amounts: the engine reads the dose and the doses per day as they are.
   for (const auto& r : other_regimens) {
     const auto& v = r.current();
     if (v.status != records::RegimenStatus::kActive) continue;
-    char per_day[32];
-    std::snprintf(per_day, sizeof per_day, "%g/day", DosesPerDay(v));
-    s.medications.push_back(
-        {r.substance, v.dose.ToString(), per_day, safety::EntryKind::kMedicine});
+    safety::MedicationEntry entry;
+    entry.name = r.substance;
+    entry.dose = v.dose;
+    entry.doses_per_day = DosesPerDay(v);
+    entry.frequency = fmt::format("{:g}/day", *entry.doses_per_day);  // the label only
+    entry.kind = safety::EntryKind::kMedicine;
+    s.medications.push_back(std::move(entry));
   }
   for (const auto& e : recent_doses) {
     if (e.status == records::DoseStatus::kSkipped || !e.taken_at) continue;

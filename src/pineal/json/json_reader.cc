@@ -356,7 +356,11 @@ template Status JsonReader::Get(const char*, BodyWeight*, Need);
 Status JsonReader::RejectUnknown() const {
   for (auto it = object_.begin(); it != object_.end(); ++it) {
     if (seen_.count(it.key()) == 0) {
-      return Status::InvalidArgument("is not a known field here", FieldName(it.key().c_str()));
+      // Every Get and Raw has run by now, so seen_ holds the fields allowed here.
+      std::string allowed;
+      for (const std::string& key : seen_) allowed += (allowed.empty() ? "" : ", ") + key;
+      return Status::InvalidArgument("is not a known field here (allowed: " + allowed + ")",
+                                     FieldName(it.key().c_str()));
     }
   }
   return Status::Ok();

@@ -27,6 +27,11 @@ struct MedicationEntry {
   std::string dose_text;  // optional: "50 mg" (a mass is used for daily totals)
   std::string frequency;  // optional: "daily", "bid", "3x/day", "weekly", "prn"
   EntryKind kind = EntryKind::kMedicine;
+  // Typed amounts from a record (an active regimen, a coded medicine): used
+  // as they are, so nothing is written to text and parsed back. When unset,
+  // dose_text and frequency are read instead.
+  std::optional<Mass> dose = std::nullopt;
+  std::optional<double> doses_per_day = std::nullopt;
 };
 
 // A dose the patient took (from the dose log or self-report).

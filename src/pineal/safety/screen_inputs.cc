@@ -156,17 +156,21 @@ void CollectUses(Context& ctx, const std::vector<ProposedRegimen>& regimens) {
     }
     Use& use = ctx.UseOf(*s);
     use.listings += 1;
-    const auto per_day = ParseDosesPerDay(m.frequency);
+    const auto per_day = m.doses_per_day ? m.doses_per_day : ParseDosesPerDay(m.frequency);
     use.daily = use.daily || (per_day && *per_day >= 1.0);
+    std::optional<Mass> dose = m.dose;
+    if (!dose && !m.dose_text.empty()) {
+      if (auto parsed = Mass::Parse(m.dose_text); parsed.ok()) dose = *parsed;
+    }
     std::string label = "current " + std::string(KindWord(m.kind)) + ": " + m.name;
-    if (!m.dose_text.empty()) label += " " + m.dose_text;
+    if (!m.dose_text.empty()) {
+      label += " " + m.dose_text;
+    } else if (m.dose) {
+      label += " " + m.dose->ToString();
+    }
     if (!m.frequency.empty()) label += " " + m.frequency;
     use.labels.push_back(std::move(label));
-    if (per_day && !m.dose_text.empty()) {
-      if (auto dose = Mass::Parse(m.dose_text); dose.ok()) {
-        use.listed_daily_mg += dose->base() * *per_day;
-      }
-    }
+    if (per_day && dose) use.listed_daily_mg += dose->base() * *per_day;
   }
 
   if (ctx.patient.smoker) {

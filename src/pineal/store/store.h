@@ -85,9 +85,9 @@ class Store {
   virtual Result<std::vector<records::Regimen>> ListRegimens(PatientId patient) = 0;
 
   // Dose events and observations are append-only. A correction's `corrects`
-  // must name an entry of the same patient that nothing corrects yet
-  // (otherwise Aborted). Lists show only the latest entry of each chain
-  // unless `with_superseded`.
+  // must name an entry of the same patient (otherwise InvalidArgument on
+  // "corrects") that nothing corrects yet (otherwise Aborted). Lists show only
+  // the latest entry of each chain unless `with_superseded`.
   virtual Result<DoseEventId> InsertDoseEvent(const records::DoseEvent& e) = 0;
   virtual Result<records::DoseEvent> GetDoseEvent(PatientId patient, DoseEventId id) = 0;
   virtual Result<std::vector<records::DoseEvent>> ListDoseEvents(PatientId patient,

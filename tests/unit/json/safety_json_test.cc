@@ -20,7 +20,9 @@ TEST(PatientSnapshotJson, MisspeltMedicationsIsAnErrorNotAnEmptyList) {
   const Status st = PatientStatus(R"({"age_years": 40, "medicatons": ["fluvoxamine"]})");
   EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(st.field(), "medicatons");
-  EXPECT_EQ(st.message(), "is not a known field here");
+  EXPECT_EQ(st.message(),
+            "is not a known field here (allowed: age_years, breastfeeding, conditions, "
+            "medications, pregnant, recent_doses, sex, smoker, weight_kg)");
 }
 
 TEST(PatientSnapshotJson, FieldNamesOfOtherShapesAreRefused) {

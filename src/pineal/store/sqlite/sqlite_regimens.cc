@@ -178,6 +178,9 @@ void InsertVersion(SQLite::Database& db, std::int64_t regimen, const records::Re
 }  // namespace
 
 Result<RegimenId> SqliteStore::InsertRegimen(const records::Regimen& regimen) {
+  if (regimen.versions.empty()) {
+    return Status::InvalidArgument("a regimen is stored with its first version", "versions");
+  }
   Result<RegimenId> out = Status::Internal("regimen not inserted");
   Status st = InTransaction([&]() -> Status {
     SQLite::Statement ins(*db_,
