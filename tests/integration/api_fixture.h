@@ -2,6 +2,11 @@
 // file, and talks to it with an HTTP client.
 #pragma once
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <optional>
 
@@ -20,6 +25,34 @@
 #include "tests/support/temp_dir.h"
 
 namespace pineal::testing {
+
+// When PINEAL_API_RESPONSES names a directory, every response a test receives
+// is appended there as one JSON line, for tests/openapi/validate-responses.mjs
+// to check against the OpenAPI document. One file per process, so test
+// programs running in parallel never write to the same file.
+inline void RecordApiResponse(const std::string& method, const std::string& path,
+                              const httplib::Response& response) {
+  static const std::string file = [] {
+    const char* dir = std::getenv("PINEAL_API_RESPONSES");
+    if (dir == nullptr || *dir == '\0') return std::string();
+    std::filesystem::create_directories(dir);
+    return std::string(dir) + "/responses-" + std::to_string(::getpid()) + ".jsonl";
+  }();
+  if (file.empty()) return;
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  nlohmann::json line = {
+      {"method", method},
+      {"path", path.substr(0, path.find('?'))},
+      {"status", response.status},
+      {"content_type", response.get_header_value("Content-Type")},
+      {"body", response.body},
+      {"test", test ? std::string(test->test_suite_name()) + "." + test->name() : ""}};
+  static std::mutex mu;
+  std::lock_guard lock(mu);
+  std::ofstream out(file, std::ios::app);
+  // SVG and CSV bodies are text, but never let a stray byte stop the record.
+  out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
 
 struct Reply {
   int status = 0;
@@ -89,6 +122,7 @@ class ApiTest : public ::testing::Test {
       ADD_FAILURE() << method << " " << path << ": no response";
       return out;
     }
+    RecordApiResponse(method, path, *r);
     out.status = r->status;
     out.raw = r->body;
     out.headers = r->headers;

@@ -68,22 +68,18 @@ Result<std::vector<store::User>> PinealApp::ListUsers(const Actor& actor) {
 
 Result<store::User> PinealApp::SetUserDisabled(const Actor& actor, const std::string& username,
                                                bool disabled) {
-  auto result = [&]() -> Result<store::User> {
-    PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
-    PINEAL_ASSIGN_OR_RETURN(store::User u, store_.FindUser(username));
-    u.disabled = disabled;
-    Status st = store_.InTransaction([&]() -> Status {
-      PINEAL_RETURN_IF_ERROR(store_.UpdateUser(u));
-      // A disabled account is logged out everywhere at once.
-      if (disabled) PINEAL_RETURN_IF_ERROR(store_.RevokeAllSessions(u.id, clock_.Now()).status());
-      return Status::Ok();
-    });
-    if (!st.ok()) return st;
-    return u;
-  }();
-  RecordAudit(actor, disabled ? "user.disable" : "user.enable", std::nullopt, result.status(),
-              "username=" + username);
-  return result;
+  return AuditedWrite<store::User>(
+      actor, disabled ? "user.disable" : "user.enable", std::nullopt,
+      [&]() -> Result<store::User> {
+        PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
+        PINEAL_ASSIGN_OR_RETURN(store::User u, store_.FindUser(username));
+        u.disabled = disabled;
+        PINEAL_RETURN_IF_ERROR(store_.UpdateUser(u));
+        // A disabled account is logged out everywhere at once.
+        if (disabled) PINEAL_RETURN_IF_ERROR(store_.RevokeAllSessions(u.id, clock_.Now()).status());
+        return u;
+      },
+      [&] { return "username=" + username; });
 }
 
 Result<store::User> PinealApp::ResetPassword(const Actor& actor, const std::string& username,

@@ -14,6 +14,7 @@
 #include "pineal/app/knowledge.h"
 #include "pineal/app/monitoring_types.h"
 #include "pineal/app/prediction.h"
+#include "pineal/app/regimen_change.h"
 #include "pineal/app/responses.h"
 #include "pineal/app/screening.h"
 #include "pineal/app/simulation_spec.h"
@@ -63,6 +64,12 @@ class PinealApp {
                                          ScreeningReport* report);
   Result<records::Regimen> ReviseRegimen(const Actor& actor, PatientId patient, RegimenId id,
                                          int base_version, records::RegimenVersion draft,
+                                         const std::vector<safety::Override>& overrides,
+                                         ScreeningReport* report);
+  // The same, from the fields a request changes: applied onto the current
+  // version inside the transaction.
+  Result<records::Regimen> ReviseRegimen(const Actor& actor, PatientId patient, RegimenId id,
+                                         int base_version, const RegimenVersionChange& change,
                                          const std::vector<safety::Override>& overrides,
                                          ScreeningReport* report);
   // Screens a regimen before it is proposed (nothing is stored). With
@@ -241,6 +248,17 @@ class PinealApp {
                        std::optional<RegimenId> replacing, records::RegimenVersion& version,
                        const std::vector<safety::Override>& overrides, ScreeningReport* report);
   Status CheckNotFuture(Instant t, std::string_view field) const;
+  // The writes of a revision and of a stop, inside the caller's transaction
+  // (no authorisation, no audit): shared by the regimen use cases and by an
+  // approved titration proposal.
+  Result<records::Regimen> AppendRevision(const Actor& actor, PatientId patient,
+                                          const records::Regimen& current, int base_version,
+                                          records::RegimenVersion& draft,
+                                          const std::vector<safety::Override>& overrides,
+                                          ScreeningReport* report);
+  Result<records::Regimen> AppendStop(const Actor& actor, PatientId patient,
+                                      const records::Regimen& current, int base_version,
+                                      std::optional<LocalDate> end_date, std::string reason);
   // What the monitoring engines read about a patient.
   struct MonitoringData {
     records::Patient patient;

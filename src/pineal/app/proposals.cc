@@ -155,10 +155,13 @@ Result<StoredProposal> PinealApp::DecideProposal(const Actor& actor, PatientId p
                                          actor.name};
         Status st = store_.InTransaction([&]() -> Status {
           if (draft.decision == "approve" && ChangesTheRegimen(p.action)) {
+            // The regimen changes here, in this transaction, with its own
+            // audit row beside the decision's.
             if (p.action == monitor::TitrationAction::kStop) {
               PINEAL_ASSIGN_OR_RETURN(records::Regimen stopped,
-                                      StopRegimen(actor, patient, regimen.id,
-                                                  regimen.current().version, applies_from, why));
+                                      AppendStop(actor, patient, regimen, regimen.current().version,
+                                                 applies_from, why));
+              PINEAL_RETURN_IF_ERROR(AppendAuditRow(actor, "regimen.stop", patient));
               decision.regimen_version = stopped.current().version;
             } else {
               records::RegimenVersion next = regimen.current();
@@ -169,8 +172,10 @@ Result<StoredProposal> PinealApp::DecideProposal(const Actor& actor, PatientId p
               next.reason = why;
               PINEAL_ASSIGN_OR_RETURN(
                   records::Regimen revised,
-                  ReviseRegimen(actor, patient, regimen.id, regimen.current().version,
-                                std::move(next), draft.overrides, report));
+                  AppendRevision(actor, patient, regimen, regimen.current().version, next,
+                                 draft.overrides, report));
+              PINEAL_RETURN_IF_ERROR(
+                  AppendAuditRow(actor, "regimen.revise", patient, OverrideDetail(next)));
               decision.regimen_version = revised.current().version;
             }
           }

@@ -3,17 +3,6 @@
 #include "pineal/safety/screen.h"
 
 namespace pineal::app {
-namespace {
-
-std::string OverrideDetail(const records::RegimenVersion& v) {
-  std::string out;
-  for (const auto& o : v.overrides) {
-    out += (out.empty() ? "overrides: " : "; ") + o.finding_key + " (" + o.reason + ")";
-  }
-  return out;
-}
-
-}  // namespace
 
 Result<PinealApp::ScreeningInputs> PinealApp::LoadScreeningInputs(PatientId patient) {
   ScreeningInputs in;
@@ -60,15 +49,9 @@ Status PinealApp::ScreenVersion(const Actor& actor, PatientId patient, const std
         "overrides");
   }
   v.findings = RecordFindings(report->findings);
-  // Only overrides that cover a blocking finding are kept.
-  for (const auto& f : report->findings) {
-    if (!f.blocking()) continue;
-    for (const auto& o : overrides) {
-      if (o.finding_key == f.key || o.finding_key == f.rule_id) {
-        v.overrides.push_back({f.key, f.rule_id, o.reason, actor.name, clock_.Now()});
-        break;
-      }
-    }
+  // The overrides the engine matched to blocking findings, with who and when.
+  for (const auto& a : report->evaluation.applied) {
+    v.overrides.push_back({a.finding_key, a.rule_id, a.reason, actor.name, clock_.Now()});
   }
   return Status::Ok();
 }
@@ -147,63 +130,95 @@ Result<records::Regimen> PinealApp::CreateRegimen(const Actor& actor, PatientId 
   return result;
 }
 
+Result<records::Regimen> PinealApp::AppendRevision(const Actor& actor, PatientId patient,
+                                                   const records::Regimen& current,
+                                                   int base_version, records::RegimenVersion& draft,
+                                                   const std::vector<safety::Override>& overrides,
+                                                   ScreeningReport* report) {
+  if (current.current().status == records::RegimenStatus::kStopped) {
+    return Status::FailedPrecondition("regimen " + current.id.ToString() +
+                                      " is stopped; start a new regimen instead");
+  }
+  draft.version = base_version + 1;
+  draft.status = records::RegimenStatus::kActive;
+  draft.provenance = NewProvenance(actor);
+  draft.findings.clear();
+  draft.overrides.clear();
+  PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(draft));
+  PINEAL_RETURN_IF_ERROR(
+      ScreenVersion(actor, patient, current.substance, current.id, draft, overrides, report));
+  PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(current.id, draft));
+  return store_.GetRegimen(patient, current.id);
+}
+
+Result<records::Regimen> PinealApp::AppendStop(const Actor& actor, PatientId patient,
+                                               const records::Regimen& current, int base_version,
+                                               std::optional<LocalDate> end_date,
+                                               std::string reason) {
+  if (current.current().status == records::RegimenStatus::kStopped) {
+    return Status::FailedPrecondition("regimen " + current.id.ToString() + " is already stopped");
+  }
+  // Stopping removes a risk: it is recorded without a new screening.
+  records::RegimenVersion v = current.current();
+  v.version = base_version + 1;
+  v.status = records::RegimenStatus::kStopped;
+  v.end_date = end_date.value_or(DateOf(clock_.Now()));
+  v.findings.clear();
+  v.overrides.clear();
+  if (*v.end_date < v.start_date) {
+    return Status::InvalidArgument("is before the regimen's start date " + FormatDate(v.start_date),
+                                   "end_date");
+  }
+  v.reason = std::move(reason);
+  v.provenance = NewProvenance(actor);
+  PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(v));
+  PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(current.id, v));
+  return store_.GetRegimen(patient, current.id);
+}
+
 Result<records::Regimen> PinealApp::ReviseRegimen(const Actor& actor, PatientId patient,
                                                   RegimenId id, int base_version,
                                                   records::RegimenVersion draft,
                                                   const std::vector<safety::Override>& overrides,
                                                   ScreeningReport* report) {
-  auto result = AuditedWrite<records::Regimen>(
+  return AuditedWrite<records::Regimen>(
       actor, "regimen.revise", patient,
       [&]() -> Result<records::Regimen> {
         PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
         PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
-        if (current.current().status == records::RegimenStatus::kStopped) {
-          return Status::FailedPrecondition("regimen " + id.ToString() +
-                                            " is stopped; start a new regimen instead");
-        }
-        draft.version = base_version + 1;
-        draft.status = records::RegimenStatus::kActive;
-        draft.provenance = NewProvenance(actor);
-        draft.findings.clear();
-        draft.overrides.clear();
-        PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(draft));
-        PINEAL_RETURN_IF_ERROR(
-            ScreenVersion(actor, patient, current.substance, id, draft, overrides, report));
-        PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(id, draft));
-        return store_.GetRegimen(patient, id);
+        return AppendRevision(actor, patient, current, base_version, draft, overrides, report);
       },
       [&] { return OverrideDetail(draft); });
-  return result;
+}
+
+Result<records::Regimen> PinealApp::ReviseRegimen(const Actor& actor, PatientId patient,
+                                                  RegimenId id, int base_version,
+                                                  const RegimenVersionChange& change,
+                                                  const std::vector<safety::Override>& overrides,
+                                                  ScreeningReport* report) {
+  records::RegimenVersion draft;
+  return AuditedWrite<records::Regimen>(
+      actor, "regimen.revise", patient,
+      [&]() -> Result<records::Regimen> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
+        PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
+        // Built on the current version, read in this transaction.
+        draft = current.current();
+        change.ApplyTo(draft);
+        return AppendRevision(actor, patient, current, base_version, draft, overrides, report);
+      },
+      [&] { return OverrideDetail(draft); });
 }
 
 Result<records::Regimen> PinealApp::StopRegimen(const Actor& actor, PatientId patient, RegimenId id,
                                                 int base_version, std::optional<LocalDate> end_date,
                                                 std::string reason) {
-  auto result = AuditedWrite<records::Regimen>(
+  return AuditedWrite<records::Regimen>(
       actor, "regimen.stop", patient, [&]() -> Result<records::Regimen> {
         PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
         PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
-        if (current.current().status == records::RegimenStatus::kStopped) {
-          return Status::FailedPrecondition("regimen " + id.ToString() + " is already stopped");
-        }
-        // Stopping removes a risk: it is recorded without a new screening.
-        records::RegimenVersion v = current.current();
-        v.version = base_version + 1;
-        v.status = records::RegimenStatus::kStopped;
-        v.end_date = end_date.value_or(DateOf(clock_.Now()));
-        v.findings.clear();
-        v.overrides.clear();
-        if (*v.end_date < v.start_date) {
-          return Status::InvalidArgument(
-              "is before the regimen's start date " + FormatDate(v.start_date), "end_date");
-        }
-        v.reason = std::move(reason);
-        v.provenance = NewProvenance(actor);
-        PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(v));
-        PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(id, v));
-        return store_.GetRegimen(patient, id);
+        return AppendStop(actor, patient, current, base_version, end_date, std::move(reason));
       });
-  return result;
 }
 
 Result<records::Regimen> PinealApp::GetRegimen(const Actor& actor, PatientId patient,

@@ -10,16 +10,6 @@
 namespace pineal::app {
 namespace {
 
-safety::Sex SexOf(records::Sex s) {
-  switch (s) {
-    case records::Sex::kFemale: return safety::Sex::kFemale;
-    case records::Sex::kMale: return safety::Sex::kMale;
-    case records::Sex::kOther: return safety::Sex::kOther;
-    case records::Sex::kUnknown: return safety::Sex::kUnknown;
-  }
-  return safety::Sex::kUnknown;
-}
-
 safety::EntryKind KindOf(records::MedicationCategory c) {
   switch (c) {
     case records::MedicationCategory::kMedicine: return safety::EntryKind::kMedicine;
@@ -51,7 +41,7 @@ safety::PatientSnapshot SnapshotOf(const records::Patient& p,
   safety::PatientSnapshot s;
   if (p.birth_date) s.age_years = AgeInYears(*p.birth_date, today);
   if (p.weight) s.weight_kg = p.weight->weight.base();
-  s.sex = SexOf(p.sex);
+  s.sex = p.sex;
   s.pregnant = p.pregnancy == records::PregnancyStatus::kPregnant;
   s.breastfeeding = p.breastfeeding;
   s.conditions = p.conditions;
@@ -101,6 +91,14 @@ safety::ProposedRegimen ProposalOf(const std::string& substance, const records::
         (std::chrono::sys_days(*v.end_date) - std::chrono::sys_days(v.start_date)).count() + 1);
   }
   return r;
+}
+
+std::string OverrideDetail(const records::RegimenVersion& v) {
+  std::string out;
+  for (const auto& o : v.overrides) {
+    out += (out.empty() ? "overrides: " : "; ") + o.finding_key + " (" + o.reason + ")";
+  }
+  return out;
 }
 
 std::vector<records::RecordedFinding> RecordFindings(const std::vector<safety::Finding>& findings) {

@@ -36,6 +36,9 @@ safety::PatientSnapshot SnapshotOf(const records::Patient& patient,
 safety::ProposedRegimen ProposalOf(const std::string& substance,
                                    const records::RegimenVersion& version);
 
+// The audit detail of a version: the overrides it carries, with their reasons.
+std::string OverrideDetail(const records::RegimenVersion& version);
+
 // What is stored with a regimen version.
 std::vector<records::RecordedFinding> RecordFindings(const std::vector<safety::Finding>& findings);
 

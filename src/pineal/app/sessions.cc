@@ -90,17 +90,17 @@ Result<Authenticated> PinealApp::Authenticate(const std::string& token,
 }
 
 Status PinealApp::Logout(const Actor& actor, std::int64_t session_id) {
-  Status st = actor.user_id ? store_.RevokeSession(*actor.user_id, session_id, clock_.Now())
-                            : Status::Unauthenticated("not logged in");
-  RecordAudit(actor, "auth.logout", std::nullopt, st);
-  return st;
+  return CommitAudited(actor, "auth.logout", std::nullopt, [&]() -> Status {
+    if (!actor.user_id) return Status::Unauthenticated("not logged in");
+    return store_.RevokeSession(*actor.user_id, session_id, clock_.Now());
+  });
 }
 
 Result<int> PinealApp::LogoutEverywhere(const Actor& actor) {
-  Result<int> result = actor.user_id ? store_.RevokeAllSessions(*actor.user_id, clock_.Now())
-                                     : Result<int>(Status::Unauthenticated("not logged in"));
-  RecordAudit(actor, "auth.logout_everywhere", std::nullopt, result.status());
-  return result;
+  return AuditedWrite<int>(actor, "auth.logout_everywhere", std::nullopt, [&]() -> Result<int> {
+    if (!actor.user_id) return Status::Unauthenticated("not logged in");
+    return store_.RevokeAllSessions(*actor.user_id, clock_.Now());
+  });
 }
 
 Result<ApiTokenGrant> PinealApp::CreateApiToken(const Actor& actor, const std::string& name) {
@@ -136,10 +136,10 @@ Result<std::vector<store::Session>> PinealApp::ListApiTokens(const Actor& actor)
 }
 
 Status PinealApp::RevokeApiToken(const Actor& actor, std::int64_t token_id) {
-  Status st = actor.user_id ? store_.RevokeSession(*actor.user_id, token_id, clock_.Now())
-                            : Status::Unauthenticated("not logged in");
-  RecordAudit(actor, "auth.token_revoke", std::nullopt, st);
-  return st;
+  return CommitAudited(actor, "auth.token_revoke", std::nullopt, [&]() -> Status {
+    if (!actor.user_id) return Status::Unauthenticated("not logged in");
+    return store_.RevokeSession(*actor.user_id, token_id, clock_.Now());
+  });
 }
 
 }  // namespace pineal::app

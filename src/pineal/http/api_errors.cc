@@ -22,23 +22,38 @@ int HttpStatusFor(StatusCode code) {
   return 500;
 }
 
-HttpResponse ErrorResponse(int http_status, const std::string& code, const std::string& message,
-                           const std::string& field) {
+namespace {
+
+ErrorBody MakeErrorBody(int http_status, const std::string& code, const std::string& message,
+                        const std::string& field) {
   nlohmann::json error = {{"code", code}, {"message", message}};
   if (!field.empty()) error["field"] = field;
+  return {http_status, nlohmann::json{{"error", std::move(error)}}};
+}
+
+HttpResponse Written(const ErrorBody& e) {
   HttpResponse r;
-  r.status = http_status;
-  r.body = nlohmann::json{{"error", error}}.dump();
+  r.status = e.http_status;
+  r.body = e.body.dump();
   return r;
 }
 
-HttpResponse ErrorResponse(const Status& status) {
+}  // namespace
+
+HttpResponse ErrorResponse(int http_status, const std::string& code, const std::string& message,
+                           const std::string& field) {
+  return Written(MakeErrorBody(http_status, code, message, field));
+}
+
+ErrorBody ErrorBodyFor(const Status& status) {
   if (status.code() == StatusCode::kInternal) {
     std::fprintf(stderr, "pineal: internal error: %s\n", status.ToString().c_str());
-    return ErrorResponse(500, "internal", "an internal error occurred; nothing was changed");
+    return MakeErrorBody(500, "internal", "an internal error occurred; nothing was changed", "");
   }
-  return ErrorResponse(HttpStatusFor(status.code()), std::string(StatusCodeName(status.code())),
+  return MakeErrorBody(HttpStatusFor(status.code()), std::string(StatusCodeName(status.code())),
                        status.message(), status.field());
 }
+
+HttpResponse ErrorResponse(const Status& status) { return Written(ErrorBodyFor(status)); }
 
 }  // namespace pineal::http

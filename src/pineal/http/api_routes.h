@@ -30,6 +30,8 @@ void AddSimulationRoutes(Router& router, app::PinealApp& app);
 void AddCircadianRoutes(Router& router, app::PinealApp& app);
 void AddResponseRoutes(Router& router, app::PinealApp& app);
 void AddMonitoringRoutes(Router& router, app::PinealApp& app);
+// GET /api/v1/openapi.json (no authentication).
+void AddOpenApiRoutes(Router& router);
 // A change that was screened (a regimen version, an approved titration):
 // `ok_body` with its screening, or the error; blocked by screening -> 409
 // "blocked_by_screening" with the findings that need an override.

@@ -139,6 +139,7 @@ void AddApiRoutes(Router& router, app::PinealApp& app, const AuthOptions& option
   AddCircadianRoutes(router, app);
   AddResponseRoutes(router, app);
   AddMonitoringRoutes(router, app);
+  AddOpenApiRoutes(router);
 }
 
 }  // namespace pineal::http

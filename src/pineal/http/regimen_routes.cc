@@ -12,16 +12,13 @@ HttpResponse ScreenedChangeResponse(const Status& status, const app::ScreeningRe
   nlohmann::json screening = app.catalog() != nullptr ? ScreeningReportJson(report, *app.catalog())
                                                       : nlohmann::json(nullptr);
   if (!status.ok()) {
-    HttpResponse r = ErrorResponse(status);
-    if (!report.findings.empty() || report.blocked()) {
-      nlohmann::json body = nlohmann::json::parse(r.body);
-      if (report.blocked() && status.code() == StatusCode::kFailedPrecondition) {
-        body["error"]["code"] = "blocked_by_screening";
-      }
-      body["screening"] = screening;
-      r.body = body.dump();
+    if (report.findings.empty() && !report.blocked()) return ErrorResponse(status);
+    ErrorBody error = ErrorBodyFor(status);
+    if (report.blocked() && status.code() == StatusCode::kFailedPrecondition) {
+      error.body["error"]["code"] = "blocked_by_screening";
     }
-    return r;
+    error.body["screening"] = std::move(screening);
+    return JsonResponse(error.http_status, error.body);
   }
   ok_body["screening"] = screening;
   return JsonResponse(ok_status, ok_body);
@@ -75,28 +72,23 @@ void AddRegimenRoutes(Router& router, app::PinealApp& app) {
   });
 
   // A new version: fields not given keep the current version's values.
-  router.Add(
-      "POST", "/api/v1/patients/{id}/regimens/{rid}/versions", [&app](const HttpRequest& req) {
-        auto id = PathId(req, "id");
-        if (!id.ok()) return ErrorResponse(id.status());
-        auto rid = PathId(req, "rid");
-        if (!rid.ok()) return ErrorResponse(rid.status());
-        auto body = JsonBody(req);
-        if (!body.ok()) return ErrorResponse(body.status());
-        app::Actor actor = ActorFor(req);
-        auto current = app.GetRegimen(actor, PatientId(*id), RegimenId(*rid));
-        if (!current.ok()) return ErrorResponse(current.status());
-        records::RegimenVersion draft = current->current();
-        draft.reason.clear();
-        int base_version = 0;
-        std::vector<safety::Override> overrides;
-        Status st = ApplyRegimenVersionJson(*body, &draft, nullptr, &base_version, &overrides);
-        if (!st.ok()) return ErrorResponse(st);
-        app::ScreeningReport report;
-        auto revised = app.ReviseRegimen(actor, PatientId(*id), RegimenId(*rid), base_version,
-                                         std::move(draft), overrides, &report);
-        return RegimenChangeResponse(revised, report, app);
-      });
+  router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/versions",
+             [&app](const HttpRequest& req) {
+               auto id = PathId(req, "id");
+               if (!id.ok()) return ErrorResponse(id.status());
+               auto rid = PathId(req, "rid");
+               if (!rid.ok()) return ErrorResponse(rid.status());
+               auto body = JsonBody(req);
+               if (!body.ok()) return ErrorResponse(body.status());
+               int base_version = 0;
+               std::vector<safety::Override> overrides;
+               auto change = RegimenChangeFromJson(*body, nullptr, &base_version, &overrides);
+               if (!change.ok()) return ErrorResponse(change.status());
+               app::ScreeningReport report;
+               auto revised = app.ReviseRegimen(ActorFor(req), PatientId(*id), RegimenId(*rid),
+                                                base_version, *change, overrides, &report);
+               return RegimenChangeResponse(revised, report, app);
+             });
 
   router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/stop",
              [&app, encode](const HttpRequest& req) {

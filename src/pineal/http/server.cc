@@ -44,6 +44,7 @@ void ToHttplib(const HttpResponse& in, httplib::Response& res) {
 
 bool IsPublic(const HttpRequest& r) {
   return (r.method == "GET" && r.path == "/api/v1/health") ||
+         (r.method == "GET" && r.path == "/api/v1/openapi.json") ||
          (r.method == "POST" && r.path == "/api/v1/auth/login");
 }
 

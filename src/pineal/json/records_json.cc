@@ -287,42 +287,71 @@ Status ApplyMedicationJson(const json& body, records::MedicationEntry* m) {
   return r.RejectUnknown();
 }
 
-Status ApplyRegimenVersionJson(const json& body, records::RegimenVersion* v, std::string* substance,
-                               int* base_version, std::vector<safety::Override>* overrides) {
+namespace {
+
+// Reads a present field into an optional: absent (or null) leaves it unset.
+template <typename T>
+Status GetGiven(JsonReader& r, const char* key, std::optional<T>* out, Need need) {
+  if (!r.Has(key) && need == Need::kOptional) {
+    r.Raw(key);
+    return Status::Ok();
+  }
+  T value{};
+  PINEAL_RETURN_IF_ERROR(r.Get(key, &value, need));
+  *out = std::move(value);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<app::RegimenVersionChange> RegimenChangeFromJson(const json& body, std::string* substance,
+                                                        int* base_version,
+                                                        std::vector<safety::Override>* overrides) {
   JsonReader r(body);
+  app::RegimenVersionChange c;
   const bool creating = substance != nullptr;
   const Need need = creating ? Need::kRequired : Need::kOptional;
   if (creating) PINEAL_RETURN_IF_ERROR(r.Get("substance", substance, Need::kRequired));
   if (base_version != nullptr) {
     PINEAL_RETURN_IF_ERROR(r.Get("base_version", base_version, Need::kRequired));
   }
-  PINEAL_RETURN_IF_ERROR(r.Get("formulation", &v->formulation, need));
-  PINEAL_RETURN_IF_ERROR(r.Get("dose", &v->dose, need));
+  PINEAL_RETURN_IF_ERROR(GetGiven(r, "formulation", &c.formulation, need));
+  PINEAL_RETURN_IF_ERROR(GetGiven(r, "dose", &c.dose, need));
   if (r.Has("times_of_day")) {
     std::vector<std::string> times;
     PINEAL_RETURN_IF_ERROR(r.Get("times_of_day", &times));
-    v->times_of_day.clear();
+    c.times_of_day.emplace();
     for (size_t i = 0; i < times.size(); ++i) {
       auto t = ParseTimeOfDay(times[i]);
       if (!t.ok()) {
         return Status::InvalidArgument(t.status().message(),
                                        "times_of_day[" + std::to_string(i) + "]");
       }
-      v->times_of_day.push_back(*t);
+      c.times_of_day->push_back(*t);
     }
   } else {
     r.Raw("times_of_day");
   }
-  PINEAL_RETURN_IF_ERROR(GetEnum(r, "frequency", &v->frequency));
-  PINEAL_RETURN_IF_ERROR(r.Get("indication", &v->indication));
-  PINEAL_RETURN_IF_ERROR(r.Get("start_date", &v->start_date, need));
-  if (r.Raw("end_date") != nullptr) PINEAL_RETURN_IF_ERROR(r.Get("end_date", &v->end_date));
+  if (r.Has("frequency")) {
+    records::Frequency f{};
+    PINEAL_RETURN_IF_ERROR(GetEnum(r, "frequency", &f));
+    c.frequency = f;
+  } else {
+    r.Raw("frequency");
+  }
+  PINEAL_RETURN_IF_ERROR(GetGiven(r, "indication", &c.indication, Need::kOptional));
+  PINEAL_RETURN_IF_ERROR(GetGiven(r, "start_date", &c.start_date, need));
+  if (r.Raw("end_date") != nullptr) {
+    std::optional<LocalDate> end;
+    PINEAL_RETURN_IF_ERROR(r.Get("end_date", &end));
+    c.end_date = end;
+  }
   if (const json* steps = r.Raw("titration"); steps != nullptr && !steps->is_null()) {
     if (!steps->is_array()) {
       return Status::InvalidArgument("must be an array of steps, not " + JsonTypeName(*steps),
                                      "titration");
     }
-    v->titration.clear();
+    c.titration.emplace();
     for (size_t i = 0; i < steps->size(); ++i) {
       const std::string prefix = "titration[" + std::to_string(i) + "]";
       if (!(*steps)[i].is_object()) {
@@ -333,19 +362,30 @@ Status ApplyRegimenVersionJson(const json& body, records::RegimenVersion* v, std
       PINEAL_RETURN_IF_ERROR(sr.Get("after_days", &step.after_days, Need::kRequired));
       PINEAL_RETURN_IF_ERROR(sr.Get("dose", &step.dose, Need::kRequired));
       PINEAL_RETURN_IF_ERROR(sr.RejectUnknown());
-      v->titration.push_back(step);
+      c.titration->push_back(step);
     }
   }
   if (r.Raw("content_mg_per_g") != nullptr) {
-    PINEAL_RETURN_IF_ERROR(r.Get("content_mg_per_g", &v->content_mg_per_g));
+    std::optional<double> content;
+    PINEAL_RETURN_IF_ERROR(r.Get("content_mg_per_g", &content));
+    c.content_mg_per_g = content;
   }
-  PINEAL_RETURN_IF_ERROR(r.Get("reason", &v->reason));
+  PINEAL_RETURN_IF_ERROR(r.Get("reason", &c.reason));
   if (overrides != nullptr) {
     if (const json* o = r.Raw("overrides"); o != nullptr && !o->is_null()) {
       PINEAL_ASSIGN_OR_RETURN(*overrides, OverridesFromJson(*o));
     }
   }
-  return r.RejectUnknown();
+  PINEAL_RETURN_IF_ERROR(r.RejectUnknown());
+  return c;
+}
+
+Status ApplyRegimenVersionJson(const json& body, records::RegimenVersion* v, std::string* substance,
+                               int* base_version, std::vector<safety::Override>* overrides) {
+  PINEAL_ASSIGN_OR_RETURN(app::RegimenVersionChange change,
+                          RegimenChangeFromJson(body, substance, base_version, overrides));
+  change.ApplyTo(*v);
+  return Status::Ok();
 }
 
 Status ApplyDoseEventJson(const json& body, records::DoseEvent* e) {

@@ -23,6 +23,11 @@ Status ApplyMedicationJson(const nlohmann::json& body, records::MedicationEntry*
 // Reads the version fields of a regimen request; `substance` is read only
 // when given (a new regimen).
 // `overrides` (if given) receives the request's "overrides" list.
+// The fields a regimen request gives (all of them for a new regimen, when
+// `substance` is given; any for a new version, with `base_version`).
+Result<app::RegimenVersionChange> RegimenChangeFromJson(
+    const nlohmann::json& body, std::string* substance, int* base_version,
+    std::vector<safety::Override>* overrides = nullptr);
 Status ApplyRegimenVersionJson(const nlohmann::json& body, records::RegimenVersion* v,
                                std::string* substance, int* base_version,
                                std::vector<safety::Override>* overrides = nullptr);

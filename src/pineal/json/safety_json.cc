@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "pineal/json/json_reader.h"
+#include "pineal/records/enums.h"
 
 namespace pineal::codec {
 namespace {
@@ -41,11 +42,10 @@ Result<safety::EntryKind> EntryKindFromText(const std::string& kind, const std::
 }
 
 Result<safety::Sex> SexFromText(const std::string& sex) {
-  if (sex == "female") return safety::Sex::kFemale;
-  if (sex == "male") return safety::Sex::kMale;
-  if (sex == "other") return safety::Sex::kOther;
-  if (sex == "unknown") return safety::Sex::kUnknown;
-  return Status::InvalidArgument("must be female, male, other or unknown, not '" + sex + "'",
+  if (auto s = records::FromString<records::Sex>(sex)) return *s;
+  return Status::InvalidArgument("must be one of " +
+                                     std::string(records::AllowedNames<records::Sex>()) +
+                                     ", not '" + sex + "'",
                                  "sex");
 }
 
@@ -265,9 +265,11 @@ nlohmann::json OverrideEvaluationToJson(const safety::OverrideEvaluation& e) {
   nlohmann::json problems = nlohmann::json::array();
   for (const auto& s : e.problems)
     problems.push_back({{"field", s.field()}, {"message", s.message()}});
+  nlohmann::json overridden = nlohmann::json::array();
+  for (const auto& a : e.applied) overridden.push_back(a.finding_key);
   return {{"ok", e.ok()},
           {"unresolved", std::move(unresolved)},
-          {"overridden", e.overridden},
+          {"overridden", std::move(overridden)},
           {"problems", std::move(problems)}};
 }
 

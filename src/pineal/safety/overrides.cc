@@ -29,7 +29,8 @@ Status OverrideEvaluation::ToStatus() const {
 OverrideEvaluation EvaluateOverrides(const std::vector<Finding>& findings,
                                      const std::vector<Override>& overrides) {
   OverrideEvaluation result;
-  std::vector<std::uint8_t> covered(findings.size(), 0);
+  // For each finding, the first valid override that covers it (or none).
+  std::vector<const Override*> covered(findings.size(), nullptr);
   for (std::size_t i = 0; i < overrides.size(); ++i) {
     const Override& o = overrides[i];
     const std::string field = "overrides[" + std::to_string(i) + "]";
@@ -59,13 +60,16 @@ OverrideEvaluation EvaluateOverrides(const std::vector<Finding>& findings,
     }
     for (std::size_t k = 0; k < findings.size(); ++k) {
       const Finding& f = findings[k];
-      if (f.blocking() && (f.key == o.finding_key || f.rule_id == o.finding_key)) covered[k] = 1;
+      if (f.blocking() && covered[k] == nullptr &&
+          (f.key == o.finding_key || f.rule_id == o.finding_key)) {
+        covered[k] = &o;
+      }
     }
   }
   for (std::size_t k = 0; k < findings.size(); ++k) {
     if (!findings[k].blocking()) continue;
-    if (covered[k]) {
-      result.overridden.push_back(findings[k].key);
+    if (covered[k] != nullptr) {
+      result.applied.push_back({findings[k].key, findings[k].rule_id, covered[k]->reason});
     } else {
       result.unresolved.push_back(findings[k]);
     }

@@ -21,9 +21,17 @@ struct Override {
   std::string reason;
 };
 
+// A blocking finding and the override that covers it.
+struct AppliedOverride {
+  std::string finding_key;
+  std::string rule_id;
+  std::string reason;
+};
+
 struct OverrideEvaluation {
-  std::vector<Finding> unresolved;      // blocking findings without a valid override
-  std::vector<std::string> overridden;  // keys of blocking findings covered
+  std::vector<Finding> unresolved;       // blocking findings without a valid override
+  std::vector<AppliedOverride> applied;  // covered blocking findings, in finding order, each
+                                         // with the first valid override that names it
   // One InvalidArgument per bad override; field() is "overrides[i].reason" or
   // "overrides[i].finding_key".
   std::vector<Status> problems;

@@ -9,10 +9,12 @@
 
 #include "pineal/core/quantity.h"
 #include "pineal/core/time.h"
+#include "pineal/records/patient.h"
 
 namespace pineal::safety {
 
-enum class Sex { kUnknown, kFemale, kMale, kOther };
+// The record's own enum: one Sex in all of pineal.
+using Sex = records::Sex;
 
 enum class EntryKind {
   kMedicine,

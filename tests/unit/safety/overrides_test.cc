@@ -43,8 +43,11 @@ TEST(Overrides, EachBlockingFindingNeedsItsOwnOverride) {
                   "Psychiatrist aware; melatonin 0.5 mg only, review in one week"}});
   ASSERT_EQ(eval.unresolved.size(), 1u);
   EXPECT_EQ(eval.unresolved[0].rule_id, "band.melatonin.adult.per_dose");
-  EXPECT_EQ(eval.overridden,
-            std::vector<std::string>{"ix.melatonin.fluvoxamine|fluvoxamine+melatonin"});
+  ASSERT_EQ(eval.applied.size(), 1u);
+  EXPECT_EQ(eval.applied[0].finding_key, "ix.melatonin.fluvoxamine|fluvoxamine+melatonin");
+  EXPECT_EQ(eval.applied[0].rule_id, "ix.melatonin.fluvoxamine");
+  EXPECT_EQ(eval.applied[0].reason,
+            "Psychiatrist aware; melatonin 0.5 mg only, review in one week");
 }
 
 TEST(Overrides, AllOverriddenIsOk) {
@@ -53,7 +56,20 @@ TEST(Overrides, AllOverriddenIsOk) {
                  {"band.melatonin.adult.per_dose", "Approved research protocol 2026-14"}});
   EXPECT_TRUE(eval.ok());
   EXPECT_TRUE(eval.ToStatus().ok());
-  EXPECT_EQ(eval.overridden.size(), 2u);
+  ASSERT_EQ(eval.applied.size(), 2u);
+  // In finding order, each with the reason of the override that names it.
+  EXPECT_EQ(eval.applied[0].rule_id, "ix.melatonin.fluvoxamine");
+  EXPECT_EQ(eval.applied[0].reason, "Fluvoxamine stops on Friday");
+  EXPECT_EQ(eval.applied[1].finding_key, "band.melatonin.adult.per_dose|melatonin|150 mg");
+  EXPECT_EQ(eval.applied[1].reason, "Approved research protocol 2026-14");
+}
+
+TEST(Overrides, TheFirstOverrideNamingAFindingIsTheOneApplied) {
+  const auto eval = EvaluateOverrides(
+      Sample(), {{"ix.melatonin.fluvoxamine", "By rule id: reviewed with the psychiatrist"},
+                 {"ix.melatonin.fluvoxamine|fluvoxamine+melatonin", "By key: a second reason"}});
+  ASSERT_EQ(eval.applied.size(), 1u);
+  EXPECT_EQ(eval.applied[0].reason, "By rule id: reviewed with the psychiatrist");
 }
 
 TEST(Overrides, ShortReasonIsRejectedWithTheField) {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <exception>
 
+#include "pineal/core/clock.h"
 #include "pineal/store/memory/memory_util.h"
 #include "pineal/store/migration.h"
 
@@ -33,8 +34,7 @@ Status MemoryStore::InTransaction(const std::function<Status()>& body) {
 Status MemoryStore::Migrate() {
   std::lock_guard lock(mu_);
   if (t_.migrated_at.empty()) {
-    t_.migrated_at =
-        FormatInstant(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    t_.migrated_at = FormatInstant(SystemClock().Now());  // as SQLite's datetime('now')
   }
   return Status::Ok();
 }

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <map>
+
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
 
@@ -31,14 +33,25 @@ AlertRecord ReadAlert(SQLite::Statement& q) {
   return a;
 }
 
-void LoadHistory(SQLite::Database& db, AlertRecord& a) {
+// Fills in the status history of alerts read from their rows: one query for
+// the whole list.
+void LoadHistory(SQLite::Database& db, std::vector<AlertRecord>& alerts) {
+  if (alerts.empty()) return;
+  std::vector<std::int64_t> ids;
+  std::map<std::int64_t, AlertRecord*> by_id;
+  for (auto& a : alerts) {
+    ids.push_back(a.id);
+    by_id[a.id] = &a;
+  }
   SQLite::Statement q(db,
-                      "SELECT status, note, changed_at, changed_by FROM alert_status_changes "
-                      "WHERE alert_id = ? ORDER BY id");
-  q.bind(1, a.id);
+                      "SELECT alert_id, status, note, changed_at, changed_by FROM "
+                      "alert_status_changes WHERE alert_id IN (" +
+                          Placeholders(ids.size()) + ") ORDER BY id");
+  BindIds(q, ids);
   while (q.executeStep()) {
-    a.history.push_back({ColText(q, "status"), ColText(q, "note"), ColInstant(q, "changed_at"),
-                         ColText(q, "changed_by")});
+    by_id[q.getColumn(0).getInt64()]->history.push_back({ColText(q, "status"), ColText(q, "note"),
+                                                         ColInstant(q, "changed_at"),
+                                                         ColText(q, "changed_by")});
   }
 }
 
@@ -88,9 +101,9 @@ Result<AlertRecord> SqliteStore::GetAlert(PatientId patient, std::int64_t id) {
     q.bind(1, id);
     q.bind(2, patient.value());
     if (!q.executeStep()) return Status::NotFound("alert " + std::to_string(id) + " not found");
-    AlertRecord a = ReadAlert(q);
-    LoadHistory(*db_, a);
-    return a;
+    std::vector<AlertRecord> one{ReadAlert(q)};
+    LoadHistory(*db_, one);
+    return std::move(one.front());
   });
 }
 
@@ -110,7 +123,7 @@ Result<std::vector<AlertRecord>> SqliteStore::ListAlerts(const AlertQuery& query
     q.bind(":limit", query.limit);
     std::vector<AlertRecord> out;
     while (q.executeStep()) out.push_back(ReadAlert(q));
-    for (auto& a : out) LoadHistory(*db_, a);
+    LoadHistory(*db_, out);
     return out;
   });
 }

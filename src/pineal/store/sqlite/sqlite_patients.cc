@@ -2,6 +2,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <map>
+
 #include "pineal/records/enums.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
@@ -58,21 +60,40 @@ records::Patient ReadPatientRow(SQLite::Statement& q) {
   return p;
 }
 
-// Fills in conditions and the latest weight of a patient read from its row.
-void LoadDetails(SQLite::Database& db, records::Patient& p) {
+// Fills in the conditions and latest weight of patients read from their
+// rows: two queries for the whole list.
+void LoadDetails(SQLite::Database& db, std::vector<records::Patient>& patients) {
+  if (patients.empty()) return;
+  std::vector<std::int64_t> ids;
+  std::map<std::int64_t, records::Patient*> by_id;
+  for (auto& p : patients) {
+    ids.push_back(p.id.value());
+    by_id[p.id.value()] = &p;
+  }
+  const std::string in = Placeholders(ids.size());
   SQLite::Statement c(db,
-                      "SELECT condition FROM patient_conditions WHERE patient_id = ? "
-                      "ORDER BY position");
-  c.bind(1, p.id.value());
-  while (c.executeStep()) p.conditions.push_back(c.getColumn(0).getString());
+                      "SELECT patient_id, condition FROM patient_conditions WHERE patient_id "
+                      "IN (" +
+                          in + ") ORDER BY patient_id, position");
+  BindIds(c, ids);
+  while (c.executeStep())
+    by_id[c.getColumn(0).getInt64()]->conditions.push_back(c.getColumn(1).getString());
 
-  SQLite::Statement w(db,
-                      "SELECT value, unit, measured_on FROM weight_records WHERE patient_id = ? "
-                      "ORDER BY measured_on DESC, id DESC LIMIT 1");
-  w.bind(1, p.id.value());
-  if (w.executeStep()) {
-    auto weight = BodyWeight::Make(w.getColumn(0).getDouble(), w.getColumn(1).getString());
-    if (weight.ok()) p.weight = records::WeightRecord{*weight, ColDate(w, "measured_on")};
+  // The latest measurement of each patient (newest date, then newest row).
+  SQLite::Statement w(
+      db,
+      "SELECT patient_id, value, unit, measured_on FROM weight_records w "
+      "WHERE patient_id IN (" +
+          in +
+          ") AND id = (SELECT id FROM weight_records x "
+          "WHERE x.patient_id = w.patient_id ORDER BY measured_on DESC, id DESC LIMIT 1)");
+  BindIds(w, ids);
+  while (w.executeStep()) {
+    auto weight = BodyWeight::Make(w.getColumn(1).getDouble(), w.getColumn(2).getString());
+    if (weight.ok()) {
+      by_id[w.getColumn(0).getInt64()]->weight =
+          records::WeightRecord{*weight, ColDate(w, "measured_on")};
+    }
   }
 }
 
@@ -119,9 +140,9 @@ Result<records::Patient> SqliteStore::GetPatient(PatientId id) {
     if (!q.executeStep()) {
       return Status::NotFound("patient " + id.ToString() + " not found");
     }
-    records::Patient p = ReadPatientRow(q);
-    LoadDetails(*db_, p);
-    return p;
+    std::vector<records::Patient> one{ReadPatientRow(q)};
+    LoadDetails(*db_, one);
+    return std::move(one.front());
   });
 }
 
@@ -197,7 +218,7 @@ Result<Page<records::Patient>> SqliteStore::ListPatients(const PatientQuery& que
     q.bind(":limit", query.limit);
     q.bind(":offset", query.offset);
     while (q.executeStep()) page.items.push_back(ReadPatientRow(q));
-    for (auto& p : page.items) LoadDetails(*db_, p);
+    LoadDetails(*db_, page.items);
     return page;
   });
 }

@@ -2,6 +2,9 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <functional>
+#include <map>
+
 #include "pineal/records/enums.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
@@ -92,21 +95,19 @@ void InsertScreening(SQLite::Database& db, std::int64_t regimen, const records::
   }
 }
 
-// Attaches the recorded screening to each loaded version.
-void LoadScreening(SQLite::Database& db, std::int64_t regimen_id,
-                   std::vector<records::RegimenVersion>& versions) {
-  auto version_of = [&](int number) -> records::RegimenVersion* {
-    for (auto& v : versions) {
-      if (v.version == number) return &v;
-    }
-    return nullptr;
-  };
-  SQLite::Statement f(db,
-                      "SELECT * FROM regimen_findings WHERE regimen_id = ? "
-                      "ORDER BY version, position");
-  f.bind(1, regimen_id);
+// Finds a loaded version by regimen id and version number.
+using VersionLookup = std::function<records::RegimenVersion*(std::int64_t regimen, int version)>;
+
+// Attaches the recorded screening to the loaded versions of the regimens
+// `in_regimens` selects (a subquery of regimen ids).
+void LoadScreening(SQLite::Database& db, const std::string& in_regimens, std::int64_t value,
+                   const VersionLookup& version_of) {
+  SQLite::Statement f(db, "SELECT * FROM regimen_findings WHERE regimen_id IN (" + in_regimens +
+                              ") ORDER BY regimen_id, version, position");
+  f.bind(1, value);
   while (f.executeStep()) {
-    records::RegimenVersion* v = version_of(f.getColumn("version").getInt());
+    records::RegimenVersion* v =
+        version_of(f.getColumn("regimen_id").getInt64(), f.getColumn("version").getInt());
     if (v == nullptr) continue;
     records::RecordedFinding x;
     x.rule_id = ColText(f, "rule_id");
@@ -121,12 +122,12 @@ void LoadScreening(SQLite::Database& db, std::int64_t regimen_id,
     x.refs = SplitRefs(ColText(f, "refs"));
     v->findings.push_back(std::move(x));
   }
-  SQLite::Statement o(db,
-                      "SELECT * FROM regimen_overrides WHERE regimen_id = ? "
-                      "ORDER BY version, finding_key");
-  o.bind(1, regimen_id);
+  SQLite::Statement o(db, "SELECT * FROM regimen_overrides WHERE regimen_id IN (" + in_regimens +
+                              ") ORDER BY regimen_id, version, finding_key");
+  o.bind(1, value);
   while (o.executeStep()) {
-    records::RegimenVersion* v = version_of(o.getColumn("version").getInt());
+    records::RegimenVersion* v =
+        version_of(o.getColumn("regimen_id").getInt64(), o.getColumn("version").getInt());
     if (v == nullptr) continue;
     v->overrides.push_back({ColText(o, "finding_key"), ColText(o, "rule_id"), ColText(o, "reason"),
                             ColText(o, "decided_by"), ColInstant(o, "decided_at")});
@@ -218,19 +219,43 @@ Status SqliteStore::AppendRegimenVersion(RegimenId id, const records::RegimenVer
   });
 }
 
-Result<records::Regimen> SqliteStore::LoadRegimen(std::int64_t regimen_id) {
-  SQLite::Statement r(*db_, "SELECT id, patient_id, substance FROM regimens WHERE id = ?");
-  r.bind(1, regimen_id);
-  if (!r.executeStep())
-    return Status::NotFound("regimen " + std::to_string(regimen_id) + " not found");
-  records::Regimen regimen;
-  regimen.id = RegimenId(r.getColumn(0).getInt64());
-  regimen.patient_id = PatientId(r.getColumn(1).getInt64());
-  regimen.substance = r.getColumn(2).getString();
+Result<std::vector<records::Regimen>> SqliteStore::LoadRegimens(const char* filter,
+                                                                std::int64_t value) {
+  // Five queries however many regimens match: the regimens, then all their
+  // versions, steps, findings and overrides, each matched up by id.
+  const std::string in_regimens = std::string("SELECT id FROM regimens WHERE ") + filter;
+  std::vector<records::Regimen> out;
+  std::map<std::int64_t, std::size_t> position;
+  SQLite::Statement r(*db_, std::string("SELECT id, patient_id, substance FROM regimens WHERE ") +
+                                filter + " ORDER BY id");
+  r.bind(1, value);
+  while (r.executeStep()) {
+    records::Regimen regimen;
+    regimen.id = RegimenId(r.getColumn(0).getInt64());
+    regimen.patient_id = PatientId(r.getColumn(1).getInt64());
+    regimen.substance = r.getColumn(2).getString();
+    position[regimen.id.value()] = out.size();
+    out.push_back(std::move(regimen));
+  }
+  auto regimen_of = [&](std::int64_t id) -> records::Regimen* {
+    auto it = position.find(id);
+    return it == position.end() ? nullptr : &out[it->second];
+  };
+  const VersionLookup version_of = [&](std::int64_t id, int number) -> records::RegimenVersion* {
+    records::Regimen* regimen = regimen_of(id);
+    if (regimen == nullptr) return nullptr;
+    for (auto& v : regimen->versions) {
+      if (v.version == number) return &v;
+    }
+    return nullptr;
+  };
 
-  SQLite::Statement v(*db_, "SELECT * FROM regimen_versions WHERE regimen_id = ? ORDER BY version");
-  v.bind(1, regimen_id);
+  SQLite::Statement v(*db_, "SELECT * FROM regimen_versions WHERE regimen_id IN (" + in_regimens +
+                                ") ORDER BY regimen_id, version");
+  v.bind(1, value);
   while (v.executeStep()) {
+    records::Regimen* regimen = regimen_of(v.getColumn("regimen_id").getInt64());
+    if (regimen == nullptr) continue;
     records::RegimenVersion ver;
     ver.version = v.getColumn("version").getInt();
     ver.status = ColEnum<records::RegimenStatus>(v, "status");
@@ -246,45 +271,38 @@ Result<records::Regimen> SqliteStore::LoadRegimen(std::int64_t regimen_id) {
       ver.content_mg_per_g = v.getColumn("content_mg_per_g").getDouble();
     }
     ver.provenance = ColProvenance(v);
-    regimen.versions.push_back(std::move(ver));
+    regimen->versions.push_back(std::move(ver));
   }
   SQLite::Statement s(*db_,
-                      "SELECT version, after_days, dose_value, dose_unit FROM titration_steps "
-                      "WHERE regimen_id = ? ORDER BY version, position");
-  s.bind(1, regimen_id);
+                      "SELECT regimen_id, version, after_days, dose_value, dose_unit FROM "
+                      "titration_steps WHERE regimen_id IN (" +
+                          in_regimens + ") ORDER BY regimen_id, version, position");
+  s.bind(1, value);
   while (s.executeStep()) {
-    const int version = s.getColumn(0).getInt();
-    records::TitrationStep step{s.getColumn(1).getInt(), ColMass(s, "dose")};
-    for (auto& ver : regimen.versions) {
-      if (ver.version == version) ver.titration.push_back(step);
+    records::RegimenVersion* ver = version_of(s.getColumn(0).getInt64(), s.getColumn(1).getInt());
+    if (ver != nullptr) ver->titration.push_back({s.getColumn(2).getInt(), ColMass(s, "dose")});
+  }
+  LoadScreening(*db_, in_regimens, value, version_of);
+  for (const auto& regimen : out) {
+    if (regimen.versions.empty()) {
+      return Status::Internal("regimen " + regimen.id.ToString() + " has no versions");
     }
   }
-  LoadScreening(*db_, regimen_id, regimen.versions);
-  if (regimen.versions.empty()) {
-    return Status::Internal("regimen " + std::to_string(regimen_id) + " has no versions");
-  }
-  return regimen;
+  return out;
 }
 
 Result<records::Regimen> SqliteStore::GetRegimen(PatientId patient, RegimenId id) {
   return Guarded("read regimen", [&]() -> Result<records::Regimen> {
     PINEAL_RETURN_IF_ERROR(ExistsForPatient("regimens", id.value(), patient));
-    return LoadRegimen(id.value());
+    PINEAL_ASSIGN_OR_RETURN(std::vector<records::Regimen> one, LoadRegimens("id = ?", id.value()));
+    if (one.empty()) return Status::NotFound("regimen " + id.ToString() + " not found");
+    return std::move(one.front());
   });
 }
 
 Result<std::vector<records::Regimen>> SqliteStore::ListRegimens(PatientId patient) {
   return Guarded("list regimens", [&]() -> Result<std::vector<records::Regimen>> {
-    SQLite::Statement q(*db_, "SELECT id FROM regimens WHERE patient_id = ? ORDER BY id");
-    q.bind(1, patient.value());
-    std::vector<std::int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-    std::vector<records::Regimen> out;
-    for (std::int64_t id : ids) {
-      PINEAL_ASSIGN_OR_RETURN(records::Regimen r, LoadRegimen(id));
-      out.push_back(std::move(r));
-    }
-    return out;
+    return LoadRegimens("patient_id = ?", patient.value());
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "pineal/core/quantity.h"
 #include "pineal/core/time.h"
@@ -31,6 +32,10 @@ std::string ColText(SQLite::Statement& s, const char* column);
 std::optional<std::int64_t> ColOptInt(SQLite::Statement& s, const char* column);
 // The created_at and created_by columns every record table has.
 records::Provenance ColProvenance(SQLite::Statement& s);
+
+// "?,?,?" for an IN list of `n` values, bound from 1 by BindIds.
+std::string Placeholders(std::size_t n);
+void BindIds(SQLite::Statement& s, const std::vector<std::int64_t>& ids);
 
 // Enum columns hold the record enums' text names; a bad name is corruption.
 template <typename E>

@@ -97,7 +97,9 @@ class SqliteStore final : public Store {
   template <typename Fn>
   auto Guarded(const char* what, Fn&& fn) -> decltype(fn());
 
-  Result<records::Regimen> LoadRegimen(std::int64_t regimen_id);
+  // The regimens that `filter` ("id = ?" or "patient_id = ?", bound to
+  // `value`) selects, whole, in a fixed number of queries.
+  Result<std::vector<records::Regimen>> LoadRegimens(const char* filter, std::int64_t value);
   Status ExistsForPatient(const char* table, std::int64_t id, PatientId patient);
 
   std::unique_ptr<SQLite::Database> db_;
