@@ -6,6 +6,15 @@ function(pineal_add_library name)
   target_link_libraries(${name} PUBLIC ${ARG_DEPS} PRIVATE pineal_flags)
 endfunction()
 
+# Test code is compiled without optimisation (it is not what runs hot; the
+# code under test keeps its flags): in a sanitizer build a test file full of
+# TEST bodies compiles in less than half the time. ASan and UBSan stay on.
+function(pineal_test_flags target)
+  if(CMAKE_BUILD_TYPE STREQUAL "Debug")
+    target_compile_options(${target} PRIVATE -O0)
+  endif()
+endfunction()
+
 # pineal_add_test(name SOURCES ... DEPS ... [LABELS ...]): a GoogleTest binary
 # registered with ctest; every test case becomes its own ctest entry.
 function(pineal_add_test name)
@@ -21,6 +30,7 @@ function(pineal_add_test name)
     set(ARG_LABELS unit)
   endif()
   gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+  pineal_test_flags(${name})
   pineal_use_pch(${name} test)
 endfunction()
 

@@ -24,6 +24,9 @@ function(_pineal_pch_holder kind)
   elseif(kind STREQUAL "test")
     target_link_libraries(${holder} PRIVATE GTest::gtest GTest::gmock)
   endif()
+  if(kind STREQUAL "test")
+    pineal_test_flags(${holder})  # a PCH is only used with the flags it was built with
+  endif()
   target_precompile_headers(${holder} PRIVATE ${PINEAL_PCH_${kind}})
 endfunction()
 
