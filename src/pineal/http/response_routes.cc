@@ -6,7 +6,6 @@
 #include "pineal/json/json_reader.h"
 #include "pineal/json/records_json.h"
 #include "pineal/http/route_support.h"
-#include "pineal/monitor/answers_parse.h"
 
 namespace pineal::http {
 namespace {
@@ -15,50 +14,6 @@ using nlohmann::json;
 
 HttpResponse NoInstruments() {
   return ErrorResponse(Status::Unavailable("the instruments of the knowledge base are not loaded"));
-}
-
-// "answers": {"item1": 2, "item9": null} by item id, [2, 1, null, ...] in
-// form order (null: unanswered), or the text form "2,1,,0".
-Result<std::vector<monitor::ItemAnswer>> AnswersFromJson(const kb::InstrumentDef& def,
-                                                         const json& answers) {
-  if (answers.is_string()) {
-    auto parsed = monitor::ParseAnswers(def, answers.get<std::string>());
-    if (!parsed.ok()) return parsed.status().WithFieldPrefix("answers");
-    return parsed;
-  }
-  std::vector<monitor::ItemAnswer> out;
-  auto value_of = [](const json& v, const std::string& field) -> Result<std::optional<int>> {
-    if (v.is_null()) return std::optional<int>();
-    if (!v.is_number_integer()) {
-      return Status::InvalidArgument("must be a whole number or null (unanswered)", field);
-    }
-    const auto n = v.get<std::int64_t>();
-    if (n < -1000 || n > 1000) return Status::InvalidArgument("is out of range", field);
-    return std::optional<int>(static_cast<int>(n));
-  };
-  if (answers.is_object()) {
-    for (const auto& [key, v] : answers.items()) {
-      PINEAL_ASSIGN_OR_RETURN(auto value, value_of(v, "answers." + key));
-      out.push_back({key, value});
-    }
-    return out;
-  }
-  if (answers.is_array()) {
-    if (answers.size() > def.items.size()) {
-      return Status::InvalidArgument(def.code + " has " + std::to_string(def.items.size()) +
-                                         " items; " + std::to_string(answers.size()) +
-                                         " answers were given",
-                                     "answers");
-    }
-    for (std::size_t i = 0; i < answers.size(); ++i) {
-      PINEAL_ASSIGN_OR_RETURN(auto value,
-                              value_of(answers[i], "answers[" + std::to_string(i) + "]"));
-      out.push_back({def.items[i].id, value});
-    }
-    return out;
-  }
-  return Status::InvalidArgument(
-      "must be an object by item id, a list in item order, or a text such as \"1,2,0\"", "answers");
 }
 
 }  // namespace

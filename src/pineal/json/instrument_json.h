@@ -12,6 +12,7 @@
 
 #include <string>
 
+#include "pineal/core/result.h"
 #include "pineal/kb/instrument_catalog.h"
 #include "pineal/monitor/instrument_scoring.h"
 #include "pineal/monitor/sleep_diary.h"
@@ -27,5 +28,10 @@ nlohmann::json InstrumentScoreToJson(const monitor::InstrumentScore& s,
                                      const kb::InstrumentDef& def);
 nlohmann::json SleepNightToJson(const monitor::SleepNight& n, const kb::SleepDiaryDef& def);
 nlohmann::json SideEffectsToJson(const kb::SideEffectList& list);
+
+// "answers": {"item1": 2, "item9": null} by item id, [2, 1, null, ...] in
+// form order (null: unanswered), or the text form "2,1,,0".
+Result<std::vector<monitor::ItemAnswer>> AnswersFromJson(const kb::InstrumentDef& def,
+                                                         const nlohmann::json& answers);
 
 }  // namespace pineal::codec

@@ -9,14 +9,10 @@
 #include <string>
 
 #include "pineal/store/sqlite/sqlite_store.h"
+#include "pineal/store/memory/memory_store.h"
 #include "pineal/store/store.h"
 #include "tests/support/records_fixtures.h"
 #include "tests/support/temp_dir.h"
-
-#if __has_include("pineal/store/memory/memory_store.h")
-#include "pineal/store/memory/memory_store.h"
-#define PINEAL_CONTRACT_HAS_MEMORY_STORE 1
-#endif
 
 namespace pineal::store::contract {
 
@@ -33,11 +29,7 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
       ASSERT_TRUE(s.ok()) << s.status().ToString();
       store_ = std::move(*s);
     } else if (backend == "memory") {
-#ifdef PINEAL_CONTRACT_HAS_MEMORY_STORE
       store_ = std::make_unique<pineal::store::MemoryStore>();
-#else
-      GTEST_SKIP() << "no memory store in this build";
-#endif
     } else {
       FAIL() << "unknown backend " << backend;
     }

@@ -129,12 +129,8 @@ namespace {
 
 std::string BackendName(const ::testing::TestParamInfo<std::string>& info) { return info.param; }
 
-#ifdef PINEAL_CONTRACT_HAS_MEMORY_STORE
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite", "memory"),
                          BackendName);
-#else
-INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite"), BackendName);
-#endif
 
 // ---------------------------------------------------------------- schema
 
