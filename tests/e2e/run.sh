@@ -22,11 +22,13 @@ bash "$root/scripts/build-web" >/dev/null
 export PINEAL_BIN="$bin"
 export CHROMIUM_PATH="$chromium"
 export E2E_SCREENSHOTS="$build/e2e-screenshots"
-rm -rf "$E2E_SCREENSHOTS"
 mkdir -p "$E2E_SCREENSHOTS"
 
 files=("$@")
-if ((${#files[@]} == 0)); then files=("$here"/*.test.mjs); fi
+if ((${#files[@]} == 0)); then
+  files=("$here"/*.test.mjs)
+  rm -f "$E2E_SCREENSHOTS"/*.png  # a full run leaves only its own screenshots
+fi
 cd "$root"
 # One file at a time: each starts its own server and browser on 2 cores.
 opts=()

@@ -17,6 +17,7 @@
 #include <set>
 #include <thread>
 
+#include "pineal/app/pineal_app.h"
 #include "pineal/http/server.h"
 #include "pineal/kb/catalog_loader.h"
 #include "pineal/kb/circadian_params.h"
@@ -97,11 +98,11 @@ class ApiTest : public ::testing::Test {
   std::string TokenFor(const std::string& username, store::UserRole role,
                        std::optional<PatientId> patient = std::nullopt) {
     app::Actor system;
-    auto user = app_->CreateUser(
+    auto user = app_->accounts().CreateUser(
         system, app::NewUser{username, username, role, patient, "correct horse battery staple"});
     EXPECT_TRUE(user.ok()) << user.status().ToString();
     app::Actor as_user{user->id, user->username, app::RoleOf(role), patient, ""};
-    auto grant = app_->CreateApiToken(as_user, "tests");
+    auto grant = app_->accounts().CreateApiToken(as_user, "tests");
     EXPECT_TRUE(grant.ok()) << grant.status().ToString();
     return grant->token;
   }

@@ -82,16 +82,17 @@ class CrashTest : public ::testing::Test {
     SystemClock clock;
     app::PinealApp app(**store, clock);
     app::Actor system;
-    auto user = app.CreateUser(system, {"dr.crash", "Dr Crash", store::UserRole::kClinician,
-                                        std::nullopt, "crash test passphrase"});
+    auto user =
+        app.accounts().CreateUser(system, {"dr.crash", "Dr Crash", store::UserRole::kClinician,
+                                           std::nullopt, "crash test passphrase"});
     ASSERT_TRUE(user.ok());
     app::Actor clinician{user->id, user->username, app::Role::kClinician, std::nullopt, ""};
     records::Patient p;
     p.display_name = "Crash P.";
-    auto patient = app.CreatePatient(clinician, p);
+    auto patient = app.patients().CreatePatient(clinician, p);
     ASSERT_TRUE(patient.ok());
     patient_ = patient->id.value();
-    token_ = app.CreateApiToken(clinician, "crash")->token;
+    token_ = app.accounts().CreateApiToken(clinician, "crash")->token;
   }
 
   // Writes from several threads until the server stops answering.

@@ -2,7 +2,7 @@
 #include <cctype>
 
 #include "pineal/app/credentials.h"
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/accounts.h"
 #include "pineal/records/text_checks.h"
 
 namespace pineal::app {
@@ -23,7 +23,7 @@ Status CheckUsername(const std::string& name) {
 
 }  // namespace
 
-Result<store::User> PinealApp::CreateUser(const Actor& actor, NewUser n) {
+Result<store::User> Accounts::CreateUser(const Actor& actor, NewUser n) {
   auto result = AuditedWrite<store::User>(
       actor, "user.create", n.patient_id,
       [&]() -> Result<store::User> {
@@ -57,7 +57,7 @@ Result<store::User> PinealApp::CreateUser(const Actor& actor, NewUser n) {
   return result;
 }
 
-Result<std::vector<store::User>> PinealApp::ListUsers(const Actor& actor) {
+Result<std::vector<store::User>> Accounts::ListUsers(const Actor& actor) {
   auto result = [&]() -> Result<std::vector<store::User>> {
     PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
     return store_.ListUsers();
@@ -66,8 +66,8 @@ Result<std::vector<store::User>> PinealApp::ListUsers(const Actor& actor) {
   return result;
 }
 
-Result<store::User> PinealApp::SetUserDisabled(const Actor& actor, const std::string& username,
-                                               bool disabled) {
+Result<store::User> Accounts::SetUserDisabled(const Actor& actor, const std::string& username,
+                                              bool disabled) {
   return AuditedWrite<store::User>(
       actor, disabled ? "user.disable" : "user.enable", std::nullopt,
       [&]() -> Result<store::User> {
@@ -82,8 +82,8 @@ Result<store::User> PinealApp::SetUserDisabled(const Actor& actor, const std::st
       [&] { return "username=" + username; });
 }
 
-Result<store::User> PinealApp::ResetPassword(const Actor& actor, const std::string& username,
-                                             const std::string& new_password) {
+Result<store::User> Accounts::ResetPassword(const Actor& actor, const std::string& username,
+                                            const std::string& new_password) {
   auto result = AuditedWrite<store::User>(
       actor, "user.reset_password", std::nullopt,
       [&]() -> Result<store::User> {
@@ -104,8 +104,7 @@ Result<store::User> PinealApp::ResetPassword(const Actor& actor, const std::stri
   return result;
 }
 
-Status PinealApp::AddToCareTeam(const Actor& actor, PatientId patient,
-                                const std::string& username) {
+Status Accounts::AddToCareTeam(const Actor& actor, PatientId patient, const std::string& username) {
   return CommitAudited(
       actor, "care_team.add", patient,
       [&]() -> Status {

@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "pineal/app/monitoring_inputs.h"
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/monitoring.h"
 #include "pineal/app/proposal_codec.h"
 #include "pineal/records/text_checks.h"
 
@@ -22,93 +22,15 @@ Status CheckStatusFilter(const std::string& status) {
       "'" + status + "' is not an alert status; use open, acknowledged, resolved or all", "status");
 }
 
-store::AlertRecord RecordOf(PatientId patient, const monitor::AlertCandidate& c,
-                            const records::Provenance& provenance) {
-  store::AlertRecord a;
-  a.patient_id = patient;
-  a.rule_id = c.rule_id;
-  a.severity = std::string(kb::AlertSeverityName(c.severity));
-  a.title = c.title;
-  a.message = c.message;
-  a.dedupe_key = c.dedupe_key;
-  a.evidence_json = EvidenceToJson(c.evidence).dump();
-  a.refs_json = nlohmann::json(c.refs).dump();
-  a.provenance = provenance;
-  return a;
-}
-
 }  // namespace
 
-Result<PinealApp::MonitoringData> PinealApp::LoadMonitoring(PatientId patient) {
-  MonitoringData d;
-  PINEAL_ASSIGN_OR_RETURN(d.patient, store_.GetPatient(patient));
-  PINEAL_ASSIGN_OR_RETURN(d.regimens, store_.ListRegimens(patient));
-  PINEAL_ASSIGN_OR_RETURN(d.doses, store_.ListDoseEvents(patient, {}, false));
-  PINEAL_ASSIGN_OR_RETURN(d.observations, store_.ListObservations(patient, {}, false));
-  d.responses = ScoredResponsesOf(d.observations);
-  d.side_effects = SideEffectsOf(d.observations, d.patient.time_zone);
-  return d;
-}
-
-Status PinealApp::RefreshAlerts(PatientId patient) {
-  if (knowledge_.rules == nullptr) return Status::Ok();
-  PINEAL_ASSIGN_OR_RETURN(MonitoringData d, LoadMonitoring(patient));
-  monitor::AlertInputs in;
-  in.last_checkin = LastCheckIn(d.doses, d.observations);
-  in.patient = std::move(d.patient);
-  in.regimens = std::move(d.regimens);
-  in.dose_events = std::move(d.doses);
-  in.responses = std::move(d.responses);
-  in.side_effects = std::move(d.side_effects);
-  // One instant for the whole evaluation: the rules, new alerts and lapses agree.
-  const Instant now = clock_.Now();
-  const records::Provenance by{now, "system"};
-  const auto candidates = monitor::EvaluateAlerts(knowledge_.rules->alerts, in, now);
-  std::set<std::string> holding;
-  for (const auto& c : candidates) {
-    holding.insert(c.dedupe_key);
-    PINEAL_RETURN_IF_ERROR(store_.InsertAlertIfNew(RecordOf(patient, c, by)).status());
-  }
-  return ResolveLapsedAlerts(patient, holding, now);
-}
-
-// Alerts about a state over a window resolve themselves once the record no
-// longer shows it (a backfilled dose log, a check-in, a week of normal use);
-// alerts about an entry stay until a clinician resolves them.
-Status PinealApp::ResolveLapsedAlerts(PatientId patient, const std::set<std::string>& holding,
-                                      Instant now) {
-  std::set<std::string> window_rules;
-  for (const auto& r : knowledge_.rules->alerts.rules) {
-    if (monitor::LapsesWhenNoLongerTrue(r.kind)) window_rules.insert(r.id);
-  }
-  store::AlertQuery q;
-  q.patient = patient;
-  PINEAL_ASSIGN_OR_RETURN(auto alerts, store_.ListAlerts(q));
-  for (const auto& a : alerts) {
-    if (a.status() == "resolved" || !window_rules.count(a.rule_id) || holding.count(a.dedupe_key)) {
-      continue;
-    }
-    PINEAL_RETURN_IF_ERROR(store_.AppendAlertStatus(
-        a.id, {"resolved",
-               "no longer holds on the current record (re-evaluated " + FormatInstant(now) + ")",
-               now, "system"}));
-  }
-  return Status::Ok();
-}
-
-void PinealApp::RefreshAlertsAfterWrite(PatientId patient) {
-  // The write stands whatever happens here; a failure is for the operator.
-  Status st = RefreshAlerts(patient);
-  if (!st.ok())
-    std::fprintf(stderr, "pineal: alert evaluation failed: %s\n", st.ToString().c_str());
-}
-
-Result<std::vector<store::AlertRecord>> PinealApp::ListAlerts(const Actor& actor, PatientId patient,
-                                                              const std::string& status) {
+Result<std::vector<store::AlertRecord>> Monitoring::ListAlerts(const Actor& actor,
+                                                               PatientId patient,
+                                                               const std::string& status) {
   auto result = [&]() -> Result<std::vector<store::AlertRecord>> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_RETURN_IF_ERROR(CheckStatusFilter(status));
-    PINEAL_RETURN_IF_ERROR(RefreshAlerts(patient));
+    PINEAL_RETURN_IF_ERROR(alerts_.RefreshAlerts(patient));
     store::AlertQuery q;
     q.patient = patient;
     q.status = status;
@@ -118,8 +40,8 @@ Result<std::vector<store::AlertRecord>> PinealApp::ListAlerts(const Actor& actor
   return result;
 }
 
-Result<std::vector<InboxAlert>> PinealApp::AlertInbox(const Actor& actor,
-                                                      const std::string& status) {
+Result<std::vector<InboxAlert>> Monitoring::AlertInbox(const Actor& actor,
+                                                       const std::string& status) {
   auto result = [&]() -> Result<std::vector<InboxAlert>> {
     if (actor.role != Role::kClinician || !actor.user_id) {
       return Status::PermissionDenied("the alert inbox is a clinician's");
@@ -131,7 +53,7 @@ Result<std::vector<InboxAlert>> PinealApp::AlertInbox(const Actor& actor,
     PINEAL_ASSIGN_OR_RETURN(auto patients, store_.ListPatients(pq));
     std::map<std::int64_t, std::string> names;
     for (const auto& p : patients.items) {
-      PINEAL_RETURN_IF_ERROR(RefreshAlerts(p.id));
+      PINEAL_RETURN_IF_ERROR(alerts_.RefreshAlerts(p.id));
       names[p.id.value()] = p.display_name;
     }
     store::AlertQuery q;
@@ -154,10 +76,10 @@ Result<std::vector<InboxAlert>> PinealApp::AlertInbox(const Actor& actor,
   return result;
 }
 
-Result<store::AlertRecord> PinealApp::ChangeAlertStatus(const Actor& actor, PatientId patient,
-                                                        std::int64_t alert_id,
-                                                        const std::string& status,
-                                                        const std::string& note) {
+Result<store::AlertRecord> Monitoring::ChangeAlertStatus(const Actor& actor, PatientId patient,
+                                                         std::int64_t alert_id,
+                                                         const std::string& status,
+                                                         const std::string& note) {
   auto result = AuditedWrite<store::AlertRecord>(
       actor, "alert.status", patient,
       [&]() -> Result<store::AlertRecord> {

@@ -178,35 +178,38 @@ Result<DemoSummary> LoadDemoClinic(PinealApp& app, const Actor& actor, store::St
     }
     PINEAL_ASSIGN_OR_RETURN(
         store::User clinician,
-        app.CreateUser(actor, NewUser{kDemoClinician, "Dr Demo", store::UserRole::kClinician,
-                                      std::nullopt, kDemoClinicianPassword}));
+        app.accounts().CreateUser(
+            actor, NewUser{kDemoClinician, "Dr Demo", store::UserRole::kClinician, std::nullopt,
+                           kDemoClinicianPassword}));
     PINEAL_RETURN_IF_ERROR(
-        app.CreateUser(actor, NewUser{kDemoAdmin, "Demo administrator", store::UserRole::kAdmin,
-                                      std::nullopt, kDemoAdminPassword})
+        app.accounts()
+            .CreateUser(actor, NewUser{kDemoAdmin, "Demo administrator", store::UserRole::kAdmin,
+                                       std::nullopt, kDemoAdminPassword})
             .status());
     summary.logins = DemoLogins();
     int index = 0;
     for (DemoPatient& d : DemoPatients(today)) {
       ++index;
-      PINEAL_ASSIGN_OR_RETURN(records::Patient p, app.CreatePatient(actor, d.patient));
+      PINEAL_ASSIGN_OR_RETURN(records::Patient p, app.patients().CreatePatient(actor, d.patient));
       ++summary.patients;
-      PINEAL_RETURN_IF_ERROR(app.AddToCareTeam(actor, p.id, clinician.username));
+      PINEAL_RETURN_IF_ERROR(app.accounts().AddToCareTeam(actor, p.id, clinician.username));
       // One patient account, for the check-in.
       if (index == 1) {
         PINEAL_RETURN_IF_ERROR(
-            app.CreateUser(actor, NewUser{"margaret", p.display_name, store::UserRole::kPatient,
-                                          p.id, kDemoPatientPassword})
+            app.accounts()
+                .CreateUser(actor, NewUser{"margaret", p.display_name, store::UserRole::kPatient,
+                                           p.id, kDemoPatientPassword})
                 .status());
       }
       for (auto& m : d.medications) {
-        PINEAL_RETURN_IF_ERROR(app.AddMedication(actor, p.id, m).status());
+        PINEAL_RETURN_IF_ERROR(app.patients().AddMedication(actor, p.id, m).status());
         ++summary.medications;
       }
       // Regimens the patients already take are recorded as they are; what
       // screening blocks is overridden with the reason a clinician would give.
       PINEAL_ASSIGN_OR_RETURN(
           ScreeningReport screened,
-          app.ScreenProposal(actor, p.id, d.substance, d.regimen, std::nullopt));
+          app.regimens().ScreenProposal(actor, p.id, d.substance, d.regimen, std::nullopt));
       std::vector<safety::Override> overrides;
       for (const auto& f : screened.findings) {
         if (f.blocking()) {
@@ -218,7 +221,8 @@ Result<DemoSummary> LoadDemoClinic(PinealApp& app, const Actor& actor, store::St
       ScreeningReport report;
       PINEAL_ASSIGN_OR_RETURN(
           records::Regimen r,
-          app.CreateRegimen(actor, p.id, RegimenDraft{d.substance, d.regimen}, overrides, &report));
+          app.regimens().CreateRegimen(actor, p.id, RegimenDraft{d.substance, d.regimen}, overrides,
+                                       &report));
       ++summary.regimens;
       for (int day = 0; day < kLogDays; ++day) {
         const LocalDate date = std::chrono::sys_days(d.regimen.start_date) + std::chrono::days(day);
@@ -237,7 +241,7 @@ Result<DemoSummary> LoadDemoClinic(PinealApp& app, const Actor& actor, store::St
             e.taken_at = planned + std::chrono::minutes((day * 13 + index * 5) % 40);
             e.amount = d.regimen.dose;
           }
-          PINEAL_RETURN_IF_ERROR(app.RecordDoseEvent(actor, p.id, e).status());
+          PINEAL_RETURN_IF_ERROR(app.patients().RecordDoseEvent(actor, p.id, e).status());
           ++summary.dose_events;
         }
         for (const auto& s : d.series) {
@@ -250,7 +254,7 @@ Result<DemoSummary> LoadDemoClinic(PinealApp& app, const Actor& actor, store::St
           o.unit = s.unit;
           o.value = std::round(s.start + s.per_day * day);
           o.observed_at = at;
-          PINEAL_RETURN_IF_ERROR(app.RecordObservation(actor, p.id, o).status());
+          PINEAL_RETURN_IF_ERROR(app.patients().RecordObservation(actor, p.id, o).status());
           ++summary.observations;
         }
       }

@@ -54,16 +54,16 @@ Status LoadDemoMonth(PinealApp& app, const Actor& actor, const std::string& clin
   const LocalDate start = std::chrono::sys_days(today) - std::chrono::days(kMonthDays);
   const LocalDate birth{today.year() - std::chrono::years(47), std::chrono::month(4),
                         std::chrono::day(9)};
-  PINEAL_ASSIGN_OR_RETURN(
-      records::Patient p,
-      app.CreatePatient(actor, MakePatient("Helen M.", birth, records::Sex::kFemale, 68,
-                                           {"insomnia"}, false, "Europe/London", today)));
+  PINEAL_ASSIGN_OR_RETURN(records::Patient p,
+                          app.patients().CreatePatient(
+                              actor, MakePatient("Helen M.", birth, records::Sex::kFemale, 68,
+                                                 {"insomnia"}, false, "Europe/London", today)));
   ++summary.patients;
-  PINEAL_RETURN_IF_ERROR(app.AddToCareTeam(actor, p.id, clinician));
+  PINEAL_RETURN_IF_ERROR(app.accounts().AddToCareTeam(actor, p.id, clinician));
   ScreeningReport report;
   PINEAL_ASSIGN_OR_RETURN(
       records::Regimen r,
-      app.CreateRegimen(
+      app.regimens().CreateRegimen(
           actor, p.id,
           RegimenDraft{"melatonin", Plan("ir", *Mass::Make(1, "mg"), {"22:00"}, "insomnia", start,
                                          "Start low: 1 mg 30-60 min before bed")},
@@ -78,7 +78,7 @@ Status LoadDemoMonth(PinealApp& app, const Actor& actor, const std::string& clin
       e.planned_at = dose_at;
       e.taken_at = dose_at + std::chrono::minutes(day % 4 * 10);
       e.amount = r.current().dose;
-      PINEAL_RETURN_IF_ERROR(app.RecordDoseEvent(actor, p.id, e).status());
+      PINEAL_RETURN_IF_ERROR(app.patients().RecordDoseEvent(actor, p.id, e).status());
       ++summary.dose_events;
     }
     // The morning's sleep diary, from the second morning on: efficiency
@@ -97,7 +97,7 @@ Status LoadDemoMonth(PinealApp& app, const Actor& actor, const std::string& clin
         o.value = value;
         o.unit = unit;
         o.observed_at = morning;
-        PINEAL_RETURN_IF_ERROR(app.RecordObservation(actor, p.id, o).status());
+        PINEAL_RETURN_IF_ERROR(app.patients().RecordObservation(actor, p.id, o).status());
         ++summary.observations;
       }
     }
@@ -111,7 +111,7 @@ Status LoadDemoMonth(PinealApp& app, const Actor& actor, const std::string& clin
       o.components = {{"onset", std::nullopt, FormatInstant(onset)},
                       {"suspected_substance", std::nullopt, "melatonin"},
                       {"ongoing", 0.0, ""}};
-      PINEAL_RETURN_IF_ERROR(app.RecordObservation(actor, p.id, o).status());
+      PINEAL_RETURN_IF_ERROR(app.patients().RecordObservation(actor, p.id, o).status());
       ++summary.observations;
     }
   }
@@ -124,12 +124,12 @@ Status LoadDemoMonth(PinealApp& app, const Actor& actor, const std::string& clin
     for (std::size_t i = 0; i < resp.answers.size(); ++i) {
       draft.answers.push_back({"item" + std::to_string(i + 1), resp.answers[i]});
     }
-    PINEAL_RETURN_IF_ERROR(app.RecordResponse(actor, p.id, std::move(draft)).status());
+    PINEAL_RETURN_IF_ERROR(app.patients().RecordResponse(actor, p.id, std::move(draft)).status());
     ++summary.observations;
   }
-  PINEAL_ASSIGN_OR_RETURN(auto alerts, app.ListAlerts(actor, p.id, "open"));
+  PINEAL_ASSIGN_OR_RETURN(auto alerts, app.monitoring().ListAlerts(actor, p.id, "open"));
   summary.alerts += static_cast<int>(alerts.size());
-  PINEAL_RETURN_IF_ERROR(app.ProposeTitration(actor, p.id, r.id).status());
+  PINEAL_RETURN_IF_ERROR(app.monitoring().ProposeTitration(actor, p.id, r.id).status());
   ++summary.proposals;
   return Status::Ok();
 }

@@ -1,5 +1,5 @@
 // Use cases: dose events and observations (append-only, corrected by new entries).
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/patient_records.h"
 
 namespace pineal::app {
 namespace {
@@ -13,8 +13,8 @@ Status CheckRange(const store::TimeRange& range) {
 
 }  // namespace
 
-Result<records::DoseEvent> PinealApp::RecordDoseEvent(const Actor& actor, PatientId patient,
-                                                      records::DoseEvent draft) {
+Result<records::DoseEvent> PatientRecords::RecordDoseEvent(const Actor& actor, PatientId patient,
+                                                           records::DoseEvent draft) {
   auto result = AuditedWrite<records::DoseEvent>(
       actor, "dose_event.create", patient, [&]() -> Result<records::DoseEvent> {
         PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
@@ -33,14 +33,12 @@ Result<records::DoseEvent> PinealApp::RecordDoseEvent(const Actor& actor, Patien
         PINEAL_ASSIGN_OR_RETURN(DoseEventId id, store_.InsertDoseEvent(draft));
         return store_.GetDoseEvent(patient, id);
       });
-  if (result.ok()) RefreshAlertsAfterWrite(patient);
+  if (result.ok()) alerts_.RefreshAlertsAfterWrite(patient);
   return result;
 }
 
-Result<std::vector<records::DoseEvent>> PinealApp::ListDoseEvents(const Actor& actor,
-                                                                  PatientId patient,
-                                                                  const store::TimeRange& range,
-                                                                  bool with_superseded) {
+Result<std::vector<records::DoseEvent>> PatientRecords::ListDoseEvents(
+    const Actor& actor, PatientId patient, const store::TimeRange& range, bool with_superseded) {
   auto result = [&]() -> Result<std::vector<records::DoseEvent>> {
     PINEAL_RETURN_IF_ERROR(CheckRange(range));
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
@@ -50,8 +48,9 @@ Result<std::vector<records::DoseEvent>> PinealApp::ListDoseEvents(const Actor& a
   return result;
 }
 
-Result<records::Observation> PinealApp::RecordObservation(const Actor& actor, PatientId patient,
-                                                          records::Observation draft) {
+Result<records::Observation> PatientRecords::RecordObservation(const Actor& actor,
+                                                               PatientId patient,
+                                                               records::Observation draft) {
   auto result = AuditedWrite<records::Observation>(
       actor, "observation.create", patient, [&]() -> Result<records::Observation> {
         PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
@@ -79,14 +78,12 @@ Result<records::Observation> PinealApp::RecordObservation(const Actor& actor, Pa
         PINEAL_ASSIGN_OR_RETURN(ObservationId id, store_.InsertObservation(draft));
         return store_.GetObservation(patient, id);
       });
-  if (result.ok()) RefreshAlertsAfterWrite(patient);
+  if (result.ok()) alerts_.RefreshAlertsAfterWrite(patient);
   return result;
 }
 
-Result<std::vector<records::Observation>> PinealApp::ListObservations(const Actor& actor,
-                                                                      PatientId patient,
-                                                                      const store::TimeRange& range,
-                                                                      bool with_superseded) {
+Result<std::vector<records::Observation>> PatientRecords::ListObservations(
+    const Actor& actor, PatientId patient, const store::TimeRange& range, bool with_superseded) {
   auto result = [&]() -> Result<std::vector<records::Observation>> {
     PINEAL_RETURN_IF_ERROR(CheckRange(range));
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));

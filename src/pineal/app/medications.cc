@@ -1,10 +1,11 @@
 // Use cases: medicines, supplements and integrative therapies.
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/patient_records.h"
 
 namespace pineal::app {
 
-Result<records::MedicationEntry> PinealApp::AddMedication(const Actor& actor, PatientId patient,
-                                                          records::MedicationEntry draft) {
+Result<records::MedicationEntry> PatientRecords::AddMedication(const Actor& actor,
+                                                               PatientId patient,
+                                                               records::MedicationEntry draft) {
   auto result = AuditedWrite<records::MedicationEntry>(
       actor, "medication.create", patient, [&]() -> Result<records::MedicationEntry> {
         PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
@@ -17,8 +18,8 @@ Result<records::MedicationEntry> PinealApp::AddMedication(const Actor& actor, Pa
   return result;
 }
 
-Result<records::MedicationEntry> PinealApp::UpdateMedication(const Actor& actor, PatientId patient,
-                                                             records::MedicationEntry changes) {
+Result<records::MedicationEntry> PatientRecords::UpdateMedication(
+    const Actor& actor, PatientId patient, records::MedicationEntry changes) {
   auto result = AuditedWrite<records::MedicationEntry>(
       actor, "medication.update", patient, [&]() -> Result<records::MedicationEntry> {
         PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
@@ -33,8 +34,8 @@ Result<records::MedicationEntry> PinealApp::UpdateMedication(const Actor& actor,
   return result;
 }
 
-Result<std::vector<records::MedicationEntry>> PinealApp::ListMedications(const Actor& actor,
-                                                                         PatientId patient) {
+Result<std::vector<records::MedicationEntry>> PatientRecords::ListMedications(const Actor& actor,
+                                                                              PatientId patient) {
   auto result = [&]() -> Result<std::vector<records::MedicationEntry>> {
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.ListMedications(patient);

@@ -1,9 +1,9 @@
 // Use cases: circadian plans kept in a patient's record.
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/modelling.h"
 
 namespace pineal::app {
 
-Result<store::CircadianPlanRecord> PinealApp::SaveCircadianPlan(const Actor& actor,
+Result<store::CircadianPlanRecord> Modelling::SaveCircadianPlan(const Actor& actor,
                                                                 PatientId patient,
                                                                 store::CircadianPlanRecord draft) {
   auto result = AuditedWrite<store::CircadianPlanRecord>(
@@ -24,7 +24,7 @@ Result<store::CircadianPlanRecord> PinealApp::SaveCircadianPlan(const Actor& act
   return result;
 }
 
-Result<std::vector<store::CircadianPlanRecord>> PinealApp::ListCircadianPlans(const Actor& actor,
+Result<std::vector<store::CircadianPlanRecord>> Modelling::ListCircadianPlans(const Actor& actor,
                                                                               PatientId patient) {
   auto result = [&]() -> Result<std::vector<store::CircadianPlanRecord>> {
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
@@ -34,7 +34,7 @@ Result<std::vector<store::CircadianPlanRecord>> PinealApp::ListCircadianPlans(co
   return result;
 }
 
-Result<store::CircadianPlanRecord> PinealApp::GetCircadianPlan(const Actor& actor,
+Result<store::CircadianPlanRecord> Modelling::GetCircadianPlan(const Actor& actor,
                                                                PatientId patient, std::int64_t id) {
   auto result = [&]() -> Result<store::CircadianPlanRecord> {
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));

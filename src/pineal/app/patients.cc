@@ -1,5 +1,5 @@
 // Use cases: patients.
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/patient_records.h"
 
 namespace pineal::app {
 namespace {
@@ -8,7 +8,7 @@ constexpr int kMaxPageSize = 200;
 
 }  // namespace
 
-Result<records::Patient> PinealApp::CreatePatient(const Actor& actor, records::Patient draft) {
+Result<records::Patient> PatientRecords::CreatePatient(const Actor& actor, records::Patient draft) {
   auto result = [&]() -> Result<records::Patient> {
     if (actor.role != Role::kClinician && actor.role != Role::kSystem) {
       return Status::PermissionDenied("only a clinician can add patients");
@@ -36,7 +36,7 @@ Result<records::Patient> PinealApp::CreatePatient(const Actor& actor, records::P
   return result;
 }
 
-Result<records::Patient> PinealApp::GetPatient(const Actor& actor, PatientId id) {
+Result<records::Patient> PatientRecords::GetPatient(const Actor& actor, PatientId id) {
   auto result = [&]() -> Result<records::Patient> {
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, id));
     return store_.GetPatient(id);
@@ -45,7 +45,8 @@ Result<records::Patient> PinealApp::GetPatient(const Actor& actor, PatientId id)
   return result;
 }
 
-Result<records::Patient> PinealApp::UpdatePatient(const Actor& actor, records::Patient changes) {
+Result<records::Patient> PatientRecords::UpdatePatient(const Actor& actor,
+                                                       records::Patient changes) {
   const PatientId id = changes.id;
   auto result = AuditedWrite<records::Patient>(
       actor, "patient.update", id, [&]() -> Result<records::Patient> {
@@ -71,8 +72,8 @@ Result<records::Patient> PinealApp::UpdatePatient(const Actor& actor, records::P
   return result;
 }
 
-Result<store::Page<records::Patient>> PinealApp::ListPatients(const Actor& actor,
-                                                              store::PatientQuery query) {
+Result<store::Page<records::Patient>> PatientRecords::ListPatients(const Actor& actor,
+                                                                   store::PatientQuery query) {
   auto result = [&]() -> Result<store::Page<records::Patient>> {
     switch (actor.role) {
       case Role::kClinician:

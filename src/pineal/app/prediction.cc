@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/modelling.h"
 #include "pineal/core/text.h"
 #include "pineal/monitor/adherence_plan.h"
 #include "pineal/records/enums.h"
@@ -46,7 +46,7 @@ const records::Regimen* ActiveRegimenFor(const std::vector<records::Regimen>& re
 
 }  // namespace
 
-Result<PatientPrediction> PinealApp::PredictConcentrations(const Actor& actor, PatientId patient,
+Result<PatientPrediction> Modelling::PredictConcentrations(const Actor& actor, PatientId patient,
                                                            const PredictionQuery& query) {
   auto result = [&]() -> Result<PatientPrediction> {
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));

@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "pineal/app/monitoring_inputs.h"
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/monitoring.h"
 #include "pineal/app/proposal_codec.h"
 #include "pineal/records/text_checks.h"
 
@@ -22,8 +22,8 @@ bool ChangesTheRegimen(monitor::TitrationAction a) {
 
 }  // namespace
 
-Result<StoredProposal> PinealApp::ProposeTitration(const Actor& actor, PatientId patient,
-                                                   RegimenId regimen_id) {
+Result<StoredProposal> Monitoring::ProposeTitration(const Actor& actor, PatientId patient,
+                                                    RegimenId regimen_id) {
   std::string proposed;  // the action, for the audit row
   auto result = AuditedWrite<StoredProposal>(
       actor, "titration.propose", patient,
@@ -45,7 +45,7 @@ Result<StoredProposal> PinealApp::ProposeTitration(const Actor& actor, PatientId
                                             " for '" + regimen.current().indication +
                                             "'; the protocols are: " + known);
         }
-        PINEAL_ASSIGN_OR_RETURN(MonitoringData d, LoadMonitoring(patient));
+        PINEAL_ASSIGN_OR_RETURN(MonitoringData d, alerts_.LoadMonitoring(patient));
         PINEAL_ASSIGN_OR_RETURN(LocalDate today, TodayFor(d.patient));
         monitor::TitrationInputs in;
         in.regimen = regimen;
@@ -88,14 +88,14 @@ Result<StoredProposal> PinealApp::ProposeTitration(const Actor& actor, PatientId
   return result;
 }
 
-Result<StoredProposal> PinealApp::LoadProposal(PatientId patient, std::int64_t id) {
+Result<StoredProposal> Monitoring::LoadProposal(PatientId patient, std::int64_t id) {
   PINEAL_ASSIGN_OR_RETURN(store::ProposalRecord record, store_.GetProposal(patient, id));
   PINEAL_ASSIGN_OR_RETURN(monitor::TitrationProposal p, ProposalFromJson(record.proposal_json));
   return StoredProposal{std::move(record), std::move(p)};
 }
 
-Result<std::vector<StoredProposal>> PinealApp::ListProposals(const Actor& actor,
-                                                             PatientId patient) {
+Result<std::vector<StoredProposal>> Monitoring::ListProposals(const Actor& actor,
+                                                              PatientId patient) {
   auto result = [&]() -> Result<std::vector<StoredProposal>> {
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));  // clinicians only
     PINEAL_ASSIGN_OR_RETURN(auto records, store_.ListProposals(patient));
@@ -110,9 +110,9 @@ Result<std::vector<StoredProposal>> PinealApp::ListProposals(const Actor& actor,
   return result;
 }
 
-Result<StoredProposal> PinealApp::DecideProposal(const Actor& actor, PatientId patient,
-                                                 std::int64_t id, ProposalDecisionDraft draft,
-                                                 ScreeningReport* report) {
+Result<StoredProposal> Monitoring::DecideProposal(const Actor& actor, PatientId patient,
+                                                  std::int64_t id, ProposalDecisionDraft draft,
+                                                  ScreeningReport* report) {
   auto result = AuditedWrite<StoredProposal>(
       actor, "titration." + draft.decision, patient,
       [&]() -> Result<StoredProposal> {
@@ -158,9 +158,10 @@ Result<StoredProposal> PinealApp::DecideProposal(const Actor& actor, PatientId p
             // The regimen changes here, in this transaction, with its own
             // audit row beside the decision's.
             if (p.action == monitor::TitrationAction::kStop) {
-              PINEAL_ASSIGN_OR_RETURN(records::Regimen stopped,
-                                      AppendStop(actor, patient, regimen, regimen.current().version,
-                                                 applies_from, why));
+              PINEAL_ASSIGN_OR_RETURN(
+                  records::Regimen stopped,
+                  writes_.AppendStop(actor, patient, regimen, regimen.current().version,
+                                     applies_from, why));
               PINEAL_RETURN_IF_ERROR(AppendAuditRow(actor, "regimen.stop", patient));
               decision.regimen_version = stopped.current().version;
             } else {
@@ -172,8 +173,8 @@ Result<StoredProposal> PinealApp::DecideProposal(const Actor& actor, PatientId p
               next.reason = why;
               PINEAL_ASSIGN_OR_RETURN(
                   records::Regimen revised,
-                  AppendRevision(actor, patient, regimen, regimen.current().version, next,
-                                 draft.overrides, report));
+                  writes_.AppendRevision(actor, patient, regimen, regimen.current().version, next,
+                                         draft.overrides, report));
               PINEAL_RETURN_IF_ERROR(
                   AppendAuditRow(actor, "regimen.revise", patient, OverrideDetail(next)));
               decision.regimen_version = revised.current().version;

@@ -1,7 +1,7 @@
 // Use case: instrument responses, scored before they are stored.
 #include "pineal/app/responses.h"
 
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/patient_records.h"
 #include "pineal/monitor/answers_parse.h"
 
 namespace pineal::app {
@@ -32,8 +32,8 @@ records::Observation ObservationOf(const kb::InstrumentDef& def,
 
 }  // namespace
 
-Result<RecordedResponse> PinealApp::RecordResponse(const Actor& actor, PatientId patient,
-                                                   ResponseDraft draft) {
+Result<RecordedResponse> PatientRecords::RecordResponse(const Actor& actor, PatientId patient,
+                                                        ResponseDraft draft) {
   auto result = AuditedWrite<RecordedResponse>(
       actor, "response.create", patient,
       [&]() -> Result<RecordedResponse> {
@@ -74,7 +74,7 @@ Result<RecordedResponse> PinealApp::RecordResponse(const Actor& actor, PatientId
         return RecordedResponse{std::move(o), std::move(*score), def};
       },
       [&] { return draft.instrument; });
-  if (result.ok()) RefreshAlertsAfterWrite(patient);
+  if (result.ok()) alerts_.RefreshAlertsAfterWrite(patient);
   return result;
 }
 

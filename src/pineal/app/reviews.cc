@@ -1,7 +1,7 @@
 // Use cases: follow-up reviews and adherence. Review dates come from the
 // rules of knowledge/rules/followup.yaml (monitor::PlanReviews); what a
 // clinician did about a review (done, moved, cancelled) is appended.
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/monitoring.h"
 #include "pineal/records/text_checks.h"
 
 namespace pineal::app {
@@ -28,12 +28,7 @@ constexpr int kReviewsShown = 3;
 
 }  // namespace
 
-Result<LocalDate> PinealApp::TodayFor(const records::Patient& patient) const {
-  PINEAL_ASSIGN_OR_RETURN(LocalDateTime local, ToLocal(clock_.Now(), patient.time_zone));
-  return local.date;
-}
-
-Result<PatientReviews> PinealApp::PlanPatientReviews(PatientId patient, int count) {
+Result<PatientReviews> Monitoring::PlanPatientReviews(PatientId patient, int count) {
   if (knowledge_.rules == nullptr) return Status::Unavailable("the follow-up rules are not loaded");
   PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
   PINEAL_ASSIGN_OR_RETURN(auto regimens, store_.ListRegimens(patient));
@@ -53,7 +48,7 @@ Result<PatientReviews> PinealApp::PlanPatientReviews(PatientId patient, int coun
   return out;
 }
 
-Result<PatientReviews> PinealApp::Reviews(const Actor& actor, PatientId patient) {
+Result<PatientReviews> Monitoring::Reviews(const Actor& actor, PatientId patient) {
   auto result = [&]() -> Result<PatientReviews> {
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return PlanPatientReviews(patient, kReviewsShown);
@@ -62,8 +57,8 @@ Result<PatientReviews> PinealApp::Reviews(const Actor& actor, PatientId patient)
   return result;
 }
 
-Result<store::ReviewAction> PinealApp::RecordReviewAction(const Actor& actor, PatientId patient,
-                                                          store::ReviewAction draft) {
+Result<store::ReviewAction> Monitoring::RecordReviewAction(const Actor& actor, PatientId patient,
+                                                           store::ReviewAction draft) {
   auto result = AuditedWrite<store::ReviewAction>(
       actor, "review." + draft.action, patient,
       [&]() -> Result<store::ReviewAction> {
@@ -129,7 +124,7 @@ Result<store::ReviewAction> PinealApp::RecordReviewAction(const Actor& actor, Pa
   return result;
 }
 
-Result<std::vector<OverdueReview>> PinealApp::OverdueReviews(const Actor& actor) {
+Result<std::vector<OverdueReview>> Monitoring::OverdueReviews(const Actor& actor) {
   auto result = [&]() -> Result<std::vector<OverdueReview>> {
     if (actor.role != Role::kClinician || !actor.user_id) {
       return Status::PermissionDenied("the overdue reviews are listed for a clinician");
@@ -156,8 +151,8 @@ Result<std::vector<OverdueReview>> PinealApp::OverdueReviews(const Actor& actor)
   return result;
 }
 
-Result<AdherenceAnswer> PinealApp::Adherence(const Actor& actor, PatientId patient,
-                                             const AdherenceQuery& query) {
+Result<AdherenceAnswer> Monitoring::Adherence(const Actor& actor, PatientId patient,
+                                              const AdherenceQuery& query) {
   auto result = [&]() -> Result<AdherenceAnswer> {
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     if (knowledge_.rules == nullptr)
@@ -183,7 +178,7 @@ Result<AdherenceAnswer> PinealApp::Adherence(const Actor& actor, PatientId patie
   return result;
 }
 
-Result<MonitoringBadges> PinealApp::Badges(const Actor& actor, PatientId patient) {
+Result<MonitoringBadges> Monitoring::Badges(const Actor& actor, PatientId patient) {
   PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
   MonitoringBadges b;
   if (actor.role == Role::kClinician || actor.role == Role::kSystem) {

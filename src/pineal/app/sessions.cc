@@ -1,6 +1,6 @@
 // Use cases: logging in and out, API tokens, resolving a token to a caller.
 #include "pineal/app/credentials.h"
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/accounts.h"
 #include "pineal/records/text_checks.h"
 
 namespace pineal::app {
@@ -26,8 +26,8 @@ const std::string& DummyHash() {
 
 }  // namespace
 
-Result<LoginGrant> PinealApp::Login(const std::string& username, const std::string& password,
-                                    const std::string& address) {
+Result<LoginGrant> Accounts::Login(const std::string& username, const std::string& password,
+                                   const std::string& address) {
   const Instant now = clock_.Now();
   Actor who{std::nullopt, username, Role::kSystem, std::nullopt, address};
   auto result = [&]() -> Result<LoginGrant> {
@@ -74,8 +74,7 @@ Result<LoginGrant> PinealApp::Login(const std::string& username, const std::stri
   return result;
 }
 
-Result<Authenticated> PinealApp::Authenticate(const std::string& token,
-                                              const std::string& address) {
+Result<Authenticated> Accounts::Authenticate(const std::string& token, const std::string& address) {
   const Status denied =
       Status::Unauthenticated("the session has ended or the token is invalid; log in again");
   if (token.size() != 64) return denied;
@@ -89,21 +88,21 @@ Result<Authenticated> PinealApp::Authenticate(const std::string& token,
       Actor{user->id, user->username, RoleOf(user->role), user->patient_id, address}, *session};
 }
 
-Status PinealApp::Logout(const Actor& actor, std::int64_t session_id) {
+Status Accounts::Logout(const Actor& actor, std::int64_t session_id) {
   return CommitAudited(actor, "auth.logout", std::nullopt, [&]() -> Status {
     if (!actor.user_id) return Status::Unauthenticated("not logged in");
     return store_.RevokeSession(*actor.user_id, session_id, clock_.Now());
   });
 }
 
-Result<int> PinealApp::LogoutEverywhere(const Actor& actor) {
+Result<int> Accounts::LogoutEverywhere(const Actor& actor) {
   return AuditedWrite<int>(actor, "auth.logout_everywhere", std::nullopt, [&]() -> Result<int> {
     if (!actor.user_id) return Status::Unauthenticated("not logged in");
     return store_.RevokeAllSessions(*actor.user_id, clock_.Now());
   });
 }
 
-Result<ApiTokenGrant> PinealApp::CreateApiToken(const Actor& actor, const std::string& name) {
+Result<ApiTokenGrant> Accounts::CreateApiToken(const Actor& actor, const std::string& name) {
   auto result = AuditedWrite<ApiTokenGrant>(
       actor, "auth.token_create", std::nullopt,
       [&]() -> Result<ApiTokenGrant> {
@@ -125,7 +124,7 @@ Result<ApiTokenGrant> PinealApp::CreateApiToken(const Actor& actor, const std::s
   return result;
 }
 
-Result<std::vector<store::Session>> PinealApp::ListApiTokens(const Actor& actor) {
+Result<std::vector<store::Session>> Accounts::ListApiTokens(const Actor& actor) {
   if (!actor.user_id) return Status::Unauthenticated("not logged in");
   PINEAL_ASSIGN_OR_RETURN(auto all, store_.ListSessions(*actor.user_id));
   std::vector<store::Session> tokens;
@@ -135,7 +134,7 @@ Result<std::vector<store::Session>> PinealApp::ListApiTokens(const Actor& actor)
   return tokens;
 }
 
-Status PinealApp::RevokeApiToken(const Actor& actor, std::int64_t token_id) {
+Status Accounts::RevokeApiToken(const Actor& actor, std::int64_t token_id) {
   return CommitAudited(actor, "auth.token_revoke", std::nullopt, [&]() -> Status {
     if (!actor.user_id) return Status::Unauthenticated("not logged in");
     return store_.RevokeSession(*actor.user_id, token_id, clock_.Now());

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include "pineal/app/patient_covariates.h"
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/modelling.h"
 
 namespace pineal::app {
 
-Result<pk::SimulationResult> PinealApp::Simulate(const Actor& actor, const SimulationSpec& spec,
+Result<pk::SimulationResult> Modelling::Simulate(const Actor& actor, const SimulationSpec& spec,
                                                  std::string* title) {
   (void)actor;  // any signed-in user; the HTTP layer has authenticated them
   if (knowledge_.pk == nullptr) {
@@ -18,13 +18,13 @@ Result<pk::SimulationResult> PinealApp::Simulate(const Actor& actor, const Simul
 }
 
 // Today's covariates: the medicines current today, the age reached today.
-Result<pk::PatientCovariates> PinealApp::LoadCovariates(const records::Patient& p) {
+Result<pk::PatientCovariates> Modelling::LoadCovariates(const records::Patient& p) {
   PINEAL_ASSIGN_OR_RETURN(auto medications, store_.ListMedications(p.id));
   PINEAL_ASSIGN_OR_RETURN(LocalDateTime local_now, ToLocal(clock_.Now(), p.time_zone));
   return CovariatesOf(p, medications, knowledge_.safety, local_now.date);
 }
 
-Result<pk::PatientCovariates> PinealApp::PatientCovariates(const Actor& actor, PatientId patient) {
+Result<pk::PatientCovariates> Modelling::PatientCovariates(const Actor& actor, PatientId patient) {
   auto result = [&]() -> Result<pk::PatientCovariates> {
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
@@ -34,7 +34,7 @@ Result<pk::PatientCovariates> PinealApp::PatientCovariates(const Actor& actor, P
   return result;
 }
 
-Result<pk::SimulationResult> PinealApp::SimulateForPatient(const Actor& actor, PatientId patient,
+Result<pk::SimulationResult> Modelling::SimulateForPatient(const Actor& actor, PatientId patient,
                                                            SimulationSpec spec,
                                                            std::string* title) {
   auto result = [&]() -> Result<pk::SimulationResult> {

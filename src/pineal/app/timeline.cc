@@ -1,7 +1,7 @@
 // Use case: the patient's record as one time-ordered list.
 #include <algorithm>
 
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/patient_records.h"
 #include "pineal/records/enums.h"
 
 namespace pineal::app {
@@ -31,8 +31,8 @@ std::optional<TimelineKind> TimelineKindFromName(std::string_view name) {
   return std::nullopt;
 }
 
-Result<std::vector<TimelineEntry>> PinealApp::Timeline(const Actor& actor, PatientId patient,
-                                                       const TimelineQuery& query) {
+Result<std::vector<TimelineEntry>> PatientRecords::Timeline(const Actor& actor, PatientId patient,
+                                                            const TimelineQuery& query) {
   auto wanted = [&](TimelineKind k) { return query.kinds.empty() || query.kinds.count(k) > 0; };
   auto result = [&]() -> Result<std::vector<TimelineEntry>> {
     if (query.range.from && query.range.to && *query.range.to <= *query.range.from) {

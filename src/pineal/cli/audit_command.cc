@@ -33,7 +33,7 @@ void RegisterAuditCommand(CLI::App& root) {
     if (o->patient > 0) q.patient_id = PatientId(o->patient);
     q.actor = o->user;
     q.limit = o->limit;
-    auto events = app.Audit(actor, q);
+    auto events = app.audit().Audit(actor, q);
     if (!events.ok()) Fail(events.status().message());
     for (const auto& e : *events) {
       std::printf("%s  %-16s %-9s %-22s patient=%-4s %-10s %s\n", FormatInstant(e.at).c_str(),

@@ -123,17 +123,17 @@ void RegisterMonitorCommand(CLI::App& root) {
     app::Actor actor;
     actor.name = "cli";
     const PatientId id(o->patient);
-    auto patient = app.GetPatient(actor, id);
+    auto patient = app.patients().GetPatient(actor, id);
     if (!patient.ok()) Fail(patient.status().message());
     if (o->propose > 0) {
-      auto p = app.ProposeTitration(actor, id, RegimenId(o->propose));
+      auto p = app.monitoring().ProposeTitration(actor, id, RegimenId(o->propose));
       if (!p.ok()) Fail(p.status().message());
     }
-    auto observations = app.ListObservations(actor, id, {}, false);
-    auto alerts = app.ListAlerts(actor, id, "");
-    auto reviews = app.Reviews(actor, id);
-    auto adherence = app.Adherence(actor, id, {});
-    auto proposals = app.ListProposals(actor, id);
+    auto observations = app.patients().ListObservations(actor, id, {}, false);
+    auto alerts = app.monitoring().ListAlerts(actor, id, "");
+    auto reviews = app.monitoring().Reviews(actor, id);
+    auto adherence = app.monitoring().Adherence(actor, id, {});
+    auto proposals = app.monitoring().ListProposals(actor, id);
     for (const Status& st : {observations.status(), alerts.status(), reviews.status(),
                              adherence.status(), proposals.status()}) {
       if (!st.ok()) Fail(st.message());

@@ -66,12 +66,12 @@ Status ReadPatientRecord(const std::string& id_text, const std::string& db,
   app::Actor actor;
   actor.name = "cli";
   const PatientId id(std::stoll(id_text));
-  auto patient = app.GetPatient(actor, id);
+  auto patient = app.patients().GetPatient(actor, id);
   if (patient.status().code() == StatusCode::kNotFound) {
     return Bad("--patient", "no patient " + id_text + " in " + db);
   }
   PINEAL_RETURN_IF_ERROR(patient.status());
-  PINEAL_ASSIGN_OR_RETURN(spec.patient, app.PatientCovariates(actor, id));
+  PINEAL_ASSIGN_OR_RETURN(spec.patient, app.modelling().PatientCovariates(actor, id));
   *name = patient->display_name;
   return Status::Ok();
 }

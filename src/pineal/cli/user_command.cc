@@ -82,7 +82,7 @@ void RegisterUserCommand(CLI::App& root) {
     add->user.role = *store::UserRoleFromName(add->role);
     if (add->patient_id > 0) add->user.patient_id = PatientId(add->patient_id);
     add->user.password = ReadPassword("Password (at least 12 characters): ");
-    auto created = op->app->CreateUser(op->actor, add->user);
+    auto created = op->app->accounts().CreateUser(op->actor, add->user);
     if (!created.ok()) Fail(Describe(created.status()));
     std::printf("added %s (%s)\n", created->username.c_str(),
                 std::string(store::UserRoleName(created->role)).c_str());
@@ -92,7 +92,7 @@ void RegisterUserCommand(CLI::App& root) {
   AddDbOption(*list, *db);
   list->callback([db]() {
     auto op = Open(*db);
-    auto users = op->app->ListUsers(op->actor);
+    auto users = op->app->accounts().ListUsers(op->actor);
     if (!users.ok()) Fail(Describe(users.status()));
     std::printf("%-24s %-10s %-8s %s\n", "username", "role", "status", "name");
     for (const auto& u : *users) {
@@ -111,7 +111,7 @@ void RegisterUserCommand(CLI::App& root) {
     cmd->add_option("username", *target, "Login name")->required();
     cmd->callback([db, target, disable]() {
       auto op = Open(*db);
-      auto u = op->app->SetUserDisabled(op->actor, *target, disable);
+      auto u = op->app->accounts().SetUserDisabled(op->actor, *target, disable);
       if (!u.ok()) Fail(Describe(u.status()));
       std::printf("%s %s\n", disable ? "disabled" : "enabled", u->username.c_str());
     });
@@ -123,7 +123,7 @@ void RegisterUserCommand(CLI::App& root) {
   reset->add_option("username", *target, "Login name")->required();
   reset->callback([db, target]() {
     auto op = Open(*db);
-    auto u = op->app->ResetPassword(op->actor, *target, ReadPassword("New password: "));
+    auto u = op->app->accounts().ResetPassword(op->actor, *target, ReadPassword("New password: "));
     if (!u.ok()) Fail(Describe(u.status()));
     std::printf("password of %s reset; its sessions have ended\n", u->username.c_str());
   });

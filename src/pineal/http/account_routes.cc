@@ -1,4 +1,6 @@
 // /api/v1/users (administrators), care teams and the audit log.
+#include "pineal/app/accounts.h"
+#include "pineal/app/audit_log.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/json/json_reader.h"
 #include "pineal/json/records_json.h"
@@ -11,16 +13,16 @@ using nlohmann::json;
 
 }  // namespace
 
-void AddAccountRoutes(Router& router, app::PinealApp& app) {
-  router.Add("GET", "/api/v1/users", [&app](const HttpRequest& req) {
-    return Respond(app.ListUsers(ActorFor(req)), [](const auto& users) {
+void AddAccountRoutes(Router& router, app::Accounts& accounts, app::AuditLog& audit) {
+  router.Add("GET", "/api/v1/users", [&accounts, &audit](const HttpRequest& req) {
+    return Respond(accounts.ListUsers(ActorFor(req)), [](const auto& users) {
       json items = json::array();
       for (const auto& u : users) items.push_back(UserJson(u));
       return json{{"items", items}};
     });
   });
 
-  router.Add("POST", "/api/v1/users", [&app](const HttpRequest& req) {
+  router.Add("POST", "/api/v1/users", [&accounts, &audit](const HttpRequest& req) {
     auto body = JsonBody(req);
     if (!body.ok()) return ErrorResponse(body.status());
     JsonReader r(*body);
@@ -41,46 +43,49 @@ void AddAccountRoutes(Router& router, app::PinealApp& app) {
     }
     n.role = *parsed;
     if (patient_id) n.patient_id = PatientId(*patient_id);
-    return Respond(app.CreateUser(ActorFor(req), std::move(n)), UserJson, 201);
+    return Respond(accounts.CreateUser(ActorFor(req), std::move(n)), UserJson, 201);
   });
 
   for (const char* action : {"disable", "enable"}) {
     const bool disable = std::string(action) == "disable";
     router.Add("POST", std::string("/api/v1/users/{username}/") + action,
-               [&app, disable](const HttpRequest& req) {
-                 return Respond(
-                     app.SetUserDisabled(ActorFor(req), req.path_params.at("username"), disable),
-                     UserJson);
+               [&accounts, disable](const HttpRequest& req) {
+                 return Respond(accounts.SetUserDisabled(ActorFor(req),
+                                                         req.path_params.at("username"), disable),
+                                UserJson);
                });
   }
 
-  router.Add("POST", "/api/v1/users/{username}/reset-password", [&app](const HttpRequest& req) {
-    auto body = JsonBody(req);
-    if (!body.ok()) return ErrorResponse(body.status());
-    JsonReader r(*body);
-    std::string password;
-    Status st = r.Get("password", &password, Need::kRequired);
-    if (st.ok()) st = r.RejectUnknown();
-    if (!st.ok()) return ErrorResponse(st);
-    return Respond(app.ResetPassword(ActorFor(req), req.path_params.at("username"), password),
+  router.Add("POST", "/api/v1/users/{username}/reset-password",
+             [&accounts, &audit](const HttpRequest& req) {
+               auto body = JsonBody(req);
+               if (!body.ok()) return ErrorResponse(body.status());
+               JsonReader r(*body);
+               std::string password;
+               Status st = r.Get("password", &password, Need::kRequired);
+               if (st.ok()) st = r.RejectUnknown();
+               if (!st.ok()) return ErrorResponse(st);
+               return Respond(
+                   accounts.ResetPassword(ActorFor(req), req.path_params.at("username"), password),
                    UserJson);
-  });
+             });
 
-  router.Add("POST", "/api/v1/patients/{id}/care-team", [&app](const HttpRequest& req) {
-    auto id = PathId(req, "id");
-    if (!id.ok()) return ErrorResponse(id.status());
-    auto body = JsonBody(req);
-    if (!body.ok()) return ErrorResponse(body.status());
-    JsonReader r(*body);
-    std::string username;
-    Status st = r.Get("username", &username, Need::kRequired);
-    if (st.ok()) st = r.RejectUnknown();
-    if (st.ok()) st = app.AddToCareTeam(ActorFor(req), PatientId(*id), username);
-    if (!st.ok()) return ErrorResponse(st);
-    return JsonResponse(201, {{"patient_id", *id}, {"username", username}});
-  });
+  router.Add("POST", "/api/v1/patients/{id}/care-team",
+             [&accounts, &audit](const HttpRequest& req) {
+               auto id = PathId(req, "id");
+               if (!id.ok()) return ErrorResponse(id.status());
+               auto body = JsonBody(req);
+               if (!body.ok()) return ErrorResponse(body.status());
+               JsonReader r(*body);
+               std::string username;
+               Status st = r.Get("username", &username, Need::kRequired);
+               if (st.ok()) st = r.RejectUnknown();
+               if (st.ok()) st = accounts.AddToCareTeam(ActorFor(req), PatientId(*id), username);
+               if (!st.ok()) return ErrorResponse(st);
+               return JsonResponse(201, {{"patient_id", *id}, {"username", username}});
+             });
 
-  router.Add("GET", "/api/v1/audit", [&app](const HttpRequest& req) {
+  router.Add("GET", "/api/v1/audit", [&accounts, &audit](const HttpRequest& req) {
     store::AuditQuery q;
     if (auto p = req.Query("patient_id")) {
       auto id = ParsePositiveId(*p);
@@ -97,7 +102,7 @@ void AddAccountRoutes(Router& router, app::PinealApp& app) {
         return ErrorResponse(Status::InvalidArgument("must be a whole number", "limit"));
       }
     }
-    return Respond(app.Audit(ActorFor(req), q), [](const auto& events) {
+    return Respond(audit.Audit(ActorFor(req), q), [](const auto& events) {
       json items = json::array();
       for (const auto& e : events) items.push_back(ToJson(e));
       return json{{"items", items}};

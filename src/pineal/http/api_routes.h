@@ -3,9 +3,24 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/screening.h"
+#include "pineal/store/account_records.h"
 #include "pineal/http/rate_limiter.h"
 #include "pineal/http/router.h"
+
+namespace pineal {
+class Clock;
+}
+
+namespace pineal::app {
+class Accounts;
+class AuditLog;
+class Modelling;
+class Monitoring;
+class PatientRecords;
+class PinealApp;
+class RegimenCare;
+}  // namespace pineal::app
 
 namespace pineal::http {
 
@@ -17,26 +32,27 @@ struct AuthOptions {
   RateLimiter* login_limiter = nullptr;
 };
 
-void AddHealthRoutes(Router& router, app::PinealApp& app);
-void AddAuthRoutes(Router& router, app::PinealApp& app, const AuthOptions& options);
-void AddAccountRoutes(Router& router, app::PinealApp& app);
+// Each route file takes the use-case family it calls.
+void AddHealthRoutes(Router& router, const Clock& clock);
+void AddAuthRoutes(Router& router, app::Accounts& accounts, const AuthOptions& options);
+void AddAccountRoutes(Router& router, app::Accounts& accounts, app::AuditLog& audit);
 nlohmann::json UserJson(const store::User& user);
-void AddPatientRoutes(Router& router, app::PinealApp& app);
-void AddMedicationRoutes(Router& router, app::PinealApp& app);
-void AddRegimenRoutes(Router& router, app::PinealApp& app);
-void AddEventRoutes(Router& router, app::PinealApp& app);
-void AddScreeningRoutes(Router& router, app::PinealApp& app);
-void AddSimulationRoutes(Router& router, app::PinealApp& app);
-void AddCircadianRoutes(Router& router, app::PinealApp& app);
-void AddResponseRoutes(Router& router, app::PinealApp& app);
-void AddMonitoringRoutes(Router& router, app::PinealApp& app);
+void AddPatientRoutes(Router& router, app::PatientRecords& patients, app::Monitoring& monitoring);
+void AddMedicationRoutes(Router& router, app::PatientRecords& patients);
+void AddRegimenRoutes(Router& router, app::RegimenCare& regimens);
+void AddEventRoutes(Router& router, app::PatientRecords& patients);
+void AddScreeningRoutes(Router& router, app::RegimenCare& regimens);
+void AddSimulationRoutes(Router& router, app::Modelling& modelling);
+void AddCircadianRoutes(Router& router, app::Modelling& modelling, app::PatientRecords& patients);
+void AddResponseRoutes(Router& router, app::PatientRecords& patients);
+void AddMonitoringRoutes(Router& router, app::Monitoring& monitoring);
 // GET /api/v1/openapi.json (no authentication).
 void AddOpenApiRoutes(Router& router);
 // A change that was screened (a regimen version, an approved titration):
 // `ok_body` with its screening, or the error; blocked by screening -> 409
 // "blocked_by_screening" with the findings that need an override.
 HttpResponse ScreenedChangeResponse(const Status& status, const app::ScreeningReport& report,
-                                    const app::PinealApp& app, nlohmann::json ok_body,
+                                    const kb::Catalog* catalog, nlohmann::json ok_body,
                                     int ok_status);
 // The screening of a regimen change: findings, references and overrides.
 nlohmann::json ScreeningReportJson(const app::ScreeningReport& report, const kb::Catalog& catalog);

@@ -1,4 +1,5 @@
 // /api/v1/auth: log in and out, the current user, API tokens.
+#include "pineal/app/accounts.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/json/json_reader.h"
 #include "pineal/http/route_support.h"
@@ -26,9 +27,9 @@ json UserJson(const store::User& u) {
           {"created_at", FormatInstant(u.created_at)}};
 }
 
-void AddAuthRoutes(Router& router, app::PinealApp& app, const AuthOptions& options) {
-  router.Add("POST", "/api/v1/auth/login", [&app, options](const HttpRequest& req) {
-    if (!options.login_limiter->Allow(req.remote_address, app.clock().Now())) {
+void AddAuthRoutes(Router& router, app::Accounts& accounts, const AuthOptions& options) {
+  router.Add("POST", "/api/v1/auth/login", [&accounts, options](const HttpRequest& req) {
+    if (!options.login_limiter->Allow(req.remote_address, accounts.clock().Now())) {
       return ErrorResponse(Status::ResourceExhausted(
           "too many login attempts from this address; wait a minute and try again"));
     }
@@ -40,7 +41,7 @@ void AddAuthRoutes(Router& router, app::PinealApp& app, const AuthOptions& optio
     if (st.ok()) st = r.Get("password", &password, Need::kRequired);
     if (st.ok()) st = r.RejectUnknown();
     if (!st.ok()) return ErrorResponse(st);
-    auto grant = app.Login(username, password, req.remote_address);
+    auto grant = accounts.Login(username, password, req.remote_address);
     if (!grant.ok()) return ErrorResponse(grant.status());
     HttpResponse resp = JsonResponse(200, {{"user", UserJson(grant->user)},
                                            {"csrf_token", grant->csrf_token},
@@ -53,21 +54,22 @@ void AddAuthRoutes(Router& router, app::PinealApp& app, const AuthOptions& optio
     return resp;
   });
 
-  router.Add("POST", "/api/v1/auth/logout", [&app, options](const HttpRequest& req) {
-    Status st = app.Logout(ActorFor(req), req.session_id);
+  router.Add("POST", "/api/v1/auth/logout", [&accounts, options](const HttpRequest& req) {
+    Status st = accounts.Logout(ActorFor(req), req.session_id);
     if (!st.ok()) return ErrorResponse(st);
     HttpResponse resp = JsonResponse(200, {{"logged_out", true}});
     resp.headers.emplace_back("Set-Cookie", SessionCookie("", 0, options.secure_cookies));
     return resp;
   });
 
-  router.Add("POST", "/api/v1/auth/logout-everywhere", [&app, options](const HttpRequest& req) {
-    auto n = app.LogoutEverywhere(ActorFor(req));
-    if (!n.ok()) return ErrorResponse(n.status());
-    HttpResponse resp = JsonResponse(200, {{"revoked", *n}});
-    resp.headers.emplace_back("Set-Cookie", SessionCookie("", 0, options.secure_cookies));
-    return resp;
-  });
+  router.Add(
+      "POST", "/api/v1/auth/logout-everywhere", [&accounts, options](const HttpRequest& req) {
+        auto n = accounts.LogoutEverywhere(ActorFor(req));
+        if (!n.ok()) return ErrorResponse(n.status());
+        HttpResponse resp = JsonResponse(200, {{"revoked", *n}});
+        resp.headers.emplace_back("Set-Cookie", SessionCookie("", 0, options.secure_cookies));
+        return resp;
+      });
 
   router.Add("GET", "/api/v1/auth/me", [](const HttpRequest& req) {
     const app::Actor& a = req.actor;
@@ -78,7 +80,7 @@ void AddAuthRoutes(Router& router, app::PinealApp& app, const AuthOptions& optio
               {"patient_id", a.patient_id ? json(a.patient_id->value()) : json(nullptr)}});
   });
 
-  router.Add("POST", "/api/v1/auth/tokens", [&app](const HttpRequest& req) {
+  router.Add("POST", "/api/v1/auth/tokens", [&accounts](const HttpRequest& req) {
     auto body = JsonBody(req);
     if (!body.ok()) return ErrorResponse(body.status());
     JsonReader r(*body);
@@ -87,15 +89,15 @@ void AddAuthRoutes(Router& router, app::PinealApp& app, const AuthOptions& optio
     if (st.ok()) st = r.RejectUnknown();
     if (!st.ok()) return ErrorResponse(st);
     return Respond(
-        app.CreateApiToken(ActorFor(req), name),
+        accounts.CreateApiToken(ActorFor(req), name),
         [](const app::ApiTokenGrant& g) {
           return json{{"id", g.id}, {"name", g.name}, {"token", g.token}};
         },
         201);
   });
 
-  router.Add("GET", "/api/v1/auth/tokens", [&app](const HttpRequest& req) {
-    return Respond(app.ListApiTokens(ActorFor(req)), [](const auto& list) {
+  router.Add("GET", "/api/v1/auth/tokens", [&accounts](const HttpRequest& req) {
+    return Respond(accounts.ListApiTokens(ActorFor(req)), [](const auto& list) {
       json items = json::array();
       for (const auto& s : list) {
         items.push_back(
@@ -108,10 +110,10 @@ void AddAuthRoutes(Router& router, app::PinealApp& app, const AuthOptions& optio
     });
   });
 
-  router.Add("DELETE", "/api/v1/auth/tokens/{tid}", [&app](const HttpRequest& req) {
+  router.Add("DELETE", "/api/v1/auth/tokens/{tid}", [&accounts](const HttpRequest& req) {
     auto tid = PathId(req, "tid");
     if (!tid.ok()) return ErrorResponse(tid.status());
-    Status st = app.RevokeApiToken(ActorFor(req), *tid);
+    Status st = accounts.RevokeApiToken(ActorFor(req), *tid);
     if (!st.ok()) return ErrorResponse(st);
     return JsonResponse(200, {{"revoked", *tid}});
   });

@@ -2,6 +2,8 @@
 // as written, nothing stored; ?format=json|svg|ics) and
 // GET /api/v1/circadian/prc?dose=3 mg | ?light=true (the model's PRC).
 #include "pineal/app/circadian_plans.h"
+#include "pineal/app/modelling.h"
+#include "pineal/app/patient_records.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/json/circadian_json.h"
 #include "pineal/http/route_support.h"
@@ -66,8 +68,9 @@ Result<circadian::RotaPlan> PlanShifts(const kb::CircadianCatalog& catalog,
 // POST /api/v1/patients/{id}/plans/{kind}: the body of the stateless route
 // plus an optional "title"; a trip starts from the patient's zone unless
 // "from" says otherwise.
-HttpResponse SavePatientPlan(app::PinealApp& app, const HttpRequest& req, const char* kind) {
-  const kb::CircadianCatalog* catalog = app.knowledge().circadian;
+HttpResponse SavePatientPlan(app::Modelling& modelling, app::PatientRecords& patients,
+                             const HttpRequest& req, const char* kind) {
+  const kb::CircadianCatalog* catalog = modelling.knowledge().circadian;
   if (catalog == nullptr) return NoModels();
   auto id = PathId(req, "id");
   if (!id.ok()) return ErrorResponse(id.status());
@@ -84,7 +87,7 @@ HttpResponse SavePatientPlan(app::PinealApp& app, const HttpRequest& req, const 
   }
   const bool trip = std::string(kind) == "jetlag";
   if (!request.contains(trip ? "from" : "zone")) {
-    auto patient = app.GetPatient(ActorFor(req), PatientId(*id));
+    auto patient = patients.GetPatient(ActorFor(req), PatientId(*id));
     if (!patient.ok()) return ErrorResponse(patient.status());
     request[trip ? "from" : "zone"] = patient->time_zone;
   }
@@ -106,15 +109,15 @@ HttpResponse SavePatientPlan(app::PinealApp& app, const HttpRequest& req, const 
   }
   record.title = title;
   record.request_json = request.dump();
-  auto saved = app.SaveCircadianPlan(ActorFor(req), PatientId(*id), record);
+  auto saved = modelling.SaveCircadianPlan(ActorFor(req), PatientId(*id), record);
   return Respond(saved, PlanRecordJson, 201);
 }
 
 }  // namespace
 
-void AddCircadianRoutes(Router& router, app::PinealApp& app) {
-  router.Add("POST", "/api/v1/plans/jetlag", [&app](const HttpRequest& req) {
-    const kb::CircadianCatalog* catalog = app.knowledge().circadian;
+void AddCircadianRoutes(Router& router, app::Modelling& modelling, app::PatientRecords& patients) {
+  router.Add("POST", "/api/v1/plans/jetlag", [&modelling](const HttpRequest& req) {
+    const kb::CircadianCatalog* catalog = modelling.knowledge().circadian;
     if (catalog == nullptr) return NoModels();
     auto format = FormatFrom(req, true);
     if (!format.ok()) return ErrorResponse(format.status());
@@ -122,11 +125,11 @@ void AddCircadianRoutes(Router& router, app::PinealApp& app) {
     if (!body.ok()) return ErrorResponse(body.status());
     auto plan = PlanTrip(*catalog, *body);
     if (!plan.ok()) return ErrorResponse(plan.status());
-    return TripResponse(*plan, *format, app.clock().Now());
+    return TripResponse(*plan, *format, modelling.clock().Now());
   });
 
-  router.Add("POST", "/api/v1/plans/shift", [&app](const HttpRequest& req) {
-    const kb::CircadianCatalog* catalog = app.knowledge().circadian;
+  router.Add("POST", "/api/v1/plans/shift", [&modelling](const HttpRequest& req) {
+    const kb::CircadianCatalog* catalog = modelling.knowledge().circadian;
     if (catalog == nullptr) return NoModels();
     auto format = FormatFrom(req, false);
     if (!format.ok()) return ErrorResponse(format.status());
@@ -135,15 +138,15 @@ void AddCircadianRoutes(Router& router, app::PinealApp& app) {
     auto plan = PlanShifts(*catalog, *body);
     if (!plan.ok()) return ErrorResponse(plan.status());
     if (*format == "ics") {
-      auto text = app::RenderShifts(*plan, "ics", app.clock().Now());
+      auto text = app::RenderShifts(*plan, "ics", modelling.clock().Now());
       if (!text.ok()) return ErrorResponse(text.status());
       return Text("text/calendar; charset=utf-8", *text);
     }
     return JsonResponse(200, RotaPlanJson(*plan));
   });
 
-  router.Add("GET", "/api/v1/circadian/prc", [&app](const HttpRequest& req) {
-    const kb::CircadianCatalog* catalog = app.knowledge().circadian;
+  router.Add("GET", "/api/v1/circadian/prc", [&modelling](const HttpRequest& req) {
+    const kb::CircadianCatalog* catalog = modelling.knowledge().circadian;
     if (catalog == nullptr) return NoModels();
     app::PrcSpec spec;
     spec.dose = req.Query("dose").value_or("");
@@ -167,14 +170,18 @@ void AddCircadianRoutes(Router& router, app::PinealApp& app) {
   });
 
   router.Add("POST", "/api/v1/patients/{id}/plans/jetlag",
-             [&app](const HttpRequest& req) { return SavePatientPlan(app, req, "jetlag"); });
+             [&modelling, &patients](const HttpRequest& req) {
+               return SavePatientPlan(modelling, patients, req, "jetlag");
+             });
   router.Add("POST", "/api/v1/patients/{id}/plans/shift",
-             [&app](const HttpRequest& req) { return SavePatientPlan(app, req, "shift"); });
+             [&modelling, &patients](const HttpRequest& req) {
+               return SavePatientPlan(modelling, patients, req, "shift");
+             });
 
-  router.Add("GET", "/api/v1/patients/{id}/plans", [&app](const HttpRequest& req) {
+  router.Add("GET", "/api/v1/patients/{id}/plans", [&modelling](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
-    auto plans = app.ListCircadianPlans(ActorFor(req), PatientId(*id));
+    auto plans = modelling.ListCircadianPlans(ActorFor(req), PatientId(*id));
     return Respond(plans, [](const std::vector<store::CircadianPlanRecord>& list) {
       nlohmann::json items = nlohmann::json::array();
       for (const auto& p : list) items.push_back(PlanRecordJson(p));
@@ -184,17 +191,17 @@ void AddCircadianRoutes(Router& router, app::PinealApp& app) {
 
   // One stored plan; ?format=svg|ics renders a trip again from its stored
   // request (the planner is deterministic).
-  router.Add("GET", "/api/v1/patients/{id}/plans/{pid}", [&app](const HttpRequest& req) {
+  router.Add("GET", "/api/v1/patients/{id}/plans/{pid}", [&modelling](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
     auto pid = PathId(req, "pid");
     if (!pid.ok()) return ErrorResponse(pid.status());
     auto format = FormatFrom(req, true);
     if (!format.ok()) return ErrorResponse(format.status());
-    auto record = app.GetCircadianPlan(ActorFor(req), PatientId(*id), *pid);
+    auto record = modelling.GetCircadianPlan(ActorFor(req), PatientId(*id), *pid);
     if (!record.ok()) return ErrorResponse(record.status());
     if (*format == "json") return JsonResponse(200, PlanRecordJson(*record));
-    const kb::CircadianCatalog* catalog = app.knowledge().circadian;
+    const kb::CircadianCatalog* catalog = modelling.knowledge().circadian;
     if (catalog == nullptr) return NoModels();
     if (record->kind != "jetlag") {
       return ErrorResponse(

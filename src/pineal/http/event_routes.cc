@@ -1,4 +1,5 @@
 // /api/v1/patients/{id}/dose-events and /observations: append and list.
+#include "pineal/app/patient_records.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/json/records_json.h"
 #include "pineal/http/route_support.h"
@@ -40,22 +41,22 @@ void AddAppendOnly(Router& router, const std::string& path, Apply apply, RecordF
 
 }  // namespace
 
-void AddEventRoutes(Router& router, app::PinealApp& app) {
+void AddEventRoutes(Router& router, app::PatientRecords& patients) {
   AddAppendOnly<records::DoseEvent>(
       router, "/api/v1/patients/{id}/dose-events", ApplyDoseEventJson,
-      [&app](const app::Actor& a, PatientId p, records::DoseEvent d) {
-        return app.RecordDoseEvent(a, p, std::move(d));
+      [&patients](const app::Actor& a, PatientId p, records::DoseEvent d) {
+        return patients.RecordDoseEvent(a, p, std::move(d));
       },
-      [&app](const app::Actor& a, PatientId p, const store::TimeRange& r, bool h) {
-        return app.ListDoseEvents(a, p, r, h);
+      [&patients](const app::Actor& a, PatientId p, const store::TimeRange& r, bool h) {
+        return patients.ListDoseEvents(a, p, r, h);
       });
   AddAppendOnly<records::Observation>(
       router, "/api/v1/patients/{id}/observations", ApplyObservationJson,
-      [&app](const app::Actor& a, PatientId p, records::Observation d) {
-        return app.RecordObservation(a, p, std::move(d));
+      [&patients](const app::Actor& a, PatientId p, records::Observation d) {
+        return patients.RecordObservation(a, p, std::move(d));
       },
-      [&app](const app::Actor& a, PatientId p, const store::TimeRange& r, bool h) {
-        return app.ListObservations(a, p, r, h);
+      [&patients](const app::Actor& a, PatientId p, const store::TimeRange& r, bool h) {
+        return patients.ListObservations(a, p, r, h);
       });
 }
 

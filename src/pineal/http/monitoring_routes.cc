@@ -1,5 +1,6 @@
 // Monitoring: alerts (per patient and the clinician's inbox), follow-up
 // reviews, adherence and titration proposals with their decisions.
+#include "pineal/app/monitoring.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/json/json_reader.h"
 #include "pineal/json/monitoring_json.h"
@@ -25,65 +26,69 @@ json Items(const List& list, Encode&& encode) {
   return json{{"items", items}};
 }
 
-void AddAlertRoutes(Router& router, app::PinealApp& app) {
-  router.Add("GET", "/api/v1/patients/{id}/alerts", [&app](const HttpRequest& req) {
+void AddAlertRoutes(Router& router, app::Monitoring& monitoring) {
+  router.Add("GET", "/api/v1/patients/{id}/alerts", [&monitoring](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
-    return Respond(app.ListAlerts(ActorFor(req), PatientId(*id), StatusQuery(req, "")),
+    return Respond(monitoring.ListAlerts(ActorFor(req), PatientId(*id), StatusQuery(req, "")),
                    [](const auto& list) { return Items(list, AlertJson); });
   });
 
-  router.Add("GET", "/api/v1/alerts", [&app](const HttpRequest& req) {
-    return Respond(app.AlertInbox(ActorFor(req), StatusQuery(req, "open")), [](const auto& list) {
-      return Items(list, [](const app::InboxAlert& a) {
-        json j = AlertJson(a.alert);
-        j["patient_name"] = a.patient_name;
-        return j;
-      });
-    });
+  router.Add("GET", "/api/v1/alerts", [&monitoring](const HttpRequest& req) {
+    return Respond(monitoring.AlertInbox(ActorFor(req), StatusQuery(req, "open")),
+                   [](const auto& list) {
+                     return Items(list, [](const app::InboxAlert& a) {
+                       json j = AlertJson(a.alert);
+                       j["patient_name"] = a.patient_name;
+                       return j;
+                     });
+                   });
   });
 
-  router.Add("POST", "/api/v1/patients/{id}/alerts/{aid}/status", [&app](const HttpRequest& req) {
-    auto id = PathId(req, "id");
-    if (!id.ok()) return ErrorResponse(id.status());
-    auto aid = PathId(req, "aid");
-    if (!aid.ok()) return ErrorResponse(aid.status());
-    auto body = JsonBody(req);
-    if (!body.ok()) return ErrorResponse(body.status());
-    std::string status;
-    std::string note;
-    Status st = ApplyAlertStatusJson(*body, &status, &note);
-    if (!st.ok()) return ErrorResponse(st);
-    return Respond(app.ChangeAlertStatus(ActorFor(req), PatientId(*id), *aid, status, note),
+  router.Add("POST", "/api/v1/patients/{id}/alerts/{aid}/status",
+             [&monitoring](const HttpRequest& req) {
+               auto id = PathId(req, "id");
+               if (!id.ok()) return ErrorResponse(id.status());
+               auto aid = PathId(req, "aid");
+               if (!aid.ok()) return ErrorResponse(aid.status());
+               auto body = JsonBody(req);
+               if (!body.ok()) return ErrorResponse(body.status());
+               std::string status;
+               std::string note;
+               Status st = ApplyAlertStatusJson(*body, &status, &note);
+               if (!st.ok()) return ErrorResponse(st);
+               return Respond(
+                   monitoring.ChangeAlertStatus(ActorFor(req), PatientId(*id), *aid, status, note),
                    AlertJson);
-  });
+             });
 }
 
-void AddReviewRoutes(Router& router, app::PinealApp& app) {
-  router.Add("GET", "/api/v1/patients/{id}/reviews", [&app](const HttpRequest& req) {
+void AddReviewRoutes(Router& router, app::Monitoring& monitoring) {
+  router.Add("GET", "/api/v1/patients/{id}/reviews", [&monitoring](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
-    return Respond(app.Reviews(ActorFor(req), PatientId(*id)), PatientReviewsJson);
+    return Respond(monitoring.Reviews(ActorFor(req), PatientId(*id)), PatientReviewsJson);
   });
 
-  router.Add(
-      "POST", "/api/v1/patients/{id}/regimens/{rid}/reviews", [&app](const HttpRequest& req) {
-        auto id = PathId(req, "id");
-        if (!id.ok()) return ErrorResponse(id.status());
-        auto rid = PathId(req, "rid");
-        if (!rid.ok()) return ErrorResponse(rid.status());
-        auto body = JsonBody(req);
-        if (!body.ok()) return ErrorResponse(body.status());
-        store::ReviewAction draft;
-        draft.regimen_id = RegimenId(*rid);
-        Status st = ApplyReviewActionJson(*body, &draft);
-        if (!st.ok()) return ErrorResponse(st);
-        return Respond(app.RecordReviewAction(ActorFor(req), PatientId(*id), std::move(draft)),
-                       ReviewActionJson, 201);
-      });
+  router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/reviews",
+             [&monitoring](const HttpRequest& req) {
+               auto id = PathId(req, "id");
+               if (!id.ok()) return ErrorResponse(id.status());
+               auto rid = PathId(req, "rid");
+               if (!rid.ok()) return ErrorResponse(rid.status());
+               auto body = JsonBody(req);
+               if (!body.ok()) return ErrorResponse(body.status());
+               store::ReviewAction draft;
+               draft.regimen_id = RegimenId(*rid);
+               Status st = ApplyReviewActionJson(*body, &draft);
+               if (!st.ok()) return ErrorResponse(st);
+               return Respond(
+                   monitoring.RecordReviewAction(ActorFor(req), PatientId(*id), std::move(draft)),
+                   ReviewActionJson, 201);
+             });
 
-  router.Add("GET", "/api/v1/reviews/overdue", [&app](const HttpRequest& req) {
-    return Respond(app.OverdueReviews(ActorFor(req)), [](const auto& list) {
+  router.Add("GET", "/api/v1/reviews/overdue", [&monitoring](const HttpRequest& req) {
+    return Respond(monitoring.OverdueReviews(ActorFor(req)), [](const auto& list) {
       return Items(list, [](const app::OverdueReview& o) {
         json j = DueReviewJson(o.review, o.regimen_id, o.substance);
         j["patient_id"] = o.patient_id.value();
@@ -93,19 +98,19 @@ void AddReviewRoutes(Router& router, app::PinealApp& app) {
     });
   });
 
-  router.Add("GET", "/api/v1/patients/{id}/adherence", [&app](const HttpRequest& req) {
+  router.Add("GET", "/api/v1/patients/{id}/adherence", [&monitoring](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
     auto range = RangeFromQuery(req);
     if (!range.ok()) return ErrorResponse(range.status());
     app::AdherenceQuery q{range->from, range->to};
-    return Respond(app.Adherence(ActorFor(req), PatientId(*id), q), AdherenceJson);
+    return Respond(monitoring.Adherence(ActorFor(req), PatientId(*id), q), AdherenceJson);
   });
 }
 
-void AddProposalRoutes(Router& router, app::PinealApp& app) {
+void AddProposalRoutes(Router& router, app::Monitoring& monitoring) {
   router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/proposals",
-             [&app](const HttpRequest& req) {
+             [&monitoring](const HttpRequest& req) {
                auto id = PathId(req, "id");
                if (!id.ok()) return ErrorResponse(id.status());
                auto rid = PathId(req, "rid");
@@ -118,42 +123,44 @@ void AddProposalRoutes(Router& router, app::PinealApp& app) {
                  Status st = r.RejectUnknown();
                  if (!st.ok()) return ErrorResponse(st);
                }
-               return Respond(app.ProposeTitration(ActorFor(req), PatientId(*id), RegimenId(*rid)),
-                              ProposalJson, 201);
+               return Respond(
+                   monitoring.ProposeTitration(ActorFor(req), PatientId(*id), RegimenId(*rid)),
+                   ProposalJson, 201);
              });
 
-  router.Add("GET", "/api/v1/patients/{id}/proposals", [&app](const HttpRequest& req) {
+  router.Add("GET", "/api/v1/patients/{id}/proposals", [&monitoring](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
-    return Respond(app.ListProposals(ActorFor(req), PatientId(*id)),
+    return Respond(monitoring.ListProposals(ActorFor(req), PatientId(*id)),
                    [](const auto& list) { return Items(list, ProposalJson); });
   });
 
-  router.Add(
-      "POST", "/api/v1/patients/{id}/proposals/{pid}/decision", [&app](const HttpRequest& req) {
-        auto id = PathId(req, "id");
-        if (!id.ok()) return ErrorResponse(id.status());
-        auto pid = PathId(req, "pid");
-        if (!pid.ok()) return ErrorResponse(pid.status());
-        auto body = JsonBody(req);
-        if (!body.ok()) return ErrorResponse(body.status());
-        app::ProposalDecisionDraft draft;
-        Status st = ApplyDecisionJson(*body, &draft);
-        if (!st.ok()) return ErrorResponse(st);
-        app::ScreeningReport report;
-        auto decided =
-            app.DecideProposal(ActorFor(req), PatientId(*id), *pid, std::move(draft), &report);
-        return ScreenedChangeResponse(decided.status(), report, app,
-                                      decided.ok() ? ProposalJson(*decided) : json(), 200);
-      });
+  router.Add("POST", "/api/v1/patients/{id}/proposals/{pid}/decision",
+             [&monitoring](const HttpRequest& req) {
+               auto id = PathId(req, "id");
+               if (!id.ok()) return ErrorResponse(id.status());
+               auto pid = PathId(req, "pid");
+               if (!pid.ok()) return ErrorResponse(pid.status());
+               auto body = JsonBody(req);
+               if (!body.ok()) return ErrorResponse(body.status());
+               app::ProposalDecisionDraft draft;
+               Status st = ApplyDecisionJson(*body, &draft);
+               if (!st.ok()) return ErrorResponse(st);
+               app::ScreeningReport report;
+               auto decided = monitoring.DecideProposal(ActorFor(req), PatientId(*id), *pid,
+                                                        std::move(draft), &report);
+               return ScreenedChangeResponse(decided.status(), report,
+                                             monitoring.knowledge().safety,
+                                             decided.ok() ? ProposalJson(*decided) : json(), 200);
+             });
 }
 
 }  // namespace
 
-void AddMonitoringRoutes(Router& router, app::PinealApp& app) {
-  AddAlertRoutes(router, app);
-  AddReviewRoutes(router, app);
-  AddProposalRoutes(router, app);
+void AddMonitoringRoutes(Router& router, app::Monitoring& monitoring) {
+  AddAlertRoutes(router, monitoring);
+  AddReviewRoutes(router, monitoring);
+  AddProposalRoutes(router, monitoring);
 }
 
 }  // namespace pineal::http

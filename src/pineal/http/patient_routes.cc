@@ -1,6 +1,8 @@
 // /api/v1/health, /api/v1/patients and the patient timeline.
 #include <charconv>
 
+#include "pineal/app/monitoring.h"
+#include "pineal/app/patient_records.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/json/records_json.h"
 #include "pineal/http/route_support.h"
@@ -23,28 +25,28 @@ Result<int> IntQuery(const HttpRequest& req, const char* name, int fallback) {
 
 }  // namespace
 
-void AddHealthRoutes(Router& router, app::PinealApp& app) {
-  router.Add("GET", "/api/v1/health", [&app](const HttpRequest&) {
+void AddHealthRoutes(Router& router, const Clock& clock) {
+  router.Add("GET", "/api/v1/health", [&clock](const HttpRequest&) {
     return JsonResponse(200, {{"status", "ok"},
                               {"service", "pineal"},
                               {"version", PINEAL_VERSION},
-                              {"time", FormatInstant(app.clock().Now())}});
+                              {"time", FormatInstant(clock.Now())}});
   });
 }
 
-void AddPatientRoutes(Router& router, app::PinealApp& app) {
-  router.Add("POST", "/api/v1/patients", [&app](const HttpRequest& req) {
+void AddPatientRoutes(Router& router, app::PatientRecords& patients, app::Monitoring& monitoring) {
+  router.Add("POST", "/api/v1/patients", [&patients, &monitoring](const HttpRequest& req) {
     auto body = JsonBody(req);
     if (!body.ok()) return ErrorResponse(body.status());
     records::Patient draft;
-    Status st = ApplyPatientJson(*body, &draft, DateOf(app.clock().Now()));
+    Status st = ApplyPatientJson(*body, &draft, DateOf(patients.clock().Now()));
     if (!st.ok()) return ErrorResponse(st);
-    auto created = app.CreatePatient(ActorFor(req), std::move(draft));
+    auto created = patients.CreatePatient(ActorFor(req), std::move(draft));
     return Respond(
-        created, [&](const auto& p) { return ToJson(p, app.clock().Now()); }, 201);
+        created, [&](const auto& p) { return ToJson(p, patients.clock().Now()); }, 201);
   });
 
-  router.Add("GET", "/api/v1/patients", [&app](const HttpRequest& req) {
+  router.Add("GET", "/api/v1/patients", [&patients, &monitoring](const HttpRequest& req) {
     store::PatientQuery q;
     q.search = req.Query("q").value_or("");
     auto limit = IntQuery(req, "limit", 50);
@@ -53,13 +55,13 @@ void AddPatientRoutes(Router& router, app::PinealApp& app) {
     if (!offset.ok()) return ErrorResponse(offset.status());
     q.limit = *limit;
     q.offset = *offset;
-    auto page = app.ListPatients(ActorFor(req), q);
+    auto page = patients.ListPatients(ActorFor(req), q);
     return Respond(page, [&](const auto& p) {
       json items = json::array();
       for (const auto& patient : p.items) {
-        json j = ToJson(patient, app.clock().Now());
+        json j = ToJson(patient, patients.clock().Now());
         // Badges: open alerts and overdue reviews (left out when unavailable).
-        if (auto b = app.Badges(ActorFor(req), patient.id); b.ok()) {
+        if (auto b = monitoring.Badges(ActorFor(req), patient.id); b.ok()) {
           j["open_alerts"] = b->open_alerts;
           j["urgent_alerts"] = b->urgent_alerts;
           j["overdue_reviews"] = b->overdue_reviews;
@@ -70,76 +72,61 @@ void AddPatientRoutes(Router& router, app::PinealApp& app) {
     });
   });
 
-  router.Add("GET", "/api/v1/patients/{id}", [&app](const HttpRequest& req) {
+  router.Add("GET", "/api/v1/patients/{id}", [&patients, &monitoring](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
-    auto p = app.GetPatient(ActorFor(req), PatientId(*id));
-    return Respond(p, [&](const auto& v) { return ToJson(v, app.clock().Now()); });
+    auto p = patients.GetPatient(ActorFor(req), PatientId(*id));
+    return Respond(p, [&](const auto& v) { return ToJson(v, patients.clock().Now()); });
   });
 
-  router.Add("PATCH", "/api/v1/patients/{id}", [&app](const HttpRequest& req) {
+  router.Add("PATCH", "/api/v1/patients/{id}", [&patients, &monitoring](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
     auto body = JsonBody(req);
     if (!body.ok()) return ErrorResponse(body.status());
     app::Actor actor = ActorFor(req);
-    auto current = app.GetPatient(actor, PatientId(*id));
+    auto current = patients.GetPatient(actor, PatientId(*id));
     if (!current.ok()) return ErrorResponse(current.status());
     records::Patient changed = *current;
-    Status st = ApplyPatientJson(*body, &changed, DateOf(app.clock().Now()));
+    Status st = ApplyPatientJson(*body, &changed, DateOf(patients.clock().Now()));
     if (!st.ok()) return ErrorResponse(st);
-    auto updated = app.UpdatePatient(actor, std::move(changed));
-    return Respond(updated, [&](const auto& v) { return ToJson(v, app.clock().Now()); });
+    auto updated = patients.UpdatePatient(actor, std::move(changed));
+    return Respond(updated, [&](const auto& v) { return ToJson(v, patients.clock().Now()); });
   });
 
-  router.Add("GET", "/api/v1/patients/{id}/timeline", [&app](const HttpRequest& req) {
-    auto id = PathId(req, "id");
-    if (!id.ok()) return ErrorResponse(id.status());
-    app::TimelineQuery q;
-    auto range = RangeFromQuery(req);
-    if (!range.ok()) return ErrorResponse(range.status());
-    q.range = *range;
-    if (auto kinds = req.Query("kinds")) {
-      size_t start = 0;
-      while (start <= kinds->size()) {
-        size_t comma = kinds->find(',', start);
-        if (comma == std::string::npos) comma = kinds->size();
-        std::string name = kinds->substr(start, comma - start);
-        auto kind = app::TimelineKindFromName(name);
-        if (!kind) {
-          return ErrorResponse(Status::InvalidArgument(
-              "'" + name +
-                  "' is not a timeline kind; use medication, regimen, dose_event or "
-                  "observation, separated by commas",
-              "kinds"));
-        }
-        q.kinds.insert(*kind);
-        start = comma + 1;
-      }
-    }
-    auto entries = app.Timeline(ActorFor(req), PatientId(*id), q);
-    return Respond(entries, [](const auto& list) {
-      json items = json::array();
-      for (const auto& e : list) items.push_back(ToJson(e));
-      return json{{"items", items}};
-    });
-  });
-}
-
-void AddApiRoutes(Router& router, app::PinealApp& app, const AuthOptions& options) {
-  AddHealthRoutes(router, app);
-  AddAuthRoutes(router, app, options);
-  AddAccountRoutes(router, app);
-  AddPatientRoutes(router, app);
-  AddMedicationRoutes(router, app);
-  AddRegimenRoutes(router, app);
-  AddEventRoutes(router, app);
-  AddScreeningRoutes(router, app);
-  AddSimulationRoutes(router, app);
-  AddCircadianRoutes(router, app);
-  AddResponseRoutes(router, app);
-  AddMonitoringRoutes(router, app);
-  AddOpenApiRoutes(router);
+  router.Add("GET", "/api/v1/patients/{id}/timeline",
+             [&patients, &monitoring](const HttpRequest& req) {
+               auto id = PathId(req, "id");
+               if (!id.ok()) return ErrorResponse(id.status());
+               app::TimelineQuery q;
+               auto range = RangeFromQuery(req);
+               if (!range.ok()) return ErrorResponse(range.status());
+               q.range = *range;
+               if (auto kinds = req.Query("kinds")) {
+                 size_t start = 0;
+                 while (start <= kinds->size()) {
+                   size_t comma = kinds->find(',', start);
+                   if (comma == std::string::npos) comma = kinds->size();
+                   std::string name = kinds->substr(start, comma - start);
+                   auto kind = app::TimelineKindFromName(name);
+                   if (!kind) {
+                     return ErrorResponse(Status::InvalidArgument(
+                         "'" + name +
+                             "' is not a timeline kind; use medication, regimen, dose_event or "
+                             "observation, separated by commas",
+                         "kinds"));
+                   }
+                   q.kinds.insert(*kind);
+                   start = comma + 1;
+                 }
+               }
+               auto entries = patients.Timeline(ActorFor(req), PatientId(*id), q);
+               return Respond(entries, [](const auto& list) {
+                 json items = json::array();
+                 for (const auto& e : list) items.push_back(ToJson(e));
+                 return json{{"items", items}};
+               });
+             });
 }
 
 }  // namespace pineal::http

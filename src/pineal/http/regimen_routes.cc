@@ -1,4 +1,5 @@
 // /api/v1/patients/{id}/regimens: create, new version, stop, read.
+#include "pineal/app/regimen_care.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/json/json_reader.h"
 #include "pineal/json/records_json.h"
@@ -7,10 +8,10 @@
 namespace pineal::http {
 
 HttpResponse ScreenedChangeResponse(const Status& status, const app::ScreeningReport& report,
-                                    const app::PinealApp& app, nlohmann::json ok_body,
+                                    const kb::Catalog* catalog, nlohmann::json ok_body,
                                     int ok_status) {
-  nlohmann::json screening = app.catalog() != nullptr ? ScreeningReportJson(report, *app.catalog())
-                                                      : nlohmann::json(nullptr);
+  nlohmann::json screening =
+      catalog != nullptr ? ScreeningReportJson(report, *catalog) : nlohmann::json(nullptr);
   if (!status.ok()) {
     if (report.findings.empty() && !report.blocked()) return ErrorResponse(status);
     ErrorBody error = ErrorBodyFor(status);
@@ -27,17 +28,17 @@ HttpResponse ScreenedChangeResponse(const Status& status, const app::ScreeningRe
 namespace {
 
 HttpResponse RegimenChangeResponse(const Result<records::Regimen>& result,
-                                   const app::ScreeningReport& report, const app::PinealApp& app) {
-  return ScreenedChangeResponse(result.status(), report, app,
+                                   const app::ScreeningReport& report, const kb::Catalog* catalog) {
+  return ScreenedChangeResponse(result.status(), report, catalog,
                                 result.ok() ? ToJson(*result) : nlohmann::json(), 201);
 }
 
 }  // namespace
 
-void AddRegimenRoutes(Router& router, app::PinealApp& app) {
+void AddRegimenRoutes(Router& router, app::RegimenCare& regimens) {
   auto encode = [](const records::Regimen& r) { return ToJson(r); };
 
-  router.Add("POST", "/api/v1/patients/{id}/regimens", [&app](const HttpRequest& req) {
+  router.Add("POST", "/api/v1/patients/{id}/regimens", [&regimens](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
     auto body = JsonBody(req);
@@ -49,31 +50,32 @@ void AddRegimenRoutes(Router& router, app::PinealApp& app) {
     if (!st.ok()) return ErrorResponse(st);
     app::ScreeningReport report;
     auto created =
-        app.CreateRegimen(ActorFor(req), PatientId(*id), std::move(draft), overrides, &report);
-    return RegimenChangeResponse(created, report, app);
+        regimens.CreateRegimen(ActorFor(req), PatientId(*id), std::move(draft), overrides, &report);
+    return RegimenChangeResponse(created, report, regimens.catalog());
   });
 
-  router.Add("GET", "/api/v1/patients/{id}/regimens", [&app, encode](const HttpRequest& req) {
+  router.Add("GET", "/api/v1/patients/{id}/regimens", [&regimens, encode](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
-    return Respond(app.ListRegimens(ActorFor(req), PatientId(*id)), [&](const auto& list) {
+    return Respond(regimens.ListRegimens(ActorFor(req), PatientId(*id)), [&](const auto& list) {
       nlohmann::json items = nlohmann::json::array();
       for (const auto& r : list) items.push_back(encode(r));
       return nlohmann::json{{"items", items}};
     });
   });
 
-  router.Add("GET", "/api/v1/patients/{id}/regimens/{rid}", [&app, encode](const HttpRequest& req) {
-    auto id = PathId(req, "id");
-    if (!id.ok()) return ErrorResponse(id.status());
-    auto rid = PathId(req, "rid");
-    if (!rid.ok()) return ErrorResponse(rid.status());
-    return Respond(app.GetRegimen(ActorFor(req), PatientId(*id), RegimenId(*rid)), encode);
-  });
+  router.Add(
+      "GET", "/api/v1/patients/{id}/regimens/{rid}", [&regimens, encode](const HttpRequest& req) {
+        auto id = PathId(req, "id");
+        if (!id.ok()) return ErrorResponse(id.status());
+        auto rid = PathId(req, "rid");
+        if (!rid.ok()) return ErrorResponse(rid.status());
+        return Respond(regimens.GetRegimen(ActorFor(req), PatientId(*id), RegimenId(*rid)), encode);
+      });
 
   // A new version: fields not given keep the current version's values.
   router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/versions",
-             [&app](const HttpRequest& req) {
+             [&regimens](const HttpRequest& req) {
                auto id = PathId(req, "id");
                if (!id.ok()) return ErrorResponse(id.status());
                auto rid = PathId(req, "rid");
@@ -85,13 +87,13 @@ void AddRegimenRoutes(Router& router, app::PinealApp& app) {
                auto change = RegimenChangeFromJson(*body, nullptr, &base_version, &overrides);
                if (!change.ok()) return ErrorResponse(change.status());
                app::ScreeningReport report;
-               auto revised = app.ReviseRegimen(ActorFor(req), PatientId(*id), RegimenId(*rid),
-                                                base_version, *change, overrides, &report);
-               return RegimenChangeResponse(revised, report, app);
+               auto revised = regimens.ReviseRegimen(ActorFor(req), PatientId(*id), RegimenId(*rid),
+                                                     base_version, *change, overrides, &report);
+               return RegimenChangeResponse(revised, report, regimens.catalog());
              });
 
   router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/stop",
-             [&app, encode](const HttpRequest& req) {
+             [&regimens, encode](const HttpRequest& req) {
                auto id = PathId(req, "id");
                if (!id.ok()) return ErrorResponse(id.status());
                auto rid = PathId(req, "rid");
@@ -107,8 +109,8 @@ void AddRegimenRoutes(Router& router, app::PinealApp& app) {
                if (st.ok()) st = r.Get("reason", &reason, Need::kRequired);
                if (st.ok()) st = r.RejectUnknown();
                if (!st.ok()) return ErrorResponse(st);
-               return Respond(app.StopRegimen(ActorFor(req), PatientId(*id), RegimenId(*rid),
-                                              base_version, end_date, std::move(reason)),
+               return Respond(regimens.StopRegimen(ActorFor(req), PatientId(*id), RegimenId(*rid),
+                                                   base_version, end_date, std::move(reason)),
                               encode);
              });
 }

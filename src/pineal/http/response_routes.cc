@@ -1,6 +1,7 @@
 // Monitoring instruments: POST /api/v1/patients/{id}/responses (scored and
 // stored as an observation) and the definitions under /api/v1/kb/instruments
 // and /api/v1/kb/side-effects for the forms that collect them.
+#include "pineal/app/patient_records.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/json/instrument_json.h"
 #include "pineal/json/json_reader.h"
@@ -18,9 +19,9 @@ HttpResponse NoInstruments() {
 
 }  // namespace
 
-void AddResponseRoutes(Router& router, app::PinealApp& app) {
-  router.Add("POST", "/api/v1/patients/{id}/responses", [&app](const HttpRequest& req) {
-    const kb::InstrumentCatalog* catalog = app.knowledge().instruments;
+void AddResponseRoutes(Router& router, app::PatientRecords& patients) {
+  router.Add("POST", "/api/v1/patients/{id}/responses", [&patients](const HttpRequest& req) {
+    const kb::InstrumentCatalog* catalog = patients.knowledge().instruments;
     if (catalog == nullptr) return NoInstruments();
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
@@ -44,7 +45,7 @@ void AddResponseRoutes(Router& router, app::PinealApp& app) {
       if (!parsed.ok()) return ErrorResponse(parsed.status());
       draft.answers = std::move(*parsed);
     }
-    auto recorded = app.RecordResponse(ActorFor(req), PatientId(*id), std::move(draft));
+    auto recorded = patients.RecordResponse(ActorFor(req), PatientId(*id), std::move(draft));
     return Respond(
         recorded,
         [](const app::RecordedResponse& rr) {
@@ -54,16 +55,16 @@ void AddResponseRoutes(Router& router, app::PinealApp& app) {
         201);
   });
 
-  router.Add("GET", "/api/v1/kb/instruments", [&app](const HttpRequest&) {
-    const kb::InstrumentCatalog* catalog = app.knowledge().instruments;
+  router.Add("GET", "/api/v1/kb/instruments", [&patients](const HttpRequest&) {
+    const kb::InstrumentCatalog* catalog = patients.knowledge().instruments;
     if (catalog == nullptr) return NoInstruments();
     json items = json::array();
     for (const auto& def : catalog->instruments) items.push_back(InstrumentDefToJson(def));
     return JsonResponse(200, {{"items", items}});
   });
 
-  router.Add("GET", "/api/v1/kb/instruments/{name}", [&app](const HttpRequest& req) {
-    const kb::InstrumentCatalog* catalog = app.knowledge().instruments;
+  router.Add("GET", "/api/v1/kb/instruments/{name}", [&patients](const HttpRequest& req) {
+    const kb::InstrumentCatalog* catalog = patients.knowledge().instruments;
     if (catalog == nullptr) return NoInstruments();
     const kb::InstrumentDef* def = catalog->Find(req.path_params.at("name"));
     if (def == nullptr) {
@@ -73,8 +74,8 @@ void AddResponseRoutes(Router& router, app::PinealApp& app) {
     return JsonResponse(200, InstrumentDefToJson(*def));
   });
 
-  router.Add("GET", "/api/v1/kb/side-effects", [&app](const HttpRequest&) {
-    const kb::InstrumentCatalog* catalog = app.knowledge().instruments;
+  router.Add("GET", "/api/v1/kb/side-effects", [&patients](const HttpRequest&) {
+    const kb::InstrumentCatalog* catalog = patients.knowledge().instruments;
     if (catalog == nullptr || !catalog->side_effects) return NoInstruments();
     return JsonResponse(200, SideEffectsToJson(*catalog->side_effects));
   });

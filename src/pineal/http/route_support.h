@@ -4,10 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/actor.h"
 #include "pineal/http/api_errors.h"
 #include "pineal/http/router.h"
 #include "pineal/json/json_reader.h"
+#include "pineal/store/store.h"
 
 namespace pineal::http {
 

@@ -2,6 +2,7 @@
 // /api/v1/patients/{id}/screen, and /api/v1/kb/... to browse the evidence.
 #include <algorithm>
 
+#include "pineal/app/regimen_care.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/json/json_reader.h"
 #include "pineal/json/records_json.h"
@@ -26,15 +27,15 @@ json ScreeningReportJson(const app::ScreeningReport& report, const kb::Catalog& 
   return j;
 }
 
-void AddScreeningRoutes(Router& router, app::PinealApp& app) {
+void AddScreeningRoutes(Router& router, app::RegimenCare& regimens) {
   // {"patient": <snapshot>, "regimens": [<regimen>, ...]}
-  router.Add("POST", "/api/v1/screen", [&app](const HttpRequest& req) {
-    if (app.catalog() == nullptr) return NoCatalog();
+  router.Add("POST", "/api/v1/screen", [&regimens](const HttpRequest& req) {
+    if (regimens.catalog() == nullptr) return NoCatalog();
     auto body = JsonBody(req);
     if (!body.ok()) return ErrorResponse(body.status());
     JsonReader r(*body);
     const json* patient = r.Raw("patient");
-    const json* regimens = r.Raw("regimens");
+    const json* proposed = r.Raw("regimens");
     if (Status st = r.RejectUnknown(); !st.ok()) return ErrorResponse(st);
     if (patient == nullptr || !patient->is_object()) {
       return ErrorResponse(Status::InvalidArgument("is required: the patient snapshot", "patient"));
@@ -42,19 +43,20 @@ void AddScreeningRoutes(Router& router, app::PinealApp& app) {
     auto snapshot = PatientFromJson(*patient);
     if (!snapshot.ok()) return ErrorResponse(snapshot.status().WithFieldPrefix("patient"));
     std::vector<safety::ProposedRegimen> proposals;
-    if (regimens != nullptr && !regimens->is_null()) {
-      auto parsed = RegimensFromJson(*regimens, "regimens");
+    if (proposed != nullptr && !proposed->is_null()) {
+      auto parsed = RegimensFromJson(*proposed, "regimens");
       if (!parsed.ok()) return ErrorResponse(parsed.status());
       proposals = *parsed;
     }
-    auto findings = app.ScreenSnapshot(ActorFor(req), *snapshot, proposals);
-    return Respond(findings, [&](const auto& f) { return ScreeningToJson(f, *app.catalog()); });
+    auto findings = regimens.ScreenSnapshot(ActorFor(req), *snapshot, proposals);
+    return Respond(findings,
+                   [&](const auto& f) { return ScreeningToJson(f, *regimens.catalog()); });
   });
 
   // A regimen as it would be proposed (the same body as creating one):
   // its findings, before anything is stored.
-  router.Add("POST", "/api/v1/patients/{id}/screen", [&app](const HttpRequest& req) {
-    if (app.catalog() == nullptr) return NoCatalog();
+  router.Add("POST", "/api/v1/patients/{id}/screen", [&regimens](const HttpRequest& req) {
+    if (regimens.catalog() == nullptr) return NoCatalog();
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
     auto body = JsonBody(req);
@@ -72,25 +74,26 @@ void AddScreeningRoutes(Router& router, app::PinealApp& app) {
     Status st = ApplyRegimenVersionJson(copy, &draft, &substance, nullptr);
     if (!st.ok()) return ErrorResponse(st);
     auto report =
-        app.ScreenProposal(ActorFor(req), PatientId(*id), substance, draft,
-                           replacing ? std::optional(RegimenId(*replacing)) : std::nullopt);
-    return Respond(report, [&](const auto& r) { return ScreeningReportJson(r, *app.catalog()); });
+        regimens.ScreenProposal(ActorFor(req), PatientId(*id), substance, draft,
+                                replacing ? std::optional(RegimenId(*replacing)) : std::nullopt);
+    return Respond(report,
+                   [&](const auto& r) { return ScreeningReportJson(r, *regimens.catalog()); });
   });
 
-  router.Add("GET", "/api/v1/patients/{id}/screen", [&app](const HttpRequest& req) {
-    if (app.catalog() == nullptr) return NoCatalog();
+  router.Add("GET", "/api/v1/patients/{id}/screen", [&regimens](const HttpRequest& req) {
+    if (regimens.catalog() == nullptr) return NoCatalog();
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
-    return Respond(app.ScreenCurrent(ActorFor(req), PatientId(*id)),
-                   [&](const auto& f) { return ScreeningToJson(f, *app.catalog()); });
+    return Respond(regimens.ScreenCurrent(ActorFor(req), PatientId(*id)),
+                   [&](const auto& f) { return ScreeningToJson(f, *regimens.catalog()); });
   });
 
   // Knowledge base browsing: any logged-in user.
-  router.Add("GET", "/api/v1/kb/substances", [&app](const HttpRequest& req) {
-    if (app.catalog() == nullptr) return NoCatalog();
+  router.Add("GET", "/api/v1/kb/substances", [&regimens](const HttpRequest& req) {
+    if (regimens.catalog() == nullptr) return NoCatalog();
     const std::string q = kb::NormalizeName(req.Query("q").value_or(""));
     json items = json::array();
-    for (const kb::Substance& s : app.catalog()->substances()) {
+    for (const kb::Substance& s : regimens.catalog()->substances()) {
       bool match = q.empty() || kb::NormalizeName(s.name).find(q) != std::string::npos ||
                    kb::NormalizeName(s.id).find(q) != std::string::npos;
       for (const auto& n : s.synonyms)
@@ -104,19 +107,19 @@ void AddScreeningRoutes(Router& router, app::PinealApp& app) {
     return JsonResponse(200, {{"items", items}});
   });
 
-  router.Add("GET", "/api/v1/kb/substances/{name}", [&app](const HttpRequest& req) {
-    if (app.catalog() == nullptr) return NoCatalog();
-    auto s = app.catalog()->ResolveSubstance(req.path_params.at("name"));
+  router.Add("GET", "/api/v1/kb/substances/{name}", [&regimens](const HttpRequest& req) {
+    if (regimens.catalog() == nullptr) return NoCatalog();
+    auto s = regimens.catalog()->ResolveSubstance(req.path_params.at("name"));
     if (!s) {
       return ErrorResponse(Status::NotFound("the knowledge base has no substance named '" +
                                             req.path_params.at("name") + "'"));
     }
-    return JsonResponse(200, SubstanceToJson(*app.catalog(), *s));
+    return JsonResponse(200, SubstanceToJson(*regimens.catalog(), *s));
   });
 
-  router.Add("GET", "/api/v1/kb/references/{ref}", [&app](const HttpRequest& req) {
-    if (app.catalog() == nullptr) return NoCatalog();
-    const kb::Reference* r = app.catalog()->FindReference(req.path_params.at("ref"));
+  router.Add("GET", "/api/v1/kb/references/{ref}", [&regimens](const HttpRequest& req) {
+    if (regimens.catalog() == nullptr) return NoCatalog();
+    const kb::Reference* r = regimens.catalog()->FindReference(req.path_params.at("ref"));
     if (r == nullptr) return ErrorResponse(Status::NotFound("no reference with that id"));
     return JsonResponse(200, ReferenceToJson(*r));
   });

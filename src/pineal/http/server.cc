@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "pineal/app/credentials.h"
+#include "pineal/app/pineal_app.h"
 #include "pineal/core/text.h"
 #include "pineal/http/api_errors.h"
 #include "pineal/http/api_routes.h"
@@ -80,7 +81,7 @@ std::optional<HttpResponse> Authenticate(app::PinealApp& app, HttpRequest& reque
     if (is_public) return std::nullopt;
     return ErrorResponse(401, "unauthenticated", "log in first (or send an API token)");
   }
-  auto auth = app.Authenticate(token, request.remote_address);
+  auto auth = app.accounts().Authenticate(token, request.remote_address);
   if (!auth.ok()) {
     if (is_public) return std::nullopt;
     return ErrorResponse(auth.status());

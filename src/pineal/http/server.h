@@ -5,13 +5,16 @@
 #include <memory>
 #include <string>
 
-#include "pineal/app/pineal_app.h"
 #include "pineal/http/rate_limiter.h"
 #include "pineal/http/router.h"
 
 namespace httplib {
 class Server;
 }
+
+namespace pineal::app {
+class PinealApp;
+}  // namespace pineal::app
 
 namespace pineal::http {
 

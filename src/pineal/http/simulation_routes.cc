@@ -3,6 +3,7 @@
 // Both answer JSON, or ?format=svg|csv for the plot and the curve.
 #include <charconv>
 
+#include "pineal/app/modelling.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/http/route_support.h"
 #include "pineal/json/simulation_json.h"
@@ -95,30 +96,30 @@ HttpResponse AnswerSimulation(const HttpRequest& req, bool from_record, Run run)
 
 }  // namespace
 
-void AddSimulationRoutes(Router& router, app::PinealApp& app) {
-  router.Add("POST", "/api/v1/simulate", [&app](const HttpRequest& req) {
+void AddSimulationRoutes(Router& router, app::Modelling& modelling) {
+  router.Add("POST", "/api/v1/simulate", [&modelling](const HttpRequest& req) {
     return AnswerSimulation(req, false, [&](const app::SimulationSpec& spec, std::string* title) {
-      return app.Simulate(ActorFor(req), spec, title);
+      return modelling.Simulate(ActorFor(req), spec, title);
     });
   });
 
   // "What would this regimen do for this patient?"
-  router.Add("POST", "/api/v1/patients/{id}/simulate", [&app](const HttpRequest& req) {
+  router.Add("POST", "/api/v1/patients/{id}/simulate", [&modelling](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
     return AnswerSimulation(req, true, [&](const app::SimulationSpec& spec, std::string* title) {
-      return app.SimulateForPatient(ActorFor(req), PatientId(*id), spec, title);
+      return modelling.SimulateForPatient(ActorFor(req), PatientId(*id), spec, title);
     });
   });
 
-  router.Add("GET", "/api/v1/patients/{id}/prediction", [&app](const HttpRequest& req) {
+  router.Add("GET", "/api/v1/patients/{id}/prediction", [&modelling](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
     auto format = FormatFrom(req);
     if (!format.ok()) return ErrorResponse(format.status());
     auto query = PredictionQueryFrom(req);
     if (!query.ok()) return ErrorResponse(query.status());
-    auto p = app.PredictConcentrations(ActorFor(req), PatientId(*id), *query);
+    auto p = modelling.PredictConcentrations(ActorFor(req), PatientId(*id), *query);
     if (!p.ok()) return ErrorResponse(p.status());
     return Rendered(*format, p->result, p->title, PredictionJson(*p));
   });

@@ -5,7 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pineal/app/pineal_app.h"
+#include "pineal/app/regimen_change.h"
+#include "pineal/app/timeline.h"
+#include "pineal/safety/overrides.h"
+#include "pineal/store/store.h"
 
 namespace pineal::codec {
 

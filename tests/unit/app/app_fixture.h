@@ -230,7 +230,7 @@ class AppTest : public ::testing::Test {
   // Creates an account as the local operator and returns it as an actor.
   app::Actor NewActor(const std::string& username, store::UserRole role,
                       std::optional<PatientId> patient = std::nullopt) {
-    auto user = app_->CreateUser(
+    auto user = app_->accounts().CreateUser(
         app::Actor{}, app::NewUser{username, username, role, patient, std::string(kPassword)});
     EXPECT_TRUE(user.ok()) << user.status().ToString();
     if (!user.ok()) return app::Actor{};
@@ -249,7 +249,7 @@ class AppTest : public ::testing::Test {
 
   // A patient on `clinician`'s care team.
   PatientId NewPatient(const app::Actor& clinician, std::string name = "Ada L.") {
-    auto p = app_->CreatePatient(clinician, PatientDraft(std::move(name)));
+    auto p = app_->patients().CreatePatient(clinician, PatientDraft(std::move(name)));
     EXPECT_TRUE(p.ok()) << p.status().ToString();
     return p.ok() ? p->id : PatientId();
   }
@@ -270,8 +270,8 @@ class AppTest : public ::testing::Test {
                                          const std::vector<safety::Override>& overrides = {},
                                          app::ScreeningReport* report = nullptr) {
     app::ScreeningReport ignored;
-    return app_->CreateRegimen(dr_, patient, Melatonin(mg), overrides,
-                               report != nullptr ? report : &ignored);
+    return app_->regimens().CreateRegimen(dr_, patient, Melatonin(mg), overrides,
+                                          report != nullptr ? report : &ignored);
   }
 
   static records::DoseEvent Taken(std::string_view at, double mg,

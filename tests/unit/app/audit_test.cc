@@ -39,7 +39,7 @@ class AuditTest : public AppTest {
 };
 
 TEST_F(AuditTest, EveryWriteHasExactlyOneOkRow) {
-  auto created = app_->CreatePatient(dr_, PatientDraft());
+  auto created = app_->patients().CreatePatient(dr_, PatientDraft());
   ASSERT_TRUE(created.ok());
   const PatientId p = created->id;
   ExpectOneOkRow("patient.create", dr_, p);
@@ -47,17 +47,17 @@ TEST_F(AuditTest, EveryWriteHasExactlyOneOkRow) {
   clock_.Set(At("2026-11-10T12:01:00Z"));
   records::Patient changes = *created;
   changes.notes = "night shifts";
-  ASSERT_TRUE(app_->UpdatePatient(dr_, changes).ok());
+  ASSERT_TRUE(app_->patients().UpdatePatient(dr_, changes).ok());
   ExpectOneOkRow("patient.update", dr_, p);
 
   records::MedicationEntry med;
   med.name = "ibuprofen";
-  auto m = app_->AddMedication(dr_, p, med);
+  auto m = app_->patients().AddMedication(dr_, p, med);
   ASSERT_TRUE(m.ok());
   ExpectOneOkRow("medication.create", dr_, p);
   med = *m;
   med.note = "as needed";
-  ASSERT_TRUE(app_->UpdateMedication(dr_, p, med).ok());
+  ASSERT_TRUE(app_->patients().UpdateMedication(dr_, p, med).ok());
   ExpectOneOkRow("medication.update", dr_, p);
 
   auto regimen = CreateRegimen(p, 3);
@@ -66,48 +66,50 @@ TEST_F(AuditTest, EveryWriteHasExactlyOneOkRow) {
   records::RegimenVersion draft = regimen->current();
   draft.dose = Mg(2);
   app::ScreeningReport report;
-  ASSERT_TRUE(app_->ReviseRegimen(dr_, p, regimen->id, 1, draft, {}, &report).ok());
+  ASSERT_TRUE(app_->regimens().ReviseRegimen(dr_, p, regimen->id, 1, draft, {}, &report).ok());
   ExpectOneOkRow("regimen.revise", dr_, p);
 
-  ASSERT_TRUE(app_->RecordDoseEvent(dr_, p, Taken("2026-11-09T21:00:00Z", 2, regimen->id)).ok());
+  ASSERT_TRUE(
+      app_->patients().RecordDoseEvent(dr_, p, Taken("2026-11-09T21:00:00Z", 2, regimen->id)).ok());
   ExpectOneOkRow("dose_event.create", dr_, p);
 
   records::Observation note;
   note.text = "slept better";
   note.observed_at = At("2026-11-10T07:00:00Z");
-  ASSERT_TRUE(app_->RecordObservation(dr_, p, note).ok());
+  ASSERT_TRUE(app_->patients().RecordObservation(dr_, p, note).ok());
   ExpectOneOkRow("observation.create", dr_, p);
 
-  ASSERT_TRUE(app_->StopRegimen(dr_, p, regimen->id, 2, std::nullopt, "done").ok());
+  ASSERT_TRUE(app_->regimens().StopRegimen(dr_, p, regimen->id, 2, std::nullopt, "done").ok());
   ExpectOneOkRow("regimen.stop", dr_, p);
 
   const app::Actor other = NewActor("dr.wilson", store::UserRole::kClinician);
   ExpectOneOkRow("user.create", app::Actor{}, std::nullopt);
-  ASSERT_TRUE(app_->AddToCareTeam(dr_, p, "dr.wilson").ok());
+  ASSERT_TRUE(app_->accounts().AddToCareTeam(dr_, p, "dr.wilson").ok());
   ExpectOneOkRow("care_team.add", dr_, p);
 
   // A patient's own check-in is audited under their account.
   const app::Actor as_patient = NewActor("ada.l", store::UserRole::kPatient, p);
   ExpectOneOkRow("user.create", app::Actor{}, p);
-  ASSERT_TRUE(app_->RecordDoseEvent(as_patient, p, Taken("2026-11-10T11:00:00Z", 2)).ok());
+  ASSERT_TRUE(
+      app_->patients().RecordDoseEvent(as_patient, p, Taken("2026-11-10T11:00:00Z", 2)).ok());
   ExpectOneOkRow("dose_event.create", as_patient, p);
 
-  ASSERT_TRUE(app_->CreateApiToken(other, "laptop").ok());
+  ASSERT_TRUE(app_->accounts().CreateApiToken(other, "laptop").ok());
   ExpectOneOkRow("auth.token_create", other, std::nullopt);
 }
 
 TEST_F(AuditTest, ReadsAreAuditedToo) {
   const PatientId p = NewPatient();
   NewRows();
-  ASSERT_TRUE(app_->GetPatient(dr_, p).ok());
+  ASSERT_TRUE(app_->patients().GetPatient(dr_, p).ok());
   ExpectOneOkRow("patient.read", dr_, p);
-  ASSERT_TRUE(app_->ListDoseEvents(dr_, p, {}, false).ok());
+  ASSERT_TRUE(app_->patients().ListDoseEvents(dr_, p, {}, false).ok());
   ExpectOneOkRow("dose_event.list", dr_, p);
 
   // A refused read is audited with its outcome.
   const app::Actor other = NewActor("dr.wilson", store::UserRole::kClinician);
   NewRows();
-  ASSERT_FALSE(app_->GetPatient(other, p).ok());
+  ASSERT_FALSE(app_->patients().GetPatient(other, p).ok());
   auto rows = NewRows();
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].action, "patient.read");
@@ -120,7 +122,7 @@ TEST_F(AuditTest, AFailedWriteLeavesOneFailureRowAndNoRecord) {
   NewRows();
   records::DoseEvent no_amount = Taken("2026-11-09T21:00:00Z", 3);
   no_amount.amount.reset();
-  auto r = app_->RecordDoseEvent(dr_, p, no_amount);
+  auto r = app_->patients().RecordDoseEvent(dr_, p, no_amount);
   ASSERT_EQ(r.status().code(), StatusCode::kInvalidArgument);
   auto rows = NewRows();
   ASSERT_EQ(rows.size(), 1u);
@@ -147,7 +149,7 @@ TEST_F(AuditTest, AFailedWriteLeavesOneFailureRowAndNoRecord) {
   records::Patient stale = *before;
   stale.version = 7;
   stale.weight = records::WeightRecord{BodyWeight::FromBase(70), Day("2026-11-10")};
-  ASSERT_EQ(app_->UpdatePatient(dr_, stale).status().code(), StatusCode::kAborted);
+  ASSERT_EQ(app_->patients().UpdatePatient(dr_, stale).status().code(), StatusCode::kAborted);
   rows = NewRows();
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].action, "patient.update");
@@ -157,7 +159,7 @@ TEST_F(AuditTest, AFailedWriteLeavesOneFailureRowAndNoRecord) {
 
 TEST_F(AuditTest, AFailedPatientCreationIsAuditedWithoutAPatient) {
   NewRows();
-  ASSERT_FALSE(app_->CreatePatient(dr_, PatientDraft("")).ok());
+  ASSERT_FALSE(app_->patients().CreatePatient(dr_, PatientDraft("")).ok());
   auto rows = NewRows();
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].action, "patient.create");
@@ -186,7 +188,8 @@ class AuditAtomicityTest : public AuditTest {
 
 TEST_F(AuditAtomicityTest, ADoseEventIsNotStoredWithoutItsAuditRow) {
   BreakAudit();
-  auto r = app_->RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:00:00Z", 3, regimen_.id));
+  auto r = app_->patients().RecordDoseEvent(dr_, patient_,
+                                            Taken("2026-11-09T21:00:00Z", 3, regimen_.id));
   EXPECT_EQ(r.status().code(), StatusCode::kUnavailable) << r.status().ToString();
   EXPECT_TRUE(StoredDoses(patient_).empty());
   // The row of the write and the row of its failure were both attempted.
@@ -195,8 +198,9 @@ TEST_F(AuditAtomicityTest, ADoseEventIsNotStoredWithoutItsAuditRow) {
 
   // Once the log is back, the same write goes through.
   store_.FailAudit(false);
-  ASSERT_TRUE(
-      app_->RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:00:00Z", 3, regimen_.id)).ok());
+  ASSERT_TRUE(app_->patients()
+                  .RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:00:00Z", 3, regimen_.id))
+                  .ok());
   EXPECT_EQ(StoredDoses(patient_).size(), 1u);
   ExpectOneOkRow("dose_event.create", dr_, patient_);
 }
@@ -206,14 +210,15 @@ TEST_F(AuditAtomicityTest, AnObservationIsNotStoredWithoutItsAuditRow) {
   records::Observation note;
   note.text = "slept badly";
   note.observed_at = At("2026-11-10T07:00:00Z");
-  EXPECT_EQ(app_->RecordObservation(dr_, patient_, note).status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(app_->patients().RecordObservation(dr_, patient_, note).status().code(),
+            StatusCode::kUnavailable);
   EXPECT_TRUE(StoredObservations(patient_).empty());
   ExpectNoNewRows();
 }
 
 TEST_F(AuditAtomicityTest, APatientAndItsCareTeamAreNotStoredWithoutTheAuditRow) {
   BreakAudit();
-  EXPECT_EQ(app_->CreatePatient(dr_, PatientDraft("Bob K.")).status().code(),
+  EXPECT_EQ(app_->patients().CreatePatient(dr_, PatientDraft("Bob K.")).status().code(),
             StatusCode::kUnavailable);
   auto all = memory_.ListPatients({});
   ASSERT_TRUE(all.ok());
@@ -231,7 +236,7 @@ TEST_F(AuditAtomicityTest, APatientUpdateAndItsWeightAreUndoneWithoutTheAuditRow
   changes.notes = "changed";
   changes.weight = records::WeightRecord{BodyWeight::FromBase(70), Day("2026-11-10")};
   BreakAudit();
-  EXPECT_EQ(app_->UpdatePatient(dr_, changes).status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(app_->patients().UpdatePatient(dr_, changes).status().code(), StatusCode::kUnavailable);
   auto after = memory_.GetPatient(patient_);
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->version, 1);
@@ -245,9 +250,15 @@ TEST_F(AuditAtomicityTest, RegimenChangesAreUndoneWithoutTheAuditRow) {
   EXPECT_EQ(CreateRegimen(patient_, 2).status().code(), StatusCode::kUnavailable);
   records::RegimenVersion draft = regimen_.current();
   draft.dose = Mg(2);
-  EXPECT_EQ(app_->ReviseRegimen(dr_, patient_, regimen_.id, 1, draft, {}, &report).status().code(),
+  EXPECT_EQ(app_->regimens()
+                .ReviseRegimen(dr_, patient_, regimen_.id, 1, draft, {}, &report)
+                .status()
+                .code(),
             StatusCode::kUnavailable);
-  EXPECT_EQ(app_->StopRegimen(dr_, patient_, regimen_.id, 1, std::nullopt, "done").status().code(),
+  EXPECT_EQ(app_->regimens()
+                .StopRegimen(dr_, patient_, regimen_.id, 1, std::nullopt, "done")
+                .status()
+                .code(),
             StatusCode::kUnavailable);
   auto stored = StoredRegimens(patient_);
   ASSERT_EQ(stored.size(), 1u);
@@ -262,21 +273,23 @@ TEST_F(AuditAtomicityTest, MedicationsAndCareTeamChangesAreUndoneWithoutTheAudit
   BreakAudit();
   records::MedicationEntry med;
   med.name = "ibuprofen";
-  EXPECT_EQ(app_->AddMedication(dr_, patient_, med).status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(app_->patients().AddMedication(dr_, patient_, med).status().code(),
+            StatusCode::kUnavailable);
   EXPECT_TRUE(memory_.ListMedications(patient_)->empty());
-  EXPECT_EQ(app_->AddToCareTeam(dr_, patient_, "dr.wilson").code(), StatusCode::kUnavailable);
+  EXPECT_EQ(app_->accounts().AddToCareTeam(dr_, patient_, "dr.wilson").code(),
+            StatusCode::kUnavailable);
   EXPECT_FALSE(*memory_.IsOnCareTeam(patient_, *other.user_id));
   ExpectNoNewRows();
 }
 
 TEST_F(AuditAtomicityTest, AccountsAndTokensAreNotCreatedWithoutTheAuditRow) {
   BreakAudit();
-  auto user = app_->CreateUser(app::Actor{},
-                               app::NewUser{"dr.wilson", "Dr Wilson", store::UserRole::kClinician,
-                                            std::nullopt, std::string(kPassword)});
+  auto user = app_->accounts().CreateUser(
+      app::Actor{}, app::NewUser{"dr.wilson", "Dr Wilson", store::UserRole::kClinician,
+                                 std::nullopt, std::string(kPassword)});
   EXPECT_EQ(user.status().code(), StatusCode::kUnavailable);
   EXPECT_EQ(memory_.FindUser("dr.wilson").status().code(), StatusCode::kNotFound);
-  auto token = app_->CreateApiToken(dr_, "laptop");
+  auto token = app_->accounts().CreateApiToken(dr_, "laptop");
   EXPECT_EQ(token.status().code(), StatusCode::kUnavailable);
   EXPECT_TRUE(memory_.ListSessions(*dr_.user_id)->empty());
   ExpectNoNewRows();
@@ -285,27 +298,27 @@ TEST_F(AuditAtomicityTest, AccountsAndTokensAreNotCreatedWithoutTheAuditRow) {
 TEST_F(AuditAtomicityTest, DisablingAnAccountIsUndoneWithoutTheAuditRow) {
   const app::Actor admin = NewActor("admin.one", store::UserRole::kAdmin);
   BreakAudit();
-  auto r = app_->SetUserDisabled(admin, "dr.house", true);
+  auto r = app_->accounts().SetUserDisabled(admin, "dr.house", true);
   EXPECT_FALSE(r.ok());
   EXPECT_FALSE(memory_.FindUser("dr.house")->disabled);
 }
 
 TEST_F(AuditAtomicityTest, RevokingATokenIsUndoneWithoutTheAuditRow) {
-  auto grant = app_->CreateApiToken(dr_, "laptop");
+  auto grant = app_->accounts().CreateApiToken(dr_, "laptop");
   ASSERT_TRUE(grant.ok());
   BreakAudit();
-  EXPECT_FALSE(app_->RevokeApiToken(dr_, grant->id).ok());
-  EXPECT_TRUE(app_->Authenticate(grant->token, "").ok());
+  EXPECT_FALSE(app_->accounts().RevokeApiToken(dr_, grant->id).ok());
+  EXPECT_TRUE(app_->accounts().Authenticate(grant->token, "").ok());
 }
 
 TEST_F(AuditAtomicityTest, LoggingOutIsUndoneWithoutTheAuditRow) {
-  auto grant = app_->Login("dr.house", std::string(kPassword), "");
+  auto grant = app_->accounts().Login("dr.house", std::string(kPassword), "");
   ASSERT_TRUE(grant.ok());
-  auto who = app_->Authenticate(grant->session_token, "");
+  auto who = app_->accounts().Authenticate(grant->session_token, "");
   ASSERT_TRUE(who.ok());
   BreakAudit();
-  EXPECT_FALSE(app_->Logout(who->actor, who->session.id).ok());
-  EXPECT_TRUE(app_->Authenticate(grant->session_token, "").ok());
+  EXPECT_FALSE(app_->accounts().Logout(who->actor, who->session.id).ok());
+  EXPECT_TRUE(app_->accounts().Authenticate(grant->session_token, "").ok());
 }
 
 // Who may read the log.
@@ -318,29 +331,29 @@ TEST_F(AuditTest, AdminsReadEverythingCliniciansTheirPatientsOrThemselves) {
 
   store::AuditQuery all;
   all.limit = 1000;
-  auto everything = app_->Audit(admin, all);
+  auto everything = app_->audit().Audit(admin, all);
   ASSERT_TRUE(everything.ok());
   EXPECT_EQ(everything->size(), AuditLog().size() - 1);  // the read is logged after it
 
-  auto own = app_->Audit(dr_, all);
+  auto own = app_->audit().Audit(dr_, all);
   ASSERT_TRUE(own.ok());
   ASSERT_FALSE(own->empty());
   for (const auto& e : *own) EXPECT_EQ(e.actor, "dr.house") << e.action;
 
   store::AuditQuery of_p = all;
   of_p.patient_id = p;
-  auto about_p = app_->Audit(dr_, of_p);
+  auto about_p = app_->audit().Audit(dr_, of_p);
   ASSERT_TRUE(about_p.ok());
   ASSERT_FALSE(about_p->empty());
   for (const auto& e : *about_p) EXPECT_EQ(e.patient_id, p) << e.action;
 
   store::AuditQuery of_q = all;
   of_q.patient_id = q;
-  EXPECT_EQ(app_->Audit(dr_, of_q).status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(app_->Audit(as_patient, all).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(app_->audit().Audit(dr_, of_q).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(app_->audit().Audit(as_patient, all).status().code(), StatusCode::kPermissionDenied);
   store::AuditQuery zero;
   zero.limit = 0;
-  EXPECT_EQ(app_->Audit(admin, zero).status().field(), "limit");
+  EXPECT_EQ(app_->audit().Audit(admin, zero).status().field(), "limit");
 
   // Reading the log is itself logged.
   auto reads = AuditOf("audit.read");

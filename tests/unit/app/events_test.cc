@@ -41,7 +41,8 @@ std::vector<std::int64_t> Ids(const std::vector<records::Observation>& observati
 }
 
 TEST_F(EventsTest, ADoseOfARegimenIsStoredAsADoseOfItsSubstance) {
-  auto e = app_->RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:05:00Z", 3, regimen_));
+  auto e =
+      app_->patients().RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:05:00Z", 3, regimen_));
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   EXPECT_TRUE(e->id.valid());
   EXPECT_EQ(e->patient_id, patient_);
@@ -53,7 +54,7 @@ TEST_F(EventsTest, ADoseOfARegimenIsStoredAsADoseOfItsSubstance) {
   EXPECT_EQ(e->provenance.created_by, "dr.house");
   EXPECT_EQ(e->provenance.created_at, At(kNow));
 
-  auto listed = app_->ListDoseEvents(dr_, patient_, {}, false);
+  auto listed = app_->patients().ListDoseEvents(dr_, patient_, {}, false);
   ASSERT_TRUE(listed.ok());
   EXPECT_EQ(Ids(*listed), std::vector<std::int64_t>{e->id.value()});
 }
@@ -63,36 +64,38 @@ TEST_F(EventsTest, ASkippedDoseNeedsItsPlannedTimeAndNoAmount) {
   skipped.regimen_id = regimen_;
   skipped.status = records::DoseStatus::kSkipped;
   skipped.planned_at = At("2026-11-09T21:00:00Z");
-  auto ok = app_->RecordDoseEvent(dr_, patient_, skipped);
+  auto ok = app_->patients().RecordDoseEvent(dr_, patient_, skipped);
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(ok->when(), At("2026-11-09T21:00:00Z"));
 
   skipped.amount = Mg(3);
-  auto bad = app_->RecordDoseEvent(dr_, patient_, skipped);
+  auto bad = app_->patients().RecordDoseEvent(dr_, patient_, skipped);
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(bad.status().field(), "amount");
 
   auto taken = Taken("2026-11-09T21:00:00Z", 3);
   taken.amount.reset();
-  EXPECT_EQ(app_->RecordDoseEvent(dr_, patient_, taken).status().field(), "amount");
+  EXPECT_EQ(app_->patients().RecordDoseEvent(dr_, patient_, taken).status().field(), "amount");
   EXPECT_EQ(StoredDoses(patient_).size(), 1u);
 }
 
 TEST_F(EventsTest, ACorrectionHidesTheEntryItReplaces) {
-  auto first = app_->RecordDoseEvent(dr_, patient_, Taken("2026-11-08T21:00:00Z", 3, regimen_));
-  auto other = app_->RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:00:00Z", 3, regimen_));
+  auto first =
+      app_->patients().RecordDoseEvent(dr_, patient_, Taken("2026-11-08T21:00:00Z", 3, regimen_));
+  auto other =
+      app_->patients().RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:00:00Z", 3, regimen_));
   ASSERT_TRUE(first.ok() && other.ok());
   records::DoseEvent fix = Taken("2026-11-08T21:00:00Z", 1.5, regimen_);
   fix.corrects = first->id;
   fix.note = "half a tablet";
-  auto corrected = app_->RecordDoseEvent(dr_, patient_, fix);
+  auto corrected = app_->patients().RecordDoseEvent(dr_, patient_, fix);
   ASSERT_TRUE(corrected.ok()) << corrected.status().ToString();
   EXPECT_EQ(corrected->corrects, first->id);
 
-  auto latest = app_->ListDoseEvents(dr_, patient_, {}, false);
+  auto latest = app_->patients().ListDoseEvents(dr_, patient_, {}, false);
   ASSERT_TRUE(latest.ok());
   EXPECT_EQ(Ids(*latest), (std::vector<std::int64_t>{corrected->id.value(), other->id.value()}));
-  auto all = app_->ListDoseEvents(dr_, patient_, {}, true);
+  auto all = app_->patients().ListDoseEvents(dr_, patient_, {}, true);
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->size(), 3u);
 
@@ -105,35 +108,37 @@ TEST_F(EventsTest, ACorrectionHidesTheEntryItReplaces) {
   // Only the latest entry of a chain can be corrected.
   records::DoseEvent late = Taken("2026-11-08T21:00:00Z", 2, regimen_);
   late.corrects = first->id;
-  auto twice = app_->RecordDoseEvent(dr_, patient_, late);
+  auto twice = app_->patients().RecordDoseEvent(dr_, patient_, late);
   EXPECT_EQ(twice.status().code(), StatusCode::kAborted) << twice.status().ToString();
   late.corrects = corrected->id;
-  EXPECT_TRUE(app_->RecordDoseEvent(dr_, patient_, late).ok());
-  auto now = app_->ListDoseEvents(dr_, patient_, {}, false);
+  EXPECT_TRUE(app_->patients().RecordDoseEvent(dr_, patient_, late).ok());
+  auto now = app_->patients().ListDoseEvents(dr_, patient_, {}, false);
   ASSERT_TRUE(now.ok());
   ASSERT_EQ(now->size(), 2u);
   EXPECT_DOUBLE_EQ((*now)[0].amount->base(), 2.0);
 }
 
 TEST_F(EventsTest, ListsAreFilteredByTime) {
-  ASSERT_TRUE(app_->RecordDoseEvent(dr_, patient_, Taken("2026-11-07T21:00:00Z", 3)).ok());
-  auto mid = app_->RecordDoseEvent(dr_, patient_, Taken("2026-11-08T21:00:00Z", 3));
-  ASSERT_TRUE(app_->RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:00:00Z", 3)).ok());
+  ASSERT_TRUE(
+      app_->patients().RecordDoseEvent(dr_, patient_, Taken("2026-11-07T21:00:00Z", 3)).ok());
+  auto mid = app_->patients().RecordDoseEvent(dr_, patient_, Taken("2026-11-08T21:00:00Z", 3));
+  ASSERT_TRUE(
+      app_->patients().RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:00:00Z", 3)).ok());
   ASSERT_TRUE(mid.ok());
   store::TimeRange day{At("2026-11-08T00:00:00Z"), At("2026-11-09T00:00:00Z")};
-  auto r = app_->ListDoseEvents(dr_, patient_, day, false);
+  auto r = app_->patients().ListDoseEvents(dr_, patient_, day, false);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(Ids(*r), std::vector<std::int64_t>{mid->id.value()});
 
   store::TimeRange backwards{At("2026-11-09T00:00:00Z"), At("2026-11-08T00:00:00Z")};
-  auto bad = app_->ListDoseEvents(dr_, patient_, backwards, false);
+  auto bad = app_->patients().ListDoseEvents(dr_, patient_, backwards, false);
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(bad.status().field(), "to");
 }
 
 TEST_F(EventsTest, ADoseOfAnotherPatientsRegimenIsRefused) {
   const PatientId bob = NewPatient("Bob K.");
-  auto r = app_->RecordDoseEvent(dr_, bob, Taken("2026-11-09T21:00:00Z", 3, regimen_));
+  auto r = app_->patients().RecordDoseEvent(dr_, bob, Taken("2026-11-09T21:00:00Z", 3, regimen_));
   ASSERT_EQ(r.status().code(), StatusCode::kInvalidArgument) << r.status().ToString();
   EXPECT_EQ(r.status().field(), "regimen_id");
   EXPECT_TRUE(StoredDoses(bob).empty());
@@ -142,11 +147,11 @@ TEST_F(EventsTest, ADoseOfAnotherPatientsRegimenIsRefused) {
 
 TEST_F(EventsTest, ACorrectionOfAnotherPatientsEntryIsRefused) {
   const PatientId bob = NewPatient("Bob K.");
-  auto ada_dose = app_->RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:00:00Z", 3));
+  auto ada_dose = app_->patients().RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:00:00Z", 3));
   ASSERT_TRUE(ada_dose.ok());
   records::DoseEvent fix = Taken("2026-11-09T21:00:00Z", 1);
   fix.corrects = ada_dose->id;
-  auto r = app_->RecordDoseEvent(dr_, bob, fix);
+  auto r = app_->patients().RecordDoseEvent(dr_, bob, fix);
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(r.status().field(), "corrects");
   EXPECT_TRUE(StoredDoses(bob).empty());
@@ -155,14 +160,16 @@ TEST_F(EventsTest, ACorrectionOfAnotherPatientsEntryIsRefused) {
 
 // Ten minutes of clock skew are tolerated, not more.
 TEST_F(EventsTest, TimesInTheFutureAreRefused) {
-  EXPECT_TRUE(app_->RecordDoseEvent(dr_, patient_, Taken("2026-11-10T12:10:00Z", 3)).ok());
-  auto dose = app_->RecordDoseEvent(dr_, patient_, Taken("2026-11-10T12:10:01Z", 3));
+  EXPECT_TRUE(
+      app_->patients().RecordDoseEvent(dr_, patient_, Taken("2026-11-10T12:10:00Z", 3)).ok());
+  auto dose = app_->patients().RecordDoseEvent(dr_, patient_, Taken("2026-11-10T12:10:01Z", 3));
   EXPECT_EQ(dose.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(dose.status().field(), "taken_at");
   EXPECT_EQ(StoredDoses(patient_).size(), 1u);
 
-  EXPECT_TRUE(app_->RecordObservation(dr_, patient_, Isi("2026-11-10T12:10:00Z", 10)).ok());
-  auto obs = app_->RecordObservation(dr_, patient_, Isi("2026-11-10T12:10:01Z", 10));
+  EXPECT_TRUE(
+      app_->patients().RecordObservation(dr_, patient_, Isi("2026-11-10T12:10:00Z", 10)).ok());
+  auto obs = app_->patients().RecordObservation(dr_, patient_, Isi("2026-11-10T12:10:01Z", 10));
   EXPECT_EQ(obs.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(obs.status().field(), "observed_at");
   EXPECT_EQ(StoredObservations(patient_).size(), 1u);
@@ -171,32 +178,36 @@ TEST_F(EventsTest, TimesInTheFutureAreRefused) {
 TEST_F(EventsTest, APatientChecksInForThemselvesOnly) {
   const PatientId bob = NewPatient("Bob K.");
   const app::Actor as_ada = NewActor("ada.l", store::UserRole::kPatient, patient_);
-  auto own = app_->RecordDoseEvent(as_ada, patient_, Taken("2026-11-09T21:00:00Z", 3, regimen_));
+  auto own = app_->patients().RecordDoseEvent(as_ada, patient_,
+                                              Taken("2026-11-09T21:00:00Z", 3, regimen_));
   ASSERT_TRUE(own.ok()) << own.status().ToString();
   EXPECT_EQ(own->provenance.created_by, "ada.l");
 
-  auto other = app_->RecordDoseEvent(as_ada, bob, Taken("2026-11-09T21:00:00Z", 3));
+  auto other = app_->patients().RecordDoseEvent(as_ada, bob, Taken("2026-11-09T21:00:00Z", 3));
   EXPECT_EQ(other.status().code(), StatusCode::kNotFound);
   EXPECT_TRUE(StoredDoses(bob).empty());
 
   const app::Actor stranger = NewActor("dr.wilson", store::UserRole::kClinician);
-  EXPECT_EQ(
-      app_->RecordObservation(stranger, patient_, Isi("2026-11-09T08:00:00Z", 12)).status().code(),
-      StatusCode::kNotFound);
+  EXPECT_EQ(app_->patients()
+                .RecordObservation(stranger, patient_, Isi("2026-11-09T08:00:00Z", 12))
+                .status()
+                .code(),
+            StatusCode::kNotFound);
   EXPECT_TRUE(StoredObservations(patient_).empty());
 }
 
 TEST_F(EventsTest, AnInstrumentScoreIsCheckedAndBanded) {
-  auto moderate = app_->RecordObservation(dr_, patient_, Isi("2026-11-09T08:00:00Z", 15));
+  auto moderate =
+      app_->patients().RecordObservation(dr_, patient_, Isi("2026-11-09T08:00:00Z", 15));
   ASSERT_TRUE(moderate.ok()) << moderate.status().ToString();
   EXPECT_EQ(moderate->interpretation, "clinical_moderate");
   EXPECT_EQ(moderate->provenance.created_by, "dr.house");
-  auto none = app_->RecordObservation(dr_, patient_, Isi("2026-11-09T08:00:00Z", 7));
+  auto none = app_->patients().RecordObservation(dr_, patient_, Isi("2026-11-09T08:00:00Z", 7));
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(none->interpretation, "no_insomnia");
 
   for (double bad : {29.0, -1.0, 7.5}) {
-    auto r = app_->RecordObservation(dr_, patient_, Isi("2026-11-09T08:00:00Z", bad));
+    auto r = app_->patients().RecordObservation(dr_, patient_, Isi("2026-11-09T08:00:00Z", bad));
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << bad;
     EXPECT_EQ(r.status().field(), "value") << bad;
   }
@@ -204,22 +215,22 @@ TEST_F(EventsTest, AnInstrumentScoreIsCheckedAndBanded) {
 }
 
 TEST_F(EventsTest, AnObservationCorrectionHidesTheOriginal) {
-  auto first = app_->RecordObservation(dr_, patient_, Isi("2026-11-09T08:00:00Z", 15));
+  auto first = app_->patients().RecordObservation(dr_, patient_, Isi("2026-11-09T08:00:00Z", 15));
   ASSERT_TRUE(first.ok());
   records::Observation fix = Isi("2026-11-09T08:00:00Z", 22);
   fix.corrects = first->id;
-  auto corrected = app_->RecordObservation(dr_, patient_, fix);
+  auto corrected = app_->patients().RecordObservation(dr_, patient_, fix);
   ASSERT_TRUE(corrected.ok()) << corrected.status().ToString();
   EXPECT_EQ(corrected->interpretation, "clinical_severe");
 
-  auto latest = app_->ListObservations(dr_, patient_, {}, false);
+  auto latest = app_->patients().ListObservations(dr_, patient_, {}, false);
   ASSERT_TRUE(latest.ok());
   EXPECT_EQ(Ids(*latest), std::vector<std::int64_t>{corrected->id.value()});
-  auto all = app_->ListObservations(dr_, patient_, {}, true);
+  auto all = app_->patients().ListObservations(dr_, patient_, {}, true);
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->size(), 2u);
 
-  auto twice = app_->RecordObservation(dr_, patient_, fix);
+  auto twice = app_->patients().RecordObservation(dr_, patient_, fix);
   EXPECT_EQ(twice.status().code(), StatusCode::kAborted);
 }
 
@@ -229,10 +240,10 @@ TEST_F(EventsTest, AVitalNeedsItsUnit) {
   hr.code = "heart_rate";
   hr.value = 58;
   hr.observed_at = At("2026-11-10T07:00:00Z");
-  auto bad = app_->RecordObservation(dr_, patient_, hr);
+  auto bad = app_->patients().RecordObservation(dr_, patient_, hr);
   EXPECT_EQ(bad.status().field(), "unit");
   hr.unit = "/min";
-  auto ok = app_->RecordObservation(dr_, patient_, hr);
+  auto ok = app_->patients().RecordObservation(dr_, patient_, hr);
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(ok->value, 58.0);
   EXPECT_EQ(ok->unit, "/min");

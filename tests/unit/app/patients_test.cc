@@ -13,7 +13,7 @@ std::vector<std::string> Names(const store::Page<records::Patient>& page) {
 }
 
 TEST_F(PatientsTest, CreateStoresThePatientAndPutsTheClinicianOnItsCareTeam) {
-  auto p = app_->CreatePatient(dr_, PatientDraft("Ada L."));
+  auto p = app_->patients().CreatePatient(dr_, PatientDraft("Ada L."));
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   EXPECT_TRUE(p->id.valid());
   EXPECT_EQ(p->display_name, "Ada L.");
@@ -31,13 +31,13 @@ TEST_F(PatientsTest, CreateStoresThePatientAndPutsTheClinicianOnItsCareTeam) {
 }
 
 TEST_F(PatientsTest, CreateRefusesAnInvalidPatientAndStoresNothing) {
-  auto nameless = app_->CreatePatient(dr_, PatientDraft(""));
+  auto nameless = app_->patients().CreatePatient(dr_, PatientDraft(""));
   ASSERT_EQ(nameless.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(nameless.status().field(), "display_name");
 
   records::Patient unborn = PatientDraft();
   unborn.birth_date = Day("2026-11-11");  // the day after the clock's today
-  auto future = app_->CreatePatient(dr_, unborn);
+  auto future = app_->patients().CreatePatient(dr_, unborn);
   ASSERT_EQ(future.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(future.status().field(), "birth_date");
 
@@ -48,7 +48,7 @@ TEST_F(PatientsTest, CreateRefusesAnInvalidPatientAndStoresNothing) {
 
 TEST_F(PatientsTest, OnlyAClinicianAddsPatients) {
   const app::Actor admin = NewActor("admin.one", store::UserRole::kAdmin);
-  auto r = app_->CreatePatient(admin, PatientDraft());
+  auto r = app_->patients().CreatePatient(admin, PatientDraft());
   EXPECT_EQ(r.status().code(), StatusCode::kPermissionDenied);
   auto all = memory_.ListPatients({});
   ASSERT_TRUE(all.ok());
@@ -57,7 +57,7 @@ TEST_F(PatientsTest, OnlyAClinicianAddsPatients) {
 
 TEST_F(PatientsTest, GetReturnsTheStoredPatient) {
   const PatientId id = NewPatient("Ada L.");
-  auto p = app_->GetPatient(dr_, id);
+  auto p = app_->patients().GetPatient(dr_, id);
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   EXPECT_EQ(p->id, id);
   EXPECT_EQ(p->display_name, "Ada L.");
@@ -66,13 +66,13 @@ TEST_F(PatientsTest, GetReturnsTheStoredPatient) {
 
 TEST_F(PatientsTest, UpdateWithTheVersionReadBumpsTheVersion) {
   const PatientId id = NewPatient();
-  auto read = app_->GetPatient(dr_, id);
+  auto read = app_->patients().GetPatient(dr_, id);
   ASSERT_TRUE(read.ok());
   records::Patient changes = *read;
   changes.notes = "prefers evening calls";
   changes.smoker = true;
   clock_.Set(At("2026-11-10T13:00:00Z"));
-  auto updated = app_->UpdatePatient(dr_, changes);
+  auto updated = app_->patients().UpdatePatient(dr_, changes);
   ASSERT_TRUE(updated.ok()) << updated.status().ToString();
   EXPECT_EQ(updated->version, 2);
   EXPECT_EQ(updated->notes, "prefers evening calls");
@@ -84,15 +84,15 @@ TEST_F(PatientsTest, UpdateWithTheVersionReadBumpsTheVersion) {
 
 TEST_F(PatientsTest, UpdateFromAStaleVersionIsAbortedAndChangesNothing) {
   const PatientId id = NewPatient();
-  auto read = app_->GetPatient(dr_, id);
+  auto read = app_->patients().GetPatient(dr_, id);
   ASSERT_TRUE(read.ok());
   records::Patient first = *read;
   first.notes = "first";
-  ASSERT_TRUE(app_->UpdatePatient(dr_, first).ok());
+  ASSERT_TRUE(app_->patients().UpdatePatient(dr_, first).ok());
 
   records::Patient stale = *read;  // still version 1
   stale.notes = "second";
-  auto r = app_->UpdatePatient(dr_, stale);
+  auto r = app_->patients().UpdatePatient(dr_, stale);
   ASSERT_EQ(r.status().code(), StatusCode::kAborted) << r.status().ToString();
   EXPECT_EQ(r.status().field(), "version");
 
@@ -104,11 +104,11 @@ TEST_F(PatientsTest, UpdateFromAStaleVersionIsAbortedAndChangesNothing) {
 
 TEST_F(PatientsTest, ANewWeightBecomesTheCurrentWeight) {
   const PatientId id = NewPatient();
-  auto read = app_->GetPatient(dr_, id);
+  auto read = app_->patients().GetPatient(dr_, id);
   ASSERT_TRUE(read.ok());
   records::Patient changes = *read;
   changes.weight = records::WeightRecord{BodyWeight::FromBase(61.0), Day("2026-11-09")};
-  ASSERT_TRUE(app_->UpdatePatient(dr_, changes).ok());
+  ASSERT_TRUE(app_->patients().UpdatePatient(dr_, changes).ok());
   auto now = memory_.GetPatient(id);
   ASSERT_TRUE(now.ok());
   ASSERT_TRUE(now->weight.has_value());
@@ -122,26 +122,26 @@ TEST_F(PatientsTest, ListAndSearchShowOnlyTheCareTeamsPatients) {
   NewPatient(dr_, "Ada L.");
   NewPatient(other, "Adam W.");
 
-  auto mine = app_->ListPatients(dr_, {});
+  auto mine = app_->patients().ListPatients(dr_, {});
   ASSERT_TRUE(mine.ok()) << mine.status().ToString();
   EXPECT_EQ(mine->total, 2);
   EXPECT_EQ(Names(*mine), (std::vector<std::string>{"Ada L.", "Bob K."}));
 
   store::PatientQuery search;
   search.search = "ADA";
-  auto found = app_->ListPatients(dr_, search);
+  auto found = app_->patients().ListPatients(dr_, search);
   ASSERT_TRUE(found.ok());
   EXPECT_EQ(found->total, 1);
   EXPECT_EQ(Names(*found), std::vector<std::string>{"Ada L."});
 
-  auto theirs = app_->ListPatients(other, search);
+  auto theirs = app_->patients().ListPatients(other, search);
   ASSERT_TRUE(theirs.ok());
   EXPECT_EQ(Names(*theirs), std::vector<std::string>{"Adam W."});
 
   // A caller cannot widen the query to another clinician's team.
   store::PatientQuery widened;
   widened.care_team_of = *other.user_id;
-  auto still_mine = app_->ListPatients(dr_, widened);
+  auto still_mine = app_->patients().ListPatients(dr_, widened);
   ASSERT_TRUE(still_mine.ok());
   EXPECT_EQ(still_mine->total, 2);
 }
@@ -149,10 +149,10 @@ TEST_F(PatientsTest, ListAndSearchShowOnlyTheCareTeamsPatients) {
 TEST_F(PatientsTest, ListChecksItsPageBounds) {
   store::PatientQuery q;
   q.limit = 201;
-  EXPECT_EQ(app_->ListPatients(dr_, q).status().field(), "limit");
+  EXPECT_EQ(app_->patients().ListPatients(dr_, q).status().field(), "limit");
   q.limit = 10;
   q.offset = -1;
-  EXPECT_EQ(app_->ListPatients(dr_, q).status().field(), "offset");
+  EXPECT_EQ(app_->patients().ListPatients(dr_, q).status().field(), "offset");
 }
 
 TEST_F(PatientsTest, APatientAccountSeesOnlyItsOwnRecordAndCannotEditIt) {
@@ -160,19 +160,20 @@ TEST_F(PatientsTest, APatientAccountSeesOnlyItsOwnRecordAndCannotEditIt) {
   const PatientId bob = NewPatient("Bob K.");
   const app::Actor as_ada = NewActor("ada.l", store::UserRole::kPatient, ada);
 
-  auto list = app_->ListPatients(as_ada, {});
+  auto list = app_->patients().ListPatients(as_ada, {});
   ASSERT_TRUE(list.ok());
   EXPECT_EQ(Names(*list), std::vector<std::string>{"Ada L."});
-  EXPECT_TRUE(app_->GetPatient(as_ada, ada).ok());
+  EXPECT_TRUE(app_->patients().GetPatient(as_ada, ada).ok());
 
-  auto other = app_->GetPatient(as_ada, bob);
+  auto other = app_->patients().GetPatient(as_ada, bob);
   EXPECT_EQ(other.status().code(), StatusCode::kNotFound);
 
-  auto own = app_->GetPatient(as_ada, ada);
+  auto own = app_->patients().GetPatient(as_ada, ada);
   ASSERT_TRUE(own.ok());
   records::Patient changes = *own;
   changes.notes = "edited by the patient";
-  EXPECT_EQ(app_->UpdatePatient(as_ada, changes).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(app_->patients().UpdatePatient(as_ada, changes).status().code(),
+            StatusCode::kPermissionDenied);
   EXPECT_EQ(memory_.GetPatient(ada)->notes, "");
 }
 
@@ -187,38 +188,42 @@ TEST_F(PatientsTest, AnotherClinicianAPatientAndAnAdminGetNotFound) {
 
   for (const app::Actor& who : {other, as_bob, admin}) {
     SCOPED_TRACE(who.name);
-    EXPECT_EQ(app_->GetPatient(who, ada).status().code(), StatusCode::kNotFound);
-    EXPECT_EQ(app_->ListRegimens(who, ada).status().code(), StatusCode::kNotFound);
-    EXPECT_EQ(app_->ListMedications(who, ada).status().code(), StatusCode::kNotFound);
-    EXPECT_EQ(app_->ListDoseEvents(who, ada, {}, false).status().code(), StatusCode::kNotFound);
-    EXPECT_EQ(app_->ListObservations(who, ada, {}, false).status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(app_->patients().GetPatient(who, ada).status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(app_->regimens().ListRegimens(who, ada).status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(app_->patients().ListMedications(who, ada).status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(app_->patients().ListDoseEvents(who, ada, {}, false).status().code(),
+              StatusCode::kNotFound);
+    EXPECT_EQ(app_->patients().ListObservations(who, ada, {}, false).status().code(),
+              StatusCode::kNotFound);
   }
   // The same answer as for a patient that does not exist at all.
-  EXPECT_EQ(app_->GetPatient(other, PatientId(999)).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(app_->patients().GetPatient(other, PatientId(999)).status().code(),
+            StatusCode::kNotFound);
   // Writes hide the patient the same way.
   auto read = memory_.GetPatient(ada);
   ASSERT_TRUE(read.ok());
-  EXPECT_EQ(app_->UpdatePatient(other, *read).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(app_->patients().UpdatePatient(other, *read).status().code(), StatusCode::kNotFound);
   // An administrator manages accounts and reads no clinical records.
-  EXPECT_EQ(app_->ListPatients(admin, {}).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(app_->patients().ListPatients(admin, {}).status().code(),
+            StatusCode::kPermissionDenied);
 }
 
 TEST_F(PatientsTest, AddingAClinicianToTheCareTeamLetsThemSeeThePatient) {
   const PatientId ada = NewPatient();
   const app::Actor other = NewActor("dr.wilson", store::UserRole::kClinician);
-  ASSERT_EQ(app_->GetPatient(other, ada).status().code(), StatusCode::kNotFound);
+  ASSERT_EQ(app_->patients().GetPatient(other, ada).status().code(), StatusCode::kNotFound);
 
   // Only a team member may add someone to the team.
-  EXPECT_EQ(app_->AddToCareTeam(other, ada, "dr.wilson").code(), StatusCode::kNotFound);
-  ASSERT_TRUE(app_->AddToCareTeam(dr_, ada, "dr.wilson").ok());
-  EXPECT_TRUE(app_->GetPatient(other, ada).ok());
-  auto list = app_->ListPatients(other, {});
+  EXPECT_EQ(app_->accounts().AddToCareTeam(other, ada, "dr.wilson").code(), StatusCode::kNotFound);
+  ASSERT_TRUE(app_->accounts().AddToCareTeam(dr_, ada, "dr.wilson").ok());
+  EXPECT_TRUE(app_->patients().GetPatient(other, ada).ok());
+  auto list = app_->patients().ListPatients(other, {});
   ASSERT_TRUE(list.ok());
   EXPECT_EQ(list->total, 1);
 
   // A patient account is not a clinician.
   NewActor("ada.l", store::UserRole::kPatient, ada);
-  auto bad = app_->AddToCareTeam(dr_, ada, "ada.l");
+  auto bad = app_->accounts().AddToCareTeam(dr_, ada, "ada.l");
   EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(bad.field(), "username");
 }

@@ -23,7 +23,7 @@ class RegimensTest : public AppTest {
     luvox.name = "Luvox";
     luvox.dose = Mg(100);
     luvox.schedule = "once daily";
-    auto m = app_->AddMedication(dr_, patient_, luvox);
+    auto m = app_->patients().AddMedication(dr_, patient_, luvox);
     ASSERT_TRUE(m.ok()) << m.status().ToString();
   }
 
@@ -73,11 +73,11 @@ TEST_F(RegimensTest, ASafeDoseIsStoredWithItsScreening) {
   }
   EXPECT_TRUE(v.overrides.empty());
 
-  auto listed = app_->ListRegimens(dr_, patient_);
+  auto listed = app_->regimens().ListRegimens(dr_, patient_);
   ASSERT_TRUE(listed.ok());
   ASSERT_EQ(listed->size(), 1u);
   EXPECT_EQ((*listed)[0].id, r->id);
-  auto got = app_->GetRegimen(dr_, patient_, r->id);
+  auto got = app_->regimens().GetRegimen(dr_, patient_, r->id);
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(Keys(got->current().findings), Keys(report.findings));
 }
@@ -172,7 +172,7 @@ TEST_F(RegimensTest, ReviseAppendsVersionTwoAndKeepsVersionOneAsItWas) {
   draft.dose = Mg(2);
   draft.reason = "morning grogginess";
   app::ScreeningReport report;
-  auto revised = app_->ReviseRegimen(dr_, patient_, created->id, 1, draft, {}, &report);
+  auto revised = app_->regimens().ReviseRegimen(dr_, patient_, created->id, 1, draft, {}, &report);
   ASSERT_TRUE(revised.ok()) << revised.status().ToString();
   ASSERT_EQ(revised->versions.size(), 2u);
   const records::RegimenVersion& old = revised->versions[0];
@@ -197,12 +197,13 @@ TEST_F(RegimensTest, ReviseFromAStaleBaseVersionIsAborted) {
   records::RegimenVersion draft = created->current();
   draft.dose = Mg(2);
   app::ScreeningReport report;
-  ASSERT_TRUE(app_->ReviseRegimen(dr_, patient_, created->id, 1, draft, {}, &report).ok());
+  ASSERT_TRUE(
+      app_->regimens().ReviseRegimen(dr_, patient_, created->id, 1, draft, {}, &report).ok());
 
   draft.dose = Mg(1);
-  auto stale = app_->ReviseRegimen(dr_, patient_, created->id, 1, draft, {}, &report);
+  auto stale = app_->regimens().ReviseRegimen(dr_, patient_, created->id, 1, draft, {}, &report);
   EXPECT_EQ(stale.status().code(), StatusCode::kAborted) << stale.status().ToString();
-  auto ahead = app_->ReviseRegimen(dr_, patient_, created->id, 5, draft, {}, &report);
+  auto ahead = app_->regimens().ReviseRegimen(dr_, patient_, created->id, 5, draft, {}, &report);
   EXPECT_EQ(ahead.status().code(), StatusCode::kAborted) << ahead.status().ToString();
 
   auto stored = StoredRegimens(patient_);
@@ -217,7 +218,7 @@ TEST_F(RegimensTest, ARevisionIsScreenedAgain) {
   records::RegimenVersion draft = created->current();
   draft.dose = Mg(20);  // above the older-adult band (born 1960)
   app::ScreeningReport report;
-  auto r = app_->ReviseRegimen(dr_, patient_, created->id, 1, draft, {}, &report);
+  auto r = app_->regimens().ReviseRegimen(dr_, patient_, created->id, 1, draft, {}, &report);
   ASSERT_EQ(r.status().code(), StatusCode::kFailedPrecondition) << r.status().ToString();
   std::set<std::string> rules;
   for (const auto& f : report.evaluation.unresolved) rules.insert(f.rule_id);
@@ -228,7 +229,8 @@ TEST_F(RegimensTest, ARevisionIsScreenedAgain) {
 TEST_F(RegimensTest, StopAppendsAStoppedVersionAndEndsTheRegimen) {
   auto created = CreateRegimen(patient_, 3);
   ASSERT_TRUE(created.ok());
-  auto stopped = app_->StopRegimen(dr_, patient_, created->id, 1, std::nullopt, "sleeping well");
+  auto stopped =
+      app_->regimens().StopRegimen(dr_, patient_, created->id, 1, std::nullopt, "sleeping well");
   ASSERT_TRUE(stopped.ok()) << stopped.status().ToString();
   ASSERT_EQ(stopped->versions.size(), 2u);
   const records::RegimenVersion& v = stopped->current();
@@ -241,10 +243,11 @@ TEST_F(RegimensTest, StopAppendsAStoppedVersionAndEndsTheRegimen) {
   EXPECT_EQ(stopped->versions[0].status, records::RegimenStatus::kActive);
 
   // A stopped regimen is neither stopped again nor revised.
-  auto again = app_->StopRegimen(dr_, patient_, created->id, 2, std::nullopt, "again");
+  auto again = app_->regimens().StopRegimen(dr_, patient_, created->id, 2, std::nullopt, "again");
   EXPECT_EQ(again.status().code(), StatusCode::kFailedPrecondition);
   app::ScreeningReport report;
-  auto revise = app_->ReviseRegimen(dr_, patient_, created->id, 2, created->current(), {}, &report);
+  auto revise = app_->regimens().ReviseRegimen(dr_, patient_, created->id, 2, created->current(),
+                                               {}, &report);
   EXPECT_EQ(revise.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(StoredRegimens(patient_)[0].versions.size(), 2u);
 }
@@ -252,7 +255,7 @@ TEST_F(RegimensTest, StopAppendsAStoppedVersionAndEndsTheRegimen) {
 TEST_F(RegimensTest, StopBeforeTheStartDateIsRefused) {
   auto created = CreateRegimen(patient_, 3);
   ASSERT_TRUE(created.ok());
-  auto r = app_->StopRegimen(dr_, patient_, created->id, 1, Day("2026-10-31"), "typo");
+  auto r = app_->regimens().StopRegimen(dr_, patient_, created->id, 1, Day("2026-10-31"), "typo");
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(r.status().field(), "end_date");
   EXPECT_EQ(StoredRegimens(patient_)[0].versions.size(), 1u);
@@ -262,14 +265,18 @@ TEST_F(RegimensTest, OnlyTheCareTeamChangesRegimens) {
   const app::Actor as_patient = NewActor("ada.l", store::UserRole::kPatient, patient_);
   const app::Actor other = NewActor("dr.wilson", store::UserRole::kClinician);
   app::ScreeningReport report;
-  EXPECT_EQ(app_->CreateRegimen(as_patient, patient_, Melatonin(3), {}, &report).status().code(),
+  EXPECT_EQ(app_->regimens()
+                .CreateRegimen(as_patient, patient_, Melatonin(3), {}, &report)
+                .status()
+                .code(),
             StatusCode::kPermissionDenied);
-  EXPECT_EQ(app_->CreateRegimen(other, patient_, Melatonin(3), {}, &report).status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(
+      app_->regimens().CreateRegimen(other, patient_, Melatonin(3), {}, &report).status().code(),
+      StatusCode::kNotFound);
   EXPECT_TRUE(StoredRegimens(patient_).empty());
   // The patient reads their own regimens.
   ASSERT_TRUE(CreateRegimen(patient_, 3).ok());
-  auto own = app_->ListRegimens(as_patient, patient_);
+  auto own = app_->regimens().ListRegimens(as_patient, patient_);
   ASSERT_TRUE(own.ok());
   EXPECT_EQ(own->size(), 1u);
 }
@@ -277,13 +284,14 @@ TEST_F(RegimensTest, OnlyTheCareTeamChangesRegimens) {
 TEST_F(RegimensTest, WithoutTheKnowledgeBaseNoRegimenCanBeCreated) {
   app::PinealApp bare(store_, clock_);
   app::ScreeningReport report;
-  auto r = bare.CreateRegimen(dr_, patient_, Melatonin(3), {}, &report);
+  auto r = bare.regimens().CreateRegimen(dr_, patient_, Melatonin(3), {}, &report);
   EXPECT_EQ(r.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_TRUE(StoredRegimens(patient_).empty());
 }
 
 TEST_F(RegimensTest, ScreeningAProposalStoresNothing) {
-  auto r = app_->ScreenProposal(dr_, patient_, "melatonin", Melatonin(150).version, std::nullopt);
+  auto r = app_->regimens().ScreenProposal(dr_, patient_, "melatonin", Melatonin(150).version,
+                                           std::nullopt);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_TRUE(r->blocked());
   EXPECT_TRUE(StoredRegimens(patient_).empty());

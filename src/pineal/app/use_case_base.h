@@ -1,0 +1,76 @@
+// What every use-case family shares: the store, the clock and the knowledge
+// base, and the rules all families apply the same way: who may see and change
+// a record, the audit row of every action, provenance, and time checks.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "pineal/app/actor.h"
+#include "pineal/app/knowledge.h"
+#include "pineal/core/clock.h"
+#include "pineal/store/store.h"
+
+namespace pineal::app {
+
+class UseCaseBase {
+ public:
+  const Clock& clock() const { return clock_; }
+  const Knowledge& knowledge() const { return knowledge_; }
+
+ protected:
+  UseCaseBase(store::Store& store, const Clock& clock, Knowledge knowledge)
+      : store_(store), clock_(clock), knowledge_(knowledge) {}
+
+  // Records the outcome of a use case in the audit log.
+  void RecordAudit(const Actor& actor, std::string_view action, std::optional<PatientId> patient,
+                   const Status& outcome, std::string detail = {});
+  // A write and its audit row in one transaction: they commit together or
+  // not at all. `body` does the write; `detail` is read after it succeeds. A
+  // failed write is rolled back, then audited on its own (it changed nothing).
+  Status CommitAudited(const Actor& actor, std::string_view action,
+                       std::optional<PatientId> patient, const std::function<Status()>& body,
+                       const std::function<std::string()>& detail = {});
+  template <typename T>
+  Result<T> AuditedWrite(const Actor& actor, std::string_view action,
+                         std::optional<PatientId> patient, const std::function<Result<T>()>& body,
+                         const std::function<std::string()>& detail = {}) {
+    std::optional<Result<T>> result;
+    Status st = CommitAudited(
+        actor, action, patient,
+        [&]() -> Status {
+          result.emplace(body());
+          return result->status();
+        },
+        detail);
+    if (!st.ok()) return st;
+    return std::move(*result);
+  }
+  // The "ok" audit row of a write, for a use case that writes it inside its
+  // own transaction.
+  Status AppendAuditRow(const Actor& actor, std::string_view action,
+                        std::optional<PatientId> patient, std::string detail = {});
+  records::Provenance NewProvenance(const Actor& actor) const;
+
+  // Authorisation. A patient the caller may not see is NotFound, never
+  // PermissionDenied, so ids cannot be probed.
+  Status CheckCanRead(const Actor& actor, PatientId patient);
+  // Clinical writes (medications, regimens, patient details): the care team.
+  Status CheckCanWriteClinical(const Actor& actor, PatientId patient);
+  // Check-ins (dose events, observations): the care team or the patient.
+  Status CheckCanCheckIn(const Actor& actor, PatientId patient);
+  Status CheckAdmin(const Actor& actor);
+
+  Status CheckNotFuture(Instant t, std::string_view field) const;
+  // Today's date in the patient's time zone.
+  Result<LocalDate> TodayFor(const records::Patient& patient) const;
+
+  store::Store& store_;
+  const Clock& clock_;
+  Knowledge knowledge_;
+};
+
+}  // namespace pineal::app
