@@ -29,6 +29,9 @@ function(pineal_add_fuzzer name)
   else()
     set(exe ${name}_replay)
     add_executable(${exe} ${ARG_SOURCES} "${PROJECT_SOURCE_DIR}/tests/fuzz/replay_main.cc")
+    # The replay main's weak LLVMFuzzerInitialize must not meet the target's
+    # definition in one translation unit.
+    set_target_properties(${exe} PROPERTIES UNITY_BUILD OFF)
     set(replay_args "${corpus}")
     if(PINEAL_SANITIZE AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
       # Part of clang's -fsanitize=undefined but not gcc's; the fuzzers found such a bug.

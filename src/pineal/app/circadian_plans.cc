@@ -19,7 +19,7 @@ Status Bad(const FieldStyle& s, std::string_view field, const std::string& what)
   return Status::InvalidArgument(name + ": " + what, name);
 }
 
-Result<TimeOfDay> Clock(const FieldStyle& s, std::string_view field, const std::string& text) {
+Result<TimeOfDay> ClockTime(const FieldStyle& s, std::string_view field, const std::string& text) {
   auto t = ParseTimeOfDay(text);
   if (!t.ok()) return Bad(s, field, t.status().message() + " (expected HH:MM)");
   return *t;
@@ -34,7 +34,7 @@ Result<Instant> LocalDateTimeIn(const FieldStyle& s, std::string_view field,
   }
   auto date = ParseDate(text.substr(0, sep));
   if (!date.ok()) return Bad(s, field, date.status().message());
-  PINEAL_ASSIGN_OR_RETURN(TimeOfDay t, Clock(s, field, text.substr(sep + 1)));
+  PINEAL_ASSIGN_OR_RETURN(TimeOfDay t, ClockTime(s, field, text.substr(sep + 1)));
   auto at = FromLocal(*date, t, zone);
   if (!at.ok()) return Bad(s, field, at.status().message());
   return *at;
@@ -52,10 +52,10 @@ Status FillOptions(const kb::CircadianCatalog& catalog, const PlanCommonSpec& c,
                    TimeOfDay& wake) {
   const size_t dash = c.sleep.find('-');
   if (dash == std::string::npos) return Bad(s, "sleep", "expected BED-WAKE like 23:00-07:00");
-  PINEAL_ASSIGN_OR_RETURN(bed, Clock(s, "sleep", c.sleep.substr(0, dash)));
-  PINEAL_ASSIGN_OR_RETURN(wake, Clock(s, "sleep", c.sleep.substr(dash + 1)));
-  PINEAL_ASSIGN_OR_RETURN(o.earliest_bedtime, Clock(s, "earliest_bed", c.earliest_bed));
-  PINEAL_ASSIGN_OR_RETURN(o.latest_waketime, Clock(s, "latest_wake", c.latest_wake));
+  PINEAL_ASSIGN_OR_RETURN(bed, ClockTime(s, "sleep", c.sleep.substr(0, dash)));
+  PINEAL_ASSIGN_OR_RETURN(wake, ClockTime(s, "sleep", c.sleep.substr(dash + 1)));
+  PINEAL_ASSIGN_OR_RETURN(o.earliest_bedtime, ClockTime(s, "earliest_bed", c.earliest_bed));
+  PINEAL_ASSIGN_OR_RETURN(o.latest_waketime, ClockTime(s, "latest_wake", c.latest_wake));
   if (c.melatonin_days < 0) return Bad(s, "melatonin_days", "must be 0 or more");
   for (auto [field, lux] : {std::pair{"indoor_lux", c.indoor_lux},
                             {"bright_lux", c.bright_lux},
@@ -128,7 +128,7 @@ Result<circadian::JetLagRequest> MakeJetLagRequest(const kb::CircadianCatalog& c
   PINEAL_RETURN_IF_ERROR(
       FillOptions(catalog, o.common, s, r.options, r.habitual_bedtime, r.habitual_waketime));
   if (!o.dlmo.empty()) {
-    PINEAL_ASSIGN_OR_RETURN(TimeOfDay dlmo, Clock(s, "dlmo", o.dlmo));
+    PINEAL_ASSIGN_OR_RETURN(TimeOfDay dlmo, ClockTime(s, "dlmo", o.dlmo));
     r.measured_dlmo = dlmo;
   }
   if (o.pre_days < 0 || o.pre_days > 7) return Bad(s, "pre_days", "must be 0 to 7");

@@ -22,6 +22,12 @@ namespace pineal::circadian {
 
 using Span = std::pair<double, double>;  // [first, second) in model hours
 
+// A sleep shorter than this (h) is not planned as a sleep.
+inline constexpr double kMinSleepH = 2.0;
+
+// A clock time as hours after midnight.
+inline double ClockH(TimeOfDay t) { return t.minutes / 60.0; }
+
 struct DayInterventions {
   std::vector<Span> seek;
   std::vector<Span> avoid;

@@ -9,13 +9,13 @@
 namespace pineal::circadian {
 namespace {
 
-std::string Span(const Interval& i, const std::string& zone) {
+std::string ClockSpan(const Interval& i, const std::string& zone) {
   return LocalClock(i.start, zone) + "-" + LocalClock(i.end, zone);
 }
 
-std::string Spans(const std::vector<Interval>& v, const std::string& zone) {
+std::string ClockSpans(const std::vector<Interval>& v, const std::string& zone) {
   std::string out;
-  for (const Interval& i : v) out += (out.empty() ? "" : ", ") + Span(i, zone);
+  for (const Interval& i : v) out += (out.empty() ? "" : ", ") + ClockSpan(i, zone);
   return out.empty() ? "-" : out;
 }
 
@@ -65,18 +65,18 @@ std::string FormatJetLagText(const JetLagPlan& p) {
   for (const PlanDay& d : p.days) {
     out += fmt::format("Day {:+d}  {}  {}{}\n", d.day, FormatDate(d.date), d.zone,
                        d.travel ? "  (travel)" : "");
-    out += fmt::format("  awake        {}\n", Span(d.wake, d.zone));
+    out += fmt::format("  awake        {}\n", ClockSpan(d.wake, d.zone));
     if (d.sleep && d.sleep_in_flight) {
-      out += fmt::format("  sleep        {} on the plane ({} {})\n", Span(*d.sleep, d.zone),
-                         Span(*d.sleep, p.destination_zone), p.destination_zone);
+      out += fmt::format("  sleep        {} on the plane ({} {})\n", ClockSpan(*d.sleep, d.zone),
+                         ClockSpan(*d.sleep, p.destination_zone), p.destination_zone);
     } else if (d.sleep) {
-      out += fmt::format("  sleep        {}\n", Span(*d.sleep, d.zone));
+      out += fmt::format("  sleep        {}\n", ClockSpan(*d.sleep, d.zone));
     }
     if (!d.seek_light.empty()) {
-      out += fmt::format("  seek light   {}\n", Spans(d.seek_light, d.zone));
+      out += fmt::format("  seek light   {}\n", ClockSpans(d.seek_light, d.zone));
     }
     if (!d.avoid_light.empty()) {
-      out += fmt::format("  avoid light  {}\n", Spans(d.avoid_light, d.zone));
+      out += fmt::format("  avoid light  {}\n", ClockSpans(d.avoid_light, d.zone));
     }
     if (d.melatonin) {
       out += fmt::format("  melatonin    {:g} mg at {}\n", d.melatonin->dose_mg,

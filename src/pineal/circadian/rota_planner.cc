@@ -10,14 +10,12 @@
 #include "pineal/circadian/jetlag_planner.h"
 #include "pineal/circadian/phase.h"
 #include "pineal/circadian/plan_engine.h"
+#include "pineal/circadian/plan_policy.h"
 
 namespace pineal::circadian {
 namespace {
 
-constexpr double kMinSleepH = 2.0;
 constexpr double kNightShiftEndsAfterH = 27.0;  // covers 03:00 of the next day
-
-double ClockH(TimeOfDay t) { return t.minutes / 60.0; }
 
 struct Night {
   double start = 0, end = 0;  // hours from the date's local midnight

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "pineal/circadian/phase.h"
+#include "pineal/circadian/plan_policy.h"
 
 namespace pineal::circadian {
 namespace {
@@ -12,9 +13,6 @@ using std::chrono::days;
 using std::chrono::seconds;
 
 constexpr double kBeforeDepartureH = 1.5;  // awake this long before a flight
-constexpr double kMinSleepH = 2.0;
-
-double ClockH(TimeOfDay t) { return t.minutes / 60.0; }
 
 Result<Instant> LocalInstant(LocalDate date, double clock_h, const std::string& zone) {
   double day_shift = std::floor(clock_h / 24.0);

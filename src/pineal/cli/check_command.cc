@@ -1,5 +1,7 @@
 #include "pineal/cli/check_command.h"
 
+#include <algorithm>
+
 #include <memory>
 #include <cstdio>
 #include <fstream>
@@ -16,6 +18,10 @@
 
 namespace pineal::cli {
 namespace {
+
+// Exit codes: 0 nothing blocks; kCheckExitBlocking (1) at least one finding
+// needs a clinician's override; 2 the input or the knowledge base is bad.
+constexpr int kCheckExitBlocking = 1;
 
 [[noreturn]] void CheckFail(const std::string& message) {
   std::fprintf(stderr, "pineal check: %s\n", message.c_str());
@@ -115,6 +121,11 @@ void Run(const Options& o) {
   } else {
     std::cout << RenderFindingsText(*catalog, findings);
   }
+  std::cout.flush();
+  // A script must not read a blocked regimen as a clean one.
+  const bool blocked = std::any_of(findings.begin(), findings.end(),
+                                   [](const safety::Finding& f) { return f.blocking(); });
+  if (blocked) throw CLI::RuntimeError(kCheckExitBlocking);
 }
 
 }  // namespace
@@ -193,6 +204,10 @@ void RegisterCheckCommand(CLI::App& root) {
   cmd->add_option("--now", options->now,
                   "Screening time, e.g. 2026-03-01T08:00:00Z (default: the patient's \"now\" or "
                   "the current time)");
+  cmd->footer(
+      "Exit status: 0 when no finding blocks; 1 when at least one finding blocks (major or "
+      "contraindicated: it needs a clinician's override with a reason); 2 when an input file or "
+      "the knowledge base is bad.");
   cmd->callback([options] { Run(*options); });
 }
 

@@ -8,15 +8,11 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "pineal/circadian/entrain.h"
-#include "pineal/circadian/light_csv.h"
 #include "pineal/circadian/phase.h"
-#include "pineal/circadian/plan_format.h"
 #include "pineal/circadian/prc.h"
-#include "pineal/circadian/simulate.h"
+#include "pineal/app/circadian_phase.h"
 #include "pineal/core/quantity.h"
 #include "pineal/json/circadian_json.h"
 #include "pineal/kb/circadian_params.h"
@@ -76,48 +72,21 @@ Result<std::string> RunPhaseCommand(const PhaseCommandOptions& o) {
   if (o.format != "text" && o.format != "json") {
     return Status::InvalidArgument("--format must be text or json", "format");
   }
-  PINEAL_RETURN_IF_ERROR(ValidateTimeZone(o.zone).WithFieldPrefix("--zone"));
-  const size_t dash = o.sleep.find('-');
-  auto bed = ParseTimeOfDay(o.sleep.substr(0, dash));
-  auto wake = ParseTimeOfDay(dash == std::string::npos ? "" : o.sleep.substr(dash + 1));
-  if (!bed.ok() || !wake.ok()) {
-    return Status::InvalidArgument("--sleep: expected BED-WAKE like 23:00-07:00", "sleep");
-  }
   std::ifstream in(o.light_csv);
   if (!in) return Status::InvalidArgument("--light-csv: cannot read " + o.light_csv, "light_csv");
   std::stringstream text;
   text << in.rdbuf();
-  // Model time 0: local midnight before the first sample.
-  PINEAL_ASSIGN_OR_RETURN(auto probe, circadian::ParseLuxCsv(text.str(), Instant{}));
-  const Instant first =
-      Instant{} + std::chrono::seconds(std::llround(probe.steps()[0].start_h * 3600.0));
-  PINEAL_ASSIGN_OR_RETURN(LocalDateTime first_local, ToLocal(first, o.zone));
-  PINEAL_ASSIGN_OR_RETURN(Instant t0, FromLocal(first_local.date, TimeOfDay{0}, o.zone));
-  PINEAL_ASSIGN_OR_RETURN(auto light, circadian::ParseLuxCsv(text.str(), t0));
   PINEAL_ASSIGN_OR_RETURN(const kb::CircadianCatalog* catalog, CircadianCatalog());
-  PINEAL_ASSIGN_OR_RETURN(circadian::Model model, app::CircadianModel(*catalog, o.model));
-  const circadian::SleepWakePattern habit{wake->minutes / 60.0, bed->minutes / 60.0, 250.0, 0.0};
-  PINEAL_ASSIGN_OR_RETURN(circadian::StateVector y0, circadian::EntrainedState(model, habit));
-  const double end = light.steps().back().start_h;
-  PINEAL_ASSIGN_OR_RETURN(auto r, circadian::Simulate(model, y0, 0.0, end, light));
-  auto clock = [&](double h) {
-    return circadian::LocalClock(t0 + std::chrono::seconds(std::llround(h * 3600)), o.zone);
-  };
-  nlohmann::json days = nlohmann::json::array();
+  PINEAL_ASSIGN_OR_RETURN(
+      app::PhaseEstimate estimate,
+      app::EstimatePhase(*catalog, {text.str(), o.zone, o.sleep, o.model, app::FieldStyle{"--"}}));
+  if (o.format == "json") return codec::PhaseEstimateJson(estimate).dump(2) + "\n";
   std::string out = fmt::format(
       "Body clock from measured light ({}, {}), started entrained to "
       "sleep {}\n\n{:<12} {:>7} {:>7}\n",
-      o.zone, model.id, o.sleep, "date", "DLMO", "CBTmin");
-  for (double c : r.markers.cbtmin_h) {
-    const auto dlmo = circadian::Nearest(r.markers.dlmo_h, c - 7.0);
-    auto date = ToLocal(t0 + std::chrono::seconds(std::llround(c * 3600)), o.zone);
-    if (!date.ok() || !dlmo) continue;
-    out += fmt::format("{:<12} {:>7} {:>7}\n", FormatDate(date->date), clock(*dlmo), clock(c));
-    days.push_back(
-        {{"date", FormatDate(date->date)}, {"dlmo", clock(*dlmo)}, {"cbtmin", clock(c)}});
-  }
-  if (o.format == "json") {
-    return nlohmann::json{{"zone", o.zone}, {"model", model.id}, {"days", days}}.dump(2) + "\n";
+      estimate.zone, estimate.model_id, o.sleep, "date", "DLMO", "CBTmin");
+  for (const auto& d : estimate.days) {
+    out += fmt::format("{:<12} {:>7} {:>7}\n", FormatDate(d.date), d.dlmo, d.cbtmin);
   }
   return out;
 }

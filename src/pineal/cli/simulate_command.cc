@@ -22,7 +22,7 @@
 namespace pineal::cli {
 namespace {
 
-[[noreturn]] void Fail(const std::string& message) {
+[[noreturn]] void SimulateFail(const std::string& message) {
   std::fprintf(stderr, "pineal simulate: %s\n", message.c_str());
   throw CLI::RuntimeError(2);
 }
@@ -175,14 +175,14 @@ void RegisterSimulateCommand(CLI::App& root) {
   cmd->add_option("-o,--output", o->output, "write to this file instead of standard output");
   cmd->callback([o]() {
     auto out = RunSimulate(*o);
-    if (!out.ok()) Fail(out.status().message());
+    if (!out.ok()) SimulateFail(out.status().message());
     if (o->output.empty()) {
       std::fwrite(out->data(), 1, out->size(), stdout);
       return;
     }
     std::ofstream file(o->output, std::ios::binary);
     file << *out;
-    if (!file) Fail("cannot write " + o->output);
+    if (!file) SimulateFail("cannot write " + o->output);
   });
 }
 

@@ -104,7 +104,8 @@ bool IsHuge(std::string_view number) {
   if (first == std::string_view::npos) return false;
   const long lead =
       first < dot ? static_cast<long>(dot - first) - 1 : -static_cast<long>(first - dot);
-  return lead + exponent > 0;
+  // lead + exponent > 0, written so that an exponent near LONG_MAX cannot overflow.
+  return exponent > -lead;
 }
 
 // The unit index for `spelling` in `dimension`. `subject` names the whole

@@ -119,6 +119,14 @@ json RotaPlanJson(const circadian::RotaPlan& p) {
   return j;
 }
 
+json PhaseEstimateJson(const app::PhaseEstimate& estimate) {
+  json days = json::array();
+  for (const auto& d : estimate.days) {
+    days.push_back({{"date", FormatDate(d.date)}, {"dlmo", d.dlmo}, {"cbtmin", d.cbtmin}});
+  }
+  return {{"zone", estimate.zone}, {"model", estimate.model_id}, {"days", days}};
+}
+
 json PrcJson(const app::PrcResult& prc) {
   const circadian::PrcExtremes e = circadian::Extremes(prc.curve);
   json j;

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pineal/app/circadian_phase.h"
 #include "pineal/app/circadian_plans.h"
 #include "pineal/circadian/plan_types.h"
 #include "pineal/core/result.h"
@@ -13,6 +14,8 @@ namespace pineal::codec {
 
 nlohmann::json JetLagPlanJson(const circadian::JetLagPlan& plan);
 nlohmann::json RotaPlanJson(const circadian::RotaPlan& plan);
+// {"zone", "model", "days": [{"date", "dlmo", "cbtmin"}]}
+nlohmann::json PhaseEstimateJson(const app::PhaseEstimate& estimate);
 nlohmann::json PrcJson(const app::PrcResult& prc);
 
 // {"from", "to", "depart", "arrive", "dlmo", "pre_days", "days", "cross_check",

@@ -366,4 +366,8 @@ Status JsonReader::RejectUnknown() const {
   return Status::Ok();
 }
 
+nlohmann::json OptDate(const std::optional<LocalDate>& date) {
+  return date ? nlohmann::json(FormatDate(*date)) : nlohmann::json(nullptr);
+}
+
 }  // namespace pineal::codec

@@ -68,4 +68,7 @@ class JsonReader {
 
 std::string JsonTypeName(const nlohmann::json& j);
 
+// A date as "YYYY-MM-DD", or null.
+nlohmann::json OptDate(const std::optional<LocalDate>& date);
+
 }  // namespace pineal::codec

@@ -11,8 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-json OptDate(const std::optional<LocalDate>& d) { return d ? json(FormatDate(*d)) : json(nullptr); }
-
 // The stored JSON text of an alert's evidence and references.
 json StoredJson(const std::string& text) {
   json j = json::parse(text, nullptr, false);

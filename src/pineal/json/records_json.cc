@@ -19,7 +19,6 @@ json OptJson(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
 }
 
-json OptDate(const std::optional<LocalDate>& d) { return d ? json(FormatDate(*d)) : json(nullptr); }
 json OptInstant(const std::optional<Instant>& t) {
   return t ? json(FormatInstant(*t)) : json(nullptr);
 }

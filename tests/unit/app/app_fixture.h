@@ -14,6 +14,7 @@
 #include "pineal/app/pineal_app.h"
 #include "pineal/core/clock.h"
 #include "pineal/store/memory/memory_store.h"
+#include "tests/support/records_fixtures.h"
 
 namespace pineal::testing {
 
@@ -201,7 +202,6 @@ inline LocalDate Day(std::string_view iso) {
   EXPECT_TRUE(d.ok()) << iso;
   return d.ok() ? *d : LocalDate{};
 }
-inline Mass Mg(double mg) { return Mass::FromBase(mg); }
 
 class AppTest : public ::testing::Test {
  protected:

@@ -16,10 +16,7 @@
 namespace pineal::circadian {
 namespace {
 
-const Model& Stowe() {
-  static const Model m = testing::LoadModel("stowe2025");
-  return m;
-}
+using testing::Stowe;
 
 // Peak plasma (pg/mL) of a pill taken while the pineal is off: the phase
 // starts 0.9 rad past switch-off (synthesis e^-13.6 of its maximum) and stays

@@ -19,10 +19,7 @@
 namespace pineal::circadian {
 namespace {
 
-const Model& Stowe() {
-  static const Model m = testing::LoadModel("stowe2025");
-  return m;
-}
+using testing::Stowe;
 
 double Shift(double dose_mg, double pill_h) {
   MelatoninPrcProtocol p;

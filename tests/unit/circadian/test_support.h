@@ -37,6 +37,12 @@ inline Model LoadModel(std::string_view id) {
   return *m;
 }
 
+// The Stowe 2025 melatonin model, loaded once.
+inline const Model& Stowe() {
+  static const Model m = LoadModel("stowe2025");
+  return m;
+}
+
 // `lux` from wake to sleep each day, dark otherwise, for days [0, days);
 // t = 0 is a local midnight (circadian.md §1).
 inline LightSchedule BoxSchedule(double lux, double wake_h, double sleep_h, int days,

@@ -193,6 +193,11 @@ TEST(QuantityParseTest, RejectsGarbageWithAClearMessage) {
   ExpectMassRejected("   ", "the text is empty");
   ExpectMassRejected("1e400 mg", "the number '1e400' is too large");
   ExpectMassRejected("1e-400 mg", "the number '1e-400' is too small");
+  // Exponents at the edge of `long` (found by fuzzing: the sum once overflowed).
+  ExpectMassRejected("17971E9223372036854775807 mg", "is too large");
+  ExpectMassRejected("0.00017971E9223372036854775807 mg", "is too large");
+  ExpectMassRejected("17971E-9223372036854775807 mg", "is too small");
+  ExpectMassRejected("1E99999999999999999999 mg", "is too large");
   ExpectMassRejected("NaN mg", "'NaN' is not a finite number");
   ExpectMassRejected("inf mg", "'inf' is not a finite number");
   ExpectMassRejected("infinity mg", "'infinity' is not a finite number");

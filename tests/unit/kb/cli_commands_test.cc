@@ -92,7 +92,8 @@ TEST(Check, TextReportGroupsBySeverityWithReferences) {
     "dose": "3 mg", "indication": "insomnia"})");
   const auto r =
       RunCli({"check", "--patient", patient, "--regimen", regimen, "--knowledge", kKnowledge});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // A blocking finding (the fluvoxamine interaction) exits 1 after the report.
+  ASSERT_EQ(r.exit_code, 1) << r.err;
   const std::size_t major = r.out.find("\nMAJOR (1)\n");
   const std::size_t moderate = r.out.find("\nMODERATE (1)\n");
   const std::size_t minor = r.out.find("\nMINOR (1)\n");
@@ -114,7 +115,7 @@ TEST(Check, JsonOutput) {
     "regimens": [{"substance": "kratom", "dose": "2 g", "indication": "pain"}]})");
   const auto r = RunCli({"check", "--patient", patient, "--format", "json", "--knowledge",
                          kKnowledge, "--now", "2026-03-01T08:00:00Z"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.exit_code, 1) << r.err;  // contraindicated: blocks
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["top_severity"], "contraindicated");
   EXPECT_EQ(j["blocking"], true);
@@ -131,6 +132,19 @@ TEST(Check, QuietPatient) {
       RunCli({"check", "--patient", patient, "--regimen", regimen, "--knowledge", kKnowledge});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Safety screening: 0 findings"), std::string::npos) << r.out;
+}
+
+TEST(Check, AFindingThatDoesNotBlockExitsZero) {
+  // Melatonin with coffee and epilepsy only: moderate and minor findings.
+  const auto patient = WriteTemp("p7.json", R"({"age_years": 45, "weight_kg": 70,
+    "conditions": ["epilepsy"], "medications": [{"name": "coffee", "kind": "exposure"}]})");
+  const auto regimen = WriteTemp("r7.json", R"({"substance": "melatonin", "dose": "3 mg",
+    "indication": "insomnia"})");
+  const auto r = RunCli({"check", "--patient", patient, "--regimen", regimen, "--knowledge",
+                         kKnowledge, "--now", "2026-03-01T08:00:00Z"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("0 blocking"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Safety screening: 0 findings"), std::string::npos) << r.out;
 }
 
 TEST(Check, BadInputExitsTwoWithTheField) {

@@ -11,10 +11,8 @@
 namespace pineal::monitor {
 namespace {
 
-const kb::InstrumentDef& Def(std::string_view id) { return testing::ShippedInstrument(id); }
-
 Result<InstrumentScore> Score(std::string_view id, std::string_view answers) {
-  const auto& def = Def(id);
+  const auto& def = testing::ShippedInstrument(id);
   auto parsed = ParseAnswers(def, answers);
   if (!parsed.ok()) return parsed.status();
   return ScoreInstrument(def, *parsed);
@@ -33,7 +31,7 @@ void ExpectEdges(const char* id, const std::vector<Edge>& edges) {
     EXPECT_EQ(s->total, e.total) << id << " " << e.answers;
     ASSERT_TRUE(s->band.has_value()) << id << " " << e.answers;
     EXPECT_EQ(s->band->id, e.band) << id << " total " << e.total;
-    EXPECT_EQ(s->answered, static_cast<int>(Def(id).items.size()));
+    EXPECT_EQ(s->answered, static_cast<int>(testing::ShippedInstrument(id).items.size()));
     EXPECT_EQ(s->missing, 0);
   }
 }
@@ -179,7 +177,7 @@ TEST(ScoreErrors, ItemsNotNamedAreMissing) {
 }
 
 TEST(ScoreErrors, UnknownItemIsRejected) {
-  auto s = ScoreInstrument(Def("gad7"), {{"item8", 1}});
+  auto s = ScoreInstrument(testing::ShippedInstrument("gad7"), {{"item8", 1}});
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().field(), "item8");
   EXPECT_NE(s.status().message().find("GAD-7: unknown item 'item8'; items are item1, item2"),

@@ -15,7 +15,7 @@ namespace {
 using testing::OneCmt;
 using testing::TwoCmt;
 
-OdeOptions Tight() {
+OdeOptions MichaelisMentenTolerances() {
   OdeOptions o;
   o.rtol = 1e-11;
   o.atol_mg = 1e-25;
@@ -29,7 +29,8 @@ TEST(MichaelisMenten, IvBolusSatisfiesTheImplicitSolution) {
   p.cl_l_per_h = 0.0;
   const double vmax = 30.0, km = 2.0, dose = 400.0, c0 = dose / 40.0;  // C0 = 5 Km
   std::vector<double> t = {0.5, 1, 2, 4, 8, 16};
-  auto sol = SolveOde(OdeModel{p, vmax, km}, {{{0, dose, Route::kIvBolus, 0, true}}}, t, Tight());
+  auto sol = SolveOde(OdeModel{p, vmax, km}, {{{0, dose, Route::kIvBolus, 0, true}}}, t,
+                      MichaelisMentenTolerances());
   ASSERT_TRUE(sol.ok()) << sol.status().ToString();
   for (std::size_t i = 0; i < t.size(); ++i) {
     const double c = sol->concentration_mg_per_l[i];
@@ -49,7 +50,7 @@ TEST(MichaelisMenten, SmallDosesApproachTheLinearModel) {
     const auto doses = RegularDoses(0, 24, 3, 0.01);  // C stays below 1e-5 Km
     std::vector<double> t;
     for (double x = 0.25; x < 80; x += 0.5) t.push_back(x);
-    auto sol = SolveOde(OdeModel{p, vmax, km}, doses, t, Tight());
+    auto sol = SolveOde(OdeModel{p, vmax, km}, doses, t, MichaelisMentenTolerances());
     ASSERT_TRUE(sol.ok());
     std::vector<double> linear(t.size());
     ConcentrationsAt(lin, doses, t, linear);
@@ -68,8 +69,10 @@ TEST(MichaelisMenten, SmallDosesApproachTheLinearModel) {
 TEST(MichaelisMenten, HighDosesAreMoreThanProportional) {
   LinearPkParams p = OneCmt(0.0, 40.0, 1.0, 0.0);
   std::vector<double> t = {6.0};
-  auto low = SolveOde(OdeModel{p, 30.0, 2.0}, {{{0, 40, Route::kIvBolus, 0, true}}}, t, Tight());
-  auto high = SolveOde(OdeModel{p, 30.0, 2.0}, {{{0, 400, Route::kIvBolus, 0, true}}}, t, Tight());
+  auto low = SolveOde(OdeModel{p, 30.0, 2.0}, {{{0, 40, Route::kIvBolus, 0, true}}}, t,
+                      MichaelisMentenTolerances());
+  auto high = SolveOde(OdeModel{p, 30.0, 2.0}, {{{0, 400, Route::kIvBolus, 0, true}}}, t,
+                       MichaelisMentenTolerances());
   ASSERT_TRUE(low.ok() && high.ok());
   EXPECT_GT(high->concentration_mg_per_l[0], 10.0 * low->concentration_mg_per_l[0]);
 }
@@ -78,7 +81,7 @@ TEST(MichaelisMenten, MassBalance) {
   LinearPkParams p = TwoCmt(5.0, 60, 20, 150, 1.3, 0.2, 0.7);
   const auto doses = RegularDoses(0, 12, 4, 50.0);
   std::vector<double> t = {1, 10, 30, 60};
-  auto sol = SolveOde(OdeModel{p, 40.0, 0.5}, doses, t, Tight());
+  auto sol = SolveOde(OdeModel{p, 40.0, 0.5}, doses, t, MichaelisMentenTolerances());
   ASSERT_TRUE(sol.ok());
   const double given[] = {50 * 0.7, 50 * 0.7, 150 * 0.7, 200 * 0.7};
   for (std::size_t i = 0; i < t.size(); ++i) {
