@@ -11,6 +11,7 @@ let browser;
 let s;
 let fluvoxPatient;
 let healthyPatient;
+let unrecordedPregnancyPatient;  // a woman of 32 whose pregnancy status is not recorded
 
 before(async () => {
   server = await startServer({ demo: true });
@@ -25,9 +26,14 @@ before(async () => {
     name: 'fluvoxamine', category: 'medicine', dose: '100 mg', schedule: 'once daily',
   });
   const q = await apiPost(s, server, '/patients', {
-    display_name: 'Hana H.', birth_date: '1990-06-01', sex: 'female', time_zone: 'Europe/Berlin',
+    display_name: 'Hana H.', birth_date: '1990-06-01', sex: 'female', pregnancy: 'not_pregnant',
+    time_zone: 'Europe/Berlin',
   });
   healthyPatient = q.id;
+  const u = await apiPost(s, server, '/patients', {
+    display_name: 'Ines V.', birth_date: '1994-02-11', sex: 'female', time_zone: 'Europe/Berlin',
+  });
+  unrecordedPregnancyPatient = u.id;
 });
 
 after(async () => {
@@ -119,6 +125,18 @@ test('a proper reason creates the regimen and its history shows the override', a
   await row.getByText(/Screening findings at the time/).click();
   await row.locator('.finding', { hasText: 'Melatonin with fluvoxamine' }).getByText('Overridden').waitFor();
   await screenshot(s.page, 'screening-04-history-with-override');
+  s.assertClean();
+});
+
+test('for a woman whose pregnancy status is not recorded, 1 mg melatonin waits for it', async () => {
+  await s.goto(`/patients/${unrecordedPregnancyPatient}`);
+  await main().getByRole('button', { name: 'New regimen' }).click();
+  const form = s.page.locator('[data-form="regimen-new"]');
+  await typeRegimen(form, '1 mg');
+  await s.page.waitForFunction(() =>
+    document.querySelector('[data-form="regimen-new"] .screening-panel')?.dataset.screening === 'blocking');
+  await panel().getByText('Pregnancy status not recorded').first().waitFor();
+  await screenshot(s.page, 'screening-05a-pregnancy-not-recorded');
   s.assertClean();
 });
 

@@ -47,6 +47,17 @@ class FollowupApiTest : public ApiTest {
       ASSERT_EQ(r.status, 201) << r.raw;
     }
   }
+  // Melatonin 1 mg from 1 September taken every night, and an ISI that barely
+  // moved by the 30th (a fall of 1 point): the protocol's case for a step-up.
+  // The clock is then 30 September.
+  std::int64_t StalledOnOneMilligram() {
+    const std::int64_t rid = Regimen("1 mg");
+    EXPECT_EQ(Isi({3, 3, 3, 3, 3, 3, 2}, "2026-09-01T05:00:00Z").status, 201);
+    clock_.Set(At("2026-09-30T08:00:00Z"));
+    TakeDoses(rid, 1, 29);
+    EXPECT_EQ(Isi({3, 3, 3, 3, 3, 2, 2}, "2026-09-30T06:00:00Z").status, 201);
+    return rid;
+  }
   // The alert of `rule` in a list answer (a copy), if any.
   static std::optional<json> AlertOf(const json& list, const std::string& rule) {
     for (const auto& a : list["items"]) {
@@ -286,11 +297,7 @@ TEST_F(FollowupApiTest, AdherenceCountsPlannedTakenAndMissedDoses) {
 // ISI 20 at baseline and 19 after the 28-day window (a fall of 1 < 8), every
 // dose taken -> one step up, 1 mg -> 2 mg. Approval appends version 2.
 TEST_F(FollowupApiTest, AStalledIsiProposesOneStepUpWhichChangesNothingUntilApproved) {
-  const std::int64_t rid = Regimen("1 mg");
-  ASSERT_EQ(Isi({3, 3, 3, 3, 3, 3, 2}, "2026-09-01T05:00:00Z").status, 201);
-  clock_.Set(At("2026-09-30T08:00:00Z"));
-  TakeDoses(rid, 1, 29);
-  ASSERT_EQ(Isi({3, 3, 3, 3, 3, 2, 2}, "2026-09-30T06:00:00Z").status, 201);
+  const std::int64_t rid = StalledOnOneMilligram();
 
   const std::string regimen = base_ + "/regimens/" + std::to_string(rid);
   Reply p = Post(regimen + "/proposals", json::object());
@@ -336,6 +343,38 @@ TEST_F(FollowupApiTest, AStalledIsiProposesOneStepUpWhichChangesNothingUntilAppr
 }
 
 // Within the evaluation window the protocol holds; a rejection needs a reason.
+// The stalled ISI of the test above, but the patient answered PHQ-9 item 9
+// above zero: while that urgent alert is unresolved the proposal holds and
+// says why; once a clinician resolves it, the step-up is proposed.
+TEST_F(FollowupApiTest, AProposalIsHeldWhileASelfHarmAlertIsOpen) {
+  const std::int64_t rid = StalledOnOneMilligram();
+  ASSERT_EQ(Post(base_ + "/responses", {{"instrument", "PHQ-9"},
+                                        {"observed_at", "2026-09-30T06:30:00Z"},
+                                        {"answers", {1, 1, 0, 1, 0, 0, 0, 0, 1}}})
+                .status,
+            201);
+
+  const std::string regimen = base_ + "/regimens/" + std::to_string(rid);
+  Reply held = Post(regimen + "/proposals", json::object());
+  ASSERT_EQ(held.status, 201) << held.raw;
+  EXPECT_EQ(held.body["action"], "hold") << held.raw;
+  EXPECT_EQ(held.body["decided_by"], "urgent_alert") << held.raw;
+  EXPECT_EQ(held.body["dose"], "1 mg");
+  ASSERT_FALSE(held.body["reasons"].empty());
+  EXPECT_NE(held.body["reasons"][0].get<std::string>().find("alert.phq9.item9"), std::string::npos)
+      << held.body["reasons"][0];
+
+  const std::optional<json> alert = AlertOf(Get(base_ + "/alerts").body, "alert.phq9.item9");
+  ASSERT_TRUE(alert.has_value());
+  ASSERT_EQ(Post(base_ + "/alerts/" + std::to_string((*alert)["id"].get<int>()) + "/status",
+                 {{"status", "resolved"}, {"note", "seen today; safety plan in place"}})
+                .status,
+            200);
+  Reply after = Post(regimen + "/proposals", json::object());
+  ASSERT_EQ(after.status, 201) << after.raw;
+  EXPECT_EQ(after.body["action"], "increase") << after.raw;
+}
+
 TEST_F(FollowupApiTest, EarlyProposalHoldsAndARejectionNeedsAReason) {
   const std::int64_t rid = Regimen("1 mg");
   ASSERT_EQ(Isi({3, 3, 3, 3, 3, 3, 2}, "2026-09-01T05:00:00Z").status, 201);

@@ -81,6 +81,7 @@ TEST_F(ApiTest, MedicationsAreAddedListedAndStopped) {
 }
 
 TEST_F(ApiTest, RegimensAreVersionedAndStoppedNeverEdited) {
+  clock_.Set(*ParseInstant("2026-11-12T09:00:00Z"));
   const std::string base = "/api/v1/patients/" + std::to_string(NewPatient());
   Reply r = Post(base + "/regimens", {{"substance", "melatonin"},
                                       {"formulation", "ir"},
@@ -94,6 +95,11 @@ TEST_F(ApiTest, RegimensAreVersionedAndStoppedNeverEdited) {
   EXPECT_EQ(r.body["current_version"], 1);
   const std::string path = base + "/regimens/" + std::to_string(r.body["id"].get<int>());
 
+  // A version dated before today needs a reason (a documented backdating).
+  Reply backdated = Post(path + "/versions",
+                         {{"base_version", 1}, {"dose", "1 mg"}, {"start_date", "2026-11-05"}});
+  EXPECT_EQ(backdated.status, 400) << backdated.raw;
+  EXPECT_EQ(backdated.body["error"]["field"], "reason") << backdated.raw;
   Reply v2 = Post(path + "/versions",
                   {{"base_version", 1}, {"dose", "1 mg"}, {"reason", "no effect after a week"}});
   ASSERT_EQ(v2.status, 201) << v2.raw;
@@ -101,6 +107,10 @@ TEST_F(ApiTest, RegimensAreVersionedAndStoppedNeverEdited) {
   EXPECT_EQ(v2.body["current"]["dose"]["value"], 1.0);
   EXPECT_EQ(v2.body["current"]["times_of_day"], json({"21:00"}));  // kept from version 1
   EXPECT_EQ(v2.body["versions"][0]["dose"]["value"], 0.5);         // version 1 unchanged
+  // Without a start date the new version starts the day it is saved; version 1
+  // keeps its own start (nothing is backdated).
+  EXPECT_EQ(v2.body["current"]["start_date"], "2026-11-12");
+  EXPECT_EQ(v2.body["versions"][0]["start_date"], "2026-11-01");
 
   Reply stopped =
       Post(path + "/stop",

@@ -129,6 +129,21 @@ TEST_F(ScreeningApiTest,
   EXPECT_EQ(bad.body["error"]["field"], "patient.age_years");
 }
 
+// 900 g of melatonin cannot be meant: the stateless screen answers 400 on the
+// dose with the reason, never a list of findings.
+TEST_F(ScreeningApiTest, AnImplausibleDoseIsAnErrorNotAScreeningResult) {
+  Reply r = Post("/api/v1/screen", {{"patient", {{"age_years", 41}}},
+                                    {"regimens",
+                                     {{{"substance", "melatonin"}, {"dose", "1 mg"}},
+                                      {{"substance", "melatonin"}, {"dose", "900 g"}}}}});
+  ASSERT_EQ(r.status, 400) << r.raw;
+  EXPECT_EQ(r.body["error"]["field"], "regimens[1].dose") << r.raw;
+  EXPECT_NE(r.body["error"]["message"].get<std::string>().find("not a plausible dose"),
+            std::string::npos)
+      << r.raw;
+  EXPECT_FALSE(r.body.contains("findings"));
+}
+
 TEST_F(ScreeningApiTest, TheKnowledgeBaseIsBrowsableWithItsEvidence) {
   Reply luvox = Get("/api/v1/kb/substances/Luvox");
   ASSERT_EQ(luvox.status, 200) << luvox.raw;

@@ -122,6 +122,9 @@ TEST_F(ApiTest, SimulateRejectsBadInputWithTheField) {
       {{{"substance", "melatonin"}, {"dose", "3 mg"}, {"patient", {{"age", 70}}}}, "patient.age"},
       {{{"substance", "melatonin"}, {"dose", "3 mg"}, {"colour", "red"}}, "colour"},
       {{{"substance", "kratom"}, {"dose", "2 g"}, {"content", "15 mg/kg"}}, "content"},
+      // Doses no one can mean (entry errors): refused, not simulated.
+      {{{"substance", "melatonin"}, {"dose", "1e21 g"}}, "dose"},
+      {{{"substance", "kratom"}, {"dose", "75 g"}}, "dose"},
   };
   for (const auto& c : cases) {
     Reply r = Post("/api/v1/simulate", c.body);

@@ -4,7 +4,8 @@ set -euo pipefail
 PINEAL="$1"
 SOURCE_ROOT="$2"
 WORK="$(mktemp -d)"
-trap 'kill "${SERVER_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+# Only a server this script started is stopped (`kill 0` would end ctest itself).
+trap 'if [[ -n ${SERVER_PID:-} ]]; then kill "$SERVER_PID" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 "$PINEAL" version | grep -q '^pineal [0-9]' || fail "version"
@@ -18,12 +19,15 @@ grep -q '5 patients' "$WORK/demo" || fail "demo load"
 grep -q 'dr.demo' "$WORK/demo" || fail "demo prints its logins"
 
 # The demo month (Helen M., patient 5) through the monitoring loop: the PHQ-9
-# item-9 alert, the stalled ISI, the overdue routine review and one step up.
+# item-9 alert, the stalled ISI, the overdue routine review, and the step up
+# the protocol would propose, held while the item-9 alert is not resolved.
 "$PINEAL" monitor --db "$WORK/a.db" --patient 5 >"$WORK/monitor"
 grep -q '\[urgent\] PHQ-9 item 9 positive' "$WORK/monitor" || fail "monitor: PHQ-9 item 9 alert"
 grep -q 'No meaningful ISI improvement' "$WORK/monitor" || fail "monitor: ISI alert"
 grep -q 'Routine review - OVERDUE by 7 days' "$WORK/monitor" || fail "monitor: overdue review"
-grep -q 'increase 1 mg -> 2 mg per dose (awaiting' "$WORK/monitor" || fail "monitor: titration proposal"
+grep -q 'hold 1 mg -> 1 mg per dose (awaiting' "$WORK/monitor" || fail "monitor: titration proposal"
+grep -q 'Held: the protocol would step up to 2 mg, but an urgent alert is not resolved: PHQ-9 item 9' \
+  "$WORK/monitor" || fail "monitor: the proposal says which alert holds it"
 grep -q 'protocol: Melatonin for insomnia' "$WORK/monitor" || fail "monitor: the protocol by its title"
 "$PINEAL" monitor --db "$WORK/a.db" --patient 5 --format json >"$WORK/monitor.json"
 grep -q '"rule_id": "alert.phq9.item9"' "$WORK/monitor.json" || fail "monitor json"

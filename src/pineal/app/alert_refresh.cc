@@ -92,4 +92,19 @@ void AlertRefresh::RefreshAlertsAfterWrite(PatientId patient) {
     std::fprintf(stderr, "pineal: alert evaluation failed: %s\n", st.ToString().c_str());
 }
 
+Result<std::vector<monitor::UnresolvedAlert>> AlertRefresh::UnresolvedUrgentAlerts(
+    PatientId patient) {
+  PINEAL_RETURN_IF_ERROR(RefreshAlerts(patient));
+  store::AlertQuery q;
+  q.patient = patient;
+  PINEAL_ASSIGN_OR_RETURN(auto alerts, store_.ListAlerts(q));
+  std::vector<monitor::UnresolvedAlert> out;
+  for (const auto& a : alerts) {
+    if (a.severity == "urgent" && a.status() != "resolved") {
+      out.push_back({a.rule_id, a.title, a.provenance.created_at});
+    }
+  }
+  return out;
+}
+
 }  // namespace pineal::app

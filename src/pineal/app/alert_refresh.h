@@ -10,6 +10,7 @@
 
 #include "pineal/app/use_case_base.h"
 #include "pineal/monitor/alert.h"
+#include "pineal/monitor/titration.h"
 
 namespace pineal::app {
 
@@ -34,6 +35,8 @@ class AlertRefresh : private UseCaseBase {
   // The same after a check-in write, which stands whatever happens here (a
   // failure is reported to the operator).
   void RefreshAlertsAfterWrite(PatientId patient);
+  // The patient's urgent alerts that are not resolved, after a refresh.
+  Result<std::vector<monitor::UnresolvedAlert>> UnresolvedUrgentAlerts(PatientId patient);
 
  private:
   Status ResolveLapsedAlerts(PatientId patient, const std::set<std::string>& holding, Instant now);

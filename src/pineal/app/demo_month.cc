@@ -3,8 +3,9 @@
 // only from 18 to 16 (a fall of 8 marks meaningful improvement, Morin 2011);
 // at four weeks her PHQ-9 item 9 was 1. What a clinician expects to see:
 // an urgent PHQ-9 item-9 alert, a "no ISI improvement" warning, the routine
-// review (28 days after the start) a week overdue, and a proposal of one step
-// up the adult ladder (1 -> 2 mg) awaiting a decision.
+// review (28 days after the start) a week overdue, and a titration proposal
+// that holds: the protocol would step up the adult ladder (1 -> 2 mg), but not
+// while the item-9 alert is unresolved.
 #include <array>
 
 #include "pineal/app/demo_parts.h"

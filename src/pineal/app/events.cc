@@ -1,5 +1,6 @@
 // Use cases: dose events and observations (append-only, corrected by new entries).
 #include "pineal/app/patient_records.h"
+#include "pineal/app/screening.h"
 
 namespace pineal::app {
 namespace {
@@ -27,7 +28,17 @@ Result<records::DoseEvent> PatientRecords::RecordDoseEvent(const Actor& actor, P
           if (draft.substance.empty()) draft.substance = regimen->substance;
         }
         PINEAL_RETURN_IF_ERROR(records::ValidateDoseEvent(draft));
-        if (draft.taken_at) PINEAL_RETURN_IF_ERROR(CheckNotFuture(*draft.taken_at, "taken_at"));
+        if (draft.amount && knowledge_.safety != nullptr) {
+          PINEAL_RETURN_IF_ERROR(
+              CheckPlausibleDose(*knowledge_.safety, draft.substance, *draft.amount, "amount"));
+        }
+        if (draft.taken_at) {
+          PINEAL_RETURN_IF_ERROR(CheckEventTime(patient, *draft.taken_at, "taken_at"));
+        }
+        if (draft.planned_at) {
+          // A planned time may lie ahead; it cannot precede the patient's birth.
+          PINEAL_RETURN_IF_ERROR(CheckNotBeforeBirth(patient, *draft.planned_at, "planned_at"));
+        }
         draft.patient_id = patient;
         draft.provenance = NewProvenance(actor);
         PINEAL_ASSIGN_OR_RETURN(DoseEventId id, store_.InsertDoseEvent(draft));
@@ -72,7 +83,7 @@ Result<records::Observation> PatientRecords::RecordObservation(const Actor& acto
           const kb::ScoreBand* band = def->BandFor(static_cast<int>(v));
           draft.interpretation = band != nullptr ? band->id : "";
         }
-        PINEAL_RETURN_IF_ERROR(CheckNotFuture(draft.observed_at, "observed_at"));
+        PINEAL_RETURN_IF_ERROR(CheckEventTime(patient, draft.observed_at, "observed_at"));
         draft.patient_id = patient;
         draft.provenance = NewProvenance(actor);
         PINEAL_ASSIGN_OR_RETURN(ObservationId id, store_.InsertObservation(draft));

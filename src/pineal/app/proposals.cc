@@ -52,6 +52,7 @@ Result<StoredProposal> Monitoring::ProposeTitration(const Actor& actor, PatientI
         in.patient = d.patient;
         in.responses = std::move(d.responses);
         in.side_effects = std::move(d.side_effects);
+        PINEAL_ASSIGN_OR_RETURN(in.urgent_alerts, alerts_.UnresolvedUrgentAlerts(patient));
         // Adherence over the protocol's window (the evaluation window of a
         // ladder, the step of a taper), since the current version started.
         const int window = protocol->kind == kb::ProtocolKind::kLadder

@@ -15,4 +15,23 @@ void RegimenVersionChange::ApplyTo(records::RegimenVersion& v) const {
   v.reason = reason;
 }
 
+Status RegimenVersionChange::SettleStartDate(const records::RegimenVersion& replaced,
+                                             LocalDate today, records::RegimenVersion& v) const {
+  if (!start_date) {
+    v.start_date = today;
+    return Status::Ok();
+  }
+  if (*start_date < replaced.start_date) {
+    return Status::InvalidArgument(
+        "is before the start of the version it replaces (" + FormatDate(replaced.start_date) + ")",
+        "start_date");
+  }
+  if (*start_date < today && reason.empty()) {
+    return Status::InvalidArgument(
+        "starts before today (" + FormatDate(today) + "); a backdated version needs a reason",
+        "reason");
+  }
+  return Status::Ok();
+}
+
 }  // namespace pineal::app

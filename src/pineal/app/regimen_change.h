@@ -28,6 +28,13 @@ struct RegimenVersionChange {
   // Writes the given fields onto `v` (a copy of the current version) and
   // sets the reason; everything else keeps its value.
   void ApplyTo(records::RegimenVersion& v) const;
+
+  // The start of the new version `v`, which replaces `replaced`: today (in the
+  // patient's zone) unless the change gives a date, so history is never
+  // rewritten by omission. A given date may not precede the replaced version's
+  // start, and a date before today needs a reason (a documented backdating).
+  Status SettleStartDate(const records::RegimenVersion& replaced, LocalDate today,
+                         records::RegimenVersion& v) const;
 };
 
 }  // namespace pineal::app

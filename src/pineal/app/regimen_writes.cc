@@ -44,6 +44,9 @@ Status RegimenWrites::ScreenVersion(const Actor& actor, PatientId patient,
                                     std::optional<RegimenId> replacing, records::RegimenVersion& v,
                                     const std::vector<safety::Override>& overrides,
                                     ScreeningReport* report) {
+  if (knowledge_.safety != nullptr) {
+    PINEAL_RETURN_IF_ERROR(CheckPlausibleDoses(*knowledge_.safety, substance, v));
+  }
   PINEAL_ASSIGN_OR_RETURN(*report, Screen(patient, ProposalOf(substance, v), replacing, overrides));
   if (!report->evaluation.problems.empty()) return report->evaluation.problems.front();
   if (report->blocked()) {

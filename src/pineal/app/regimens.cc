@@ -48,7 +48,7 @@ Result<std::vector<safety::Finding>> RegimenCare::ScreenSnapshot(
   }
   if (knowledge_.safety == nullptr)
     return Status::FailedPrecondition("the knowledge base is not loaded");
-  return safety::Screen(*knowledge_.safety, patient, regimens, clock_.Now());
+  return ScreenStandalone(*knowledge_.safety, patient, regimens, clock_);
 }
 
 Result<records::Regimen> RegimenCare::CreateRegimen(const Actor& actor, PatientId patient,
@@ -105,9 +105,12 @@ Result<records::Regimen> RegimenCare::ReviseRegimen(const Actor& actor, PatientI
       [&]() -> Result<records::Regimen> {
         PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
         PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
+        PINEAL_ASSIGN_OR_RETURN(records::Patient person, store_.GetPatient(patient));
+        PINEAL_ASSIGN_OR_RETURN(LocalDate today, TodayFor(person));
         // Built on the current version, read in this transaction.
         draft = current.current();
         change.ApplyTo(draft);
+        PINEAL_RETURN_IF_ERROR(change.SettleStartDate(current.current(), today, draft));
         return writes_.AppendRevision(actor, patient, current, base_version, draft, overrides,
                                       report);
       },

@@ -43,6 +43,7 @@ safety::PatientSnapshot SnapshotOf(const records::Patient& p,
   if (p.weight) s.weight_kg = p.weight->weight.base();
   s.sex = p.sex;
   s.pregnant = p.pregnancy == records::PregnancyStatus::kPregnant;
+  s.pregnancy_unknown = p.pregnancy == records::PregnancyStatus::kUnknown;
   s.breastfeeding = p.breastfeeding;
   s.conditions = p.conditions;
   s.smoker = p.smoker;
@@ -111,11 +112,45 @@ std::vector<records::RecordedFinding> RecordFindings(const std::vector<safety::F
   return out;
 }
 
-std::vector<safety::Finding> ScreenStandalone(const kb::Catalog& catalog,
-                                              const safety::PatientSnapshot& patient,
-                                              const std::vector<safety::ProposedRegimen>& regimens,
-                                              const Clock& clock) {
+Result<std::vector<safety::Finding>> ScreenStandalone(
+    const kb::Catalog& catalog, const safety::PatientSnapshot& patient,
+    const std::vector<safety::ProposedRegimen>& regimens, const Clock& clock,
+    const std::string& list_name) {
+  PINEAL_RETURN_IF_ERROR(CheckPlausibleProposals(catalog, regimens, list_name));
   return safety::Screen(catalog, patient, regimens, clock.Now());
+}
+
+Status CheckPlausibleProposals(const kb::Catalog& catalog,
+                               const std::vector<safety::ProposedRegimen>& regimens,
+                               const std::string& list_name) {
+  for (std::size_t i = 0; i < regimens.size(); ++i) {
+    PINEAL_RETURN_IF_ERROR(CheckPlausibleDose(catalog, regimens[i].substance, regimens[i].dose,
+                                              list_name + "[" + std::to_string(i) + "].dose"));
+  }
+  return Status::Ok();
+}
+
+Status CheckPlausibleDose(const kb::Catalog& catalog, const std::string& substance,
+                          const Mass& dose, const std::string& field) {
+  const auto s = catalog.ResolveSubstance(substance);
+  if (!s) return Status::Ok();
+  const kb::Substance& entry = catalog.substance(*s);
+  if (!entry.plausible_dose || dose <= entry.plausible_dose->per_dose) return Status::Ok();
+  return Status::InvalidArgument(dose.ToString() + " is not a plausible dose of " + entry.name +
+                                     ": at most " + entry.plausible_dose->per_dose.ToString() +
+                                     " per dose, because " + entry.plausible_dose->reason +
+                                     ". Check the amount and its unit.",
+                                 field);
+}
+
+Status CheckPlausibleDoses(const kb::Catalog& catalog, const std::string& substance,
+                           const records::RegimenVersion& version) {
+  PINEAL_RETURN_IF_ERROR(CheckPlausibleDose(catalog, substance, version.dose, "dose"));
+  for (std::size_t i = 0; i < version.titration.size(); ++i) {
+    PINEAL_RETURN_IF_ERROR(CheckPlausibleDose(catalog, substance, version.titration[i].dose,
+                                              "titration[" + std::to_string(i) + "].dose"));
+  }
+  return Status::Ok();
 }
 
 }  // namespace pineal::app

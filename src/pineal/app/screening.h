@@ -23,6 +23,15 @@ struct ScreeningReport {
   bool blocked() const { return !evaluation.ok(); }
 };
 
+// A dose that cannot be meant (above the substance's plausible_dose in the
+// knowledge base) is an input error on `field`, never a screening result.
+// A substance the catalog does not know passes: screening reports it.
+Status CheckPlausibleDose(const kb::Catalog& catalog, const std::string& substance,
+                          const Mass& dose, const std::string& field);
+// The same for a regimen version: its dose and every titration step.
+Status CheckPlausibleDoses(const kb::Catalog& catalog, const std::string& substance,
+                           const records::RegimenVersion& version);
+
 // The patient as the engine sees them on `today`: current medicines, the
 // other active regimens (as things they take) and the last week's doses.
 safety::PatientSnapshot SnapshotOf(const records::Patient& patient,
@@ -47,10 +56,15 @@ std::vector<records::RecordedFinding> RecordFindings(const std::vector<safety::F
 namespace pineal::app {
 
 // `pineal check`: a snapshot and proposals screened against the catalog as of
-// the clock's time, with no store and no account (the caller's own data).
-std::vector<safety::Finding> ScreenStandalone(const kb::Catalog& catalog,
-                                              const safety::PatientSnapshot& patient,
-                                              const std::vector<safety::ProposedRegimen>& regimens,
-                                              const Clock& clock);
+// the clock's time, with no store and no account (the caller's own data). An
+// implausible dose is an error on "<list_name>[i].dose", not a result.
+Result<std::vector<safety::Finding>> ScreenStandalone(
+    const kb::Catalog& catalog, const safety::PatientSnapshot& patient,
+    const std::vector<safety::ProposedRegimen>& regimens, const Clock& clock,
+    const std::string& list_name = "regimens");
+// The doses of proposed regimens checked with CheckPlausibleDose.
+Status CheckPlausibleProposals(const kb::Catalog& catalog,
+                               const std::vector<safety::ProposedRegimen>& regimens,
+                               const std::string& list_name);
 
 }  // namespace pineal::app

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "pineal/app/patient_covariates.h"
+#include "pineal/app/screening.h"
 #include "pineal/app/modelling.h"
 
 namespace pineal::app {
@@ -12,6 +13,10 @@ Result<pk::SimulationResult> Modelling::Simulate(const Actor& actor, const Simul
   (void)actor;  // any signed-in user; the HTTP layer has authenticated them
   if (knowledge_.pk == nullptr) {
     return Status::Unavailable("the PK models of the knowledge base are not loaded");
+  }
+  if (auto dose = Mass::Parse(spec.dose); dose.ok() && knowledge_.safety != nullptr) {
+    PINEAL_RETURN_IF_ERROR(
+        CheckPlausibleDose(*knowledge_.safety, spec.substance, *dose, spec.field_prefix + "dose"));
   }
   PINEAL_ASSIGN_OR_RETURN(pk::SimulationRequest request, BuildSimulationRequest(spec, title));
   return pk::Simulate(*knowledge_.pk, request);

@@ -78,6 +78,27 @@ Status UseCaseBase::CheckNotFuture(Instant t, std::string_view field) const {
   return Status::Ok();
 }
 
+Status UseCaseBase::CheckEventTime(PatientId patient, Instant t, std::string_view field) {
+  PINEAL_RETURN_IF_ERROR(CheckNotFuture(t, field));
+  return CheckNotBeforeBirth(patient, t, field);
+}
+
+Status UseCaseBase::CheckNotBeforeBirth(PatientId patient, Instant t, std::string_view field) {
+  PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
+  auto local = ToLocal(t, p.time_zone);
+  const LocalDate day = local.ok() ? local->date : DateOf(t);
+  if (p.birth_date && day < *p.birth_date) {
+    return Status::InvalidArgument(
+        "is before the patient's birth date (" + FormatDate(*p.birth_date) + ")",
+        std::string(field));
+  }
+  const LocalDate earliest{std::chrono::year{1900}, std::chrono::January, std::chrono::day{1}};
+  if (day < earliest) {
+    return Status::InvalidArgument("is before 1900; check the year", std::string(field));
+  }
+  return Status::Ok();
+}
+
 Result<LocalDate> UseCaseBase::TodayFor(const records::Patient& patient) const {
   PINEAL_ASSIGN_OR_RETURN(LocalDateTime local, ToLocal(clock_.Now(), patient.time_zone));
   return local.date;

@@ -115,7 +115,10 @@ void Run(const Options& o) {
   const std::string dir = o.knowledge_dir.empty() ? KnowledgeDir() : o.knowledge_dir;
   auto catalog = kb::LoadCatalog(dir);
   if (!catalog.ok()) CheckFail(catalog.status().message());
-  const auto findings = app::ScreenStandalone(*catalog, *patient, regimens, *clock);
+  // The patient file's regimens come first, then the regimen file's.
+  auto screened = app::ScreenStandalone(*catalog, *patient, regimens, *clock, "regimens");
+  if (!screened.ok()) CheckFail(FieldMessage(screened.status()));
+  const std::vector<safety::Finding>& findings = *screened;
   if (o.format == "json") {
     std::cout << codec::ScreeningToJson(findings, *catalog).dump(2) << "\n";
   } else {

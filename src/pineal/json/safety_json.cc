@@ -175,7 +175,15 @@ Result<safety::PatientSnapshot> PatientFromJson(const nlohmann::json& j) {
   if (!sex.empty()) {
     PINEAL_ASSIGN_OR_RETURN(p.sex, SexFromText(sex));
   }
-  PINEAL_RETURN_IF_ERROR(r.Get("pregnant", &p.pregnant));
+  // true, false or "unknown"; not given is not recorded (unknown).
+  if (const nlohmann::json* pregnant = r.Raw("pregnant");
+      pregnant == nullptr || pregnant->is_null() || *pregnant == "unknown") {
+    p.pregnancy_unknown = true;
+  } else if (pregnant->is_boolean()) {
+    p.pregnant = pregnant->get<bool>();
+  } else {
+    return Status::InvalidArgument("must be true, false or \"unknown\"", "pregnant");
+  }
   PINEAL_RETURN_IF_ERROR(r.Get("breastfeeding", &p.breastfeeding));
   PINEAL_RETURN_IF_ERROR(r.Get("smoker", &p.smoker));
   PINEAL_RETURN_IF_ERROR(r.Get("conditions", &p.conditions));

@@ -201,6 +201,10 @@ class Validator {
                   " is not one of its formulations");
       }
       CheckRefs(s.refs, s.where, entry);
+      if (s.plausible_dose) {
+        CheckRefs(s.plausible_dose->refs, s.where, entry + " plausible_dose");
+        CheckText(s.plausible_dose->reason, "plausible_dose.reason", s.where, entry);
+      }
       if (s.potency) {
         CheckRefs(s.potency->refs, s.where, entry, /*required=*/false);
         if (s.potency->unknown) {
@@ -379,8 +383,9 @@ class Validator {
     for (const auto& r : data_.regimen_rules) {
       const std::string entry = Label("regimen rule", r.id);
       CheckSubject(r.subject, "subject", r.where, entry);
-      if (!r.max_doses_per_day && !r.max_course_days) {
-        Error(r.where, entry, "needs 'max_doses_per_day' or 'max_course_days'");
+      if (!r.max_doses_per_day && !r.max_course_days && !r.regular_use_doses_per_day) {
+        Error(r.where, entry,
+              "needs 'max_doses_per_day', 'regular_use_doses_per_day' or 'max_course_days'");
       }
       const std::set<std::string> known = FormulationsOf(r.subject);
       for (const auto& f : r.formulations) {

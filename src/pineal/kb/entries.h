@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "pineal/core/quantity.h"
 #include "pineal/kb/grading.h"
 
 namespace pineal::kb {
@@ -63,6 +64,14 @@ struct Potency {
   std::vector<std::string> refs;
 };
 
+// The largest amount per dose that can be meant: above it a dose is refused
+// as an entry error (a unit slip, "900 g"), not screened.
+struct PlausibleDose {
+  Mass per_dose;
+  std::string reason;
+  std::vector<std::string> refs;
+};
+
 struct Substance {
   std::string id;
   std::string name;
@@ -74,6 +83,7 @@ struct Substance {
   std::vector<Formulation> formulations;
   std::string default_formulation;
   std::optional<Potency> potency;
+  std::optional<PlausibleDose> plausible_dose;
   std::vector<std::string> refs;
   std::string note;
   SourceLocation where;
@@ -194,6 +204,8 @@ struct RegimenRule {
   std::vector<std::string> formulations;
   std::vector<Indication> indications;
   std::optional<double> max_doses_per_day;
+  // Regular use: fires when the average doses per day reach this (1 = daily).
+  std::optional<double> regular_use_doses_per_day;
   std::optional<int> max_course_days;
   Severity severity = Severity::kModerate;
   std::string title;

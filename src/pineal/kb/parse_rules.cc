@@ -125,14 +125,19 @@ void ParseRegimenRule(const YAML::Node& node, const std::string& file, LintRepor
   EntryReader r(node, file, "regimen rule", report);
   if (!r.is_map()) return;
   r.AllowKeys({"id", "subject", "formulations", "indications", "max_doses_per_day",
-               "max_course_days", "severity", "title", "message", "action", "refs"});
+               "regular_use_doses_per_day", "max_course_days", "severity", "title", "message",
+               "action", "refs"});
   RegimenRule rule;
   rule.id = r.Text("id");
   rule.subject = r.Text("subject");
   rule.formulations = r.TextList("formulations");
   rule.indications = ReadIndications(r);
   rule.max_doses_per_day = r.Number("max_doses_per_day");
+  rule.regular_use_doses_per_day = r.Number("regular_use_doses_per_day");
   rule.max_course_days = r.Integer("max_course_days");
+  if (rule.regular_use_doses_per_day && *rule.regular_use_doses_per_day <= 0) {
+    r.Error(r.Child("regular_use_doses_per_day"), "regular_use_doses_per_day must be positive");
+  }
   if (rule.max_doses_per_day && *rule.max_doses_per_day <= 0) {
     r.Error(r.Child("max_doses_per_day"), "max_doses_per_day must be positive");
   }

@@ -56,6 +56,25 @@ void ParseReference(const YAML::Node& node, const std::string& file, LintReport&
 
 namespace {
 
+std::optional<PlausibleDose> ReadPlausibleDose(EntryReader& r, LintReport& report) {
+  const YAML::Node n = r.Child("plausible_dose");
+  if (!n.IsDefined()) return std::nullopt;
+  EntryReader p(n, r.file(), r.entry() + " plausible_dose", report);
+  if (!p.is_map()) return std::nullopt;
+  p.AllowKeys({"per_dose", "reason", "refs"});
+  PlausibleDose out;
+  const std::string text = p.Text("per_dose");
+  auto mass = Mass::Parse(text);
+  if (!mass.ok()) {
+    p.Error(p.Child("per_dose"), "unparseable quantity: " + mass.status().message());
+    return std::nullopt;
+  }
+  out.per_dose = *mass;
+  out.reason = p.Text("reason");
+  out.refs = p.TextList("refs");
+  return out;
+}
+
 std::optional<Potency> ReadPotency(EntryReader& r, LintReport& report) {
   const YAML::Node n = r.Child("potency");
   if (!n.IsDefined()) return std::nullopt;
@@ -117,7 +136,7 @@ void ParseSubstance(const YAML::Node& node, const std::string& file, LintReport&
   EntryReader r(node, file, "substance", report);
   if (!r.is_map()) return;
   r.AllowKeys({"id", "name", "kind", "synonyms", "brands", "classes", "codes", "formulations",
-               "default_formulation", "potency", "refs", "note"});
+               "default_formulation", "potency", "plausible_dose", "refs", "note"});
   Substance s;
   s.id = r.Text("id");
   s.name = r.Text("name");
@@ -157,6 +176,7 @@ void ParseSubstance(const YAML::Node& node, const std::string& file, LintReport&
   }
   s.default_formulation = r.Text("default_formulation", false);
   s.potency = ReadPotency(r, report);
+  s.plausible_dose = ReadPlausibleDose(r, report);
   s.refs = r.TextList("refs");
   s.note = r.Text("note", false);
   s.where = r.where();

@@ -43,6 +43,24 @@ LocalDate AmountSince(const records::Regimen& regimen, LocalDate today,
   return since;
 }
 
+// No step-up while an urgent alert stands: the clinician deals with it first.
+TitrationProposal HoldForUrgentAlerts(TitrationProposal p, const TitrationInputs& inputs) {
+  if (p.action != TitrationAction::kIncrease || inputs.urgent_alerts.empty()) return p;
+  std::string alerts;
+  for (const UnresolvedAlert& a : inputs.urgent_alerts) {
+    alerts += (alerts.empty() ? "" : "; ") + a.title + " (" + a.rule_id + ", open since " +
+              FormatInstant(a.opened_at) + ")";
+  }
+  p.reasons.insert(p.reasons.begin(), "Held: the protocol would step up to " + p.dose.ToString() +
+                                          ", but an urgent alert is not resolved: " + alerts +
+                                          ". No increase is proposed until it is.");
+  p.action = TitrationAction::kHold;
+  p.decided_by = "urgent_alert";
+  p.dose = p.current_dose;
+  p.daily_dose = p.current_daily_dose;
+  return p;
+}
+
 }  // namespace
 
 std::string_view TitrationActionName(TitrationAction action) {
@@ -96,11 +114,13 @@ Result<TitrationProposal> ProposeTitration(const kb::Protocol& protocol,
   }
   const titration_internal::Context c{
       protocol, inputs, today, *version, *current, AmountSince(regimen, today, *current), age};
+  Result<TitrationProposal> proposal = Status::Internal("unknown protocol kind");
   switch (protocol.kind) {
-    case kb::ProtocolKind::kLadder: return titration_internal::ProposeLadder(c);
-    case kb::ProtocolKind::kTaper: return titration_internal::ProposeTaper(c);
+    case kb::ProtocolKind::kLadder: proposal = titration_internal::ProposeLadder(c); break;
+    case kb::ProtocolKind::kTaper: proposal = titration_internal::ProposeTaper(c); break;
   }
-  return Status::Internal("unknown protocol kind");
+  if (!proposal.ok()) return proposal;
+  return HoldForUrgentAlerts(std::move(proposal).value(), inputs);
 }
 
 }  // namespace pineal::monitor

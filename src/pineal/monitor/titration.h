@@ -23,6 +23,9 @@
 //     (then hold, naming every obstacle). Steps above the ceiling are never
 //     proposed; at the ceiling the next one is offered as `explicit_option`.
 //
+// Either kind, last: an increase is held while an urgent alert is unresolved
+// (a decrease, a stop or a referral still goes ahead).
+//
 // A taper (kratom), in order: refer (urgent) when the latest withdrawal score
 // in the assessment window is at or above `refer_at_or_above`, or a side
 // effect reaches `refer_min_grade`; refer for a `refer` caution; hold while
@@ -53,6 +56,13 @@ enum class TitrationAction { kIncrease, kDecrease, kHold, kTaper, kStop, kRefer 
 // "increase", "decrease", "hold", "taper", "stop", "refer".
 std::string_view TitrationActionName(TitrationAction action);
 
+// An alert that is not resolved yet, as titration sees it.
+struct UnresolvedAlert {
+  std::string rule_id;
+  std::string title;
+  Instant opened_at;
+};
+
 struct TitrationInputs {
   records::Regimen regimen;
   records::Patient patient;  // birth date, pregnancy, conditions, time zone
@@ -63,6 +73,9 @@ struct TitrationInputs {
   // Percent of planned doses taken over the evaluation window (ladder) or the
   // current step (taper), from monitor::ComputeAdherence; none when unknown.
   std::optional<double> adherence_percent;
+  // Urgent alerts not resolved yet (self-harm item, severe side effect, severe
+  // withdrawal): while any stands, no increase is proposed.
+  std::vector<UnresolvedAlert> urgent_alerts;
 };
 
 struct TitrationProposal {
@@ -75,7 +88,8 @@ struct TitrationProposal {
   TitrationAction action = TitrationAction::kHold;
   // What decided: "side_effects", "caution", "ceiling", "evaluation_window",
   // "no_response", "remission", "no_baseline", "improved", "increase",
-  // "withdrawal", "step_days", "no_assessment", "adherence", "taper".
+  // "withdrawal", "step_days", "no_assessment", "adherence", "taper",
+  // "urgent_alert" (an increase held while an urgent alert is unresolved).
   std::string decided_by;
 
   Mass current_dose;        // per administration, planned on `today`

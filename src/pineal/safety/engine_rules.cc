@@ -6,7 +6,7 @@
 namespace pineal::safety {
 namespace {
 
-constexpr std::array<EngineRule, 9> kRules{{
+constexpr std::array<EngineRule, 10> kRules{{
     {rules::kDuplicateSubstance, FindingKind::kDuplication,
      "the same substance is listed more than once (regimens and current medicines)"},
     {rules::kInvalidDose, FindingKind::kCouldNotEvaluate,
@@ -19,6 +19,9 @@ constexpr std::array<EngineRule, 9> kRules{{
      "a weight-based (mg/kg) band applies but no weight is recorded"},
     {rules::kNoBand, FindingKind::kCouldNotEvaluate,
      "no dose band covers this substance, formulation, indication and population"},
+    {rules::kPregnancyUnknown, FindingKind::kCouldNotEvaluate,
+     "a pregnancy rule applies to a proposed substance but the pregnancy status of a patient "
+     "who may be pregnant is not recorded"},
     {rules::kUnknownCondition, FindingKind::kCouldNotEvaluate,
      "a patient condition is not in the knowledge base: its contraindications were not checked"},
     {rules::kUnknownIndication, FindingKind::kCouldNotEvaluate,

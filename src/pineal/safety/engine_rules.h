@@ -18,6 +18,7 @@ inline constexpr std::string_view kUnknownSubstance = "engine.unknown_substance"
 inline constexpr std::string_view kUnknownCondition = "engine.unknown_condition";
 inline constexpr std::string_view kUnknownIndication = "engine.unknown_indication";
 inline constexpr std::string_view kMissingAge = "engine.missing_age";
+inline constexpr std::string_view kPregnancyUnknown = "engine.pregnancy_unknown";
 inline constexpr std::string_view kMissingWeight = "engine.missing_weight";
 inline constexpr std::string_view kMissingDuration = "engine.missing_duration";
 inline constexpr std::string_view kNoBand = "engine.no_band";

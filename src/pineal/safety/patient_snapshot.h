@@ -48,6 +48,9 @@ struct PatientSnapshot {
   std::optional<double> weight_kg;
   Sex sex = Sex::kUnknown;
   bool pregnant = false;
+  // Not recorded whether she is pregnant: for a patient who may be, screening
+  // reports it wherever a pregnancy rule would apply (never read as "no").
+  bool pregnancy_unknown = false;
   bool breastfeeding = false;
   // "epilepsy", "liver disease", "hepatic impairment", ... (resolved by the catalog).
   std::vector<std::string> conditions;

@@ -19,6 +19,7 @@ std::vector<Finding> Screen(const kb::Catalog& catalog, const PatientSnapshot& p
   screen_internal::CheckListedAmounts(ctx);
   screen_internal::CheckPotency(ctx);
   screen_internal::CheckContraindications(ctx);
+  screen_internal::CheckUnknownPregnancy(ctx);
   screen_internal::CheckInteractions(ctx);
   screen_internal::CheckDuplication(ctx);
   screen_internal::CheckCombinations(ctx);

@@ -66,6 +66,9 @@ void CheckRecentIntake(Context& ctx);
 void CheckListedAmounts(Context& ctx);
 void CheckPotency(Context& ctx);
 void CheckContraindications(Context& ctx);
+// A proposed substance with a pregnancy contraindication, for a patient who
+// may be pregnant and whose status is not recorded.
+void CheckUnknownPregnancy(Context& ctx);
 void CheckInteractions(Context& ctx);
 void CheckDuplication(Context& ctx);
 void CheckCombinations(Context& ctx);

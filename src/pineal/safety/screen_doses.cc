@@ -257,6 +257,11 @@ void CheckRegimenRules(Context& ctx, const ResolvedRegimen& rr) {
                FormatNumber(*rule.max_doses_per_day) + ").",
            FormatNumber(r.doses_per_day));
     }
+    if (rule.regular_use_doses_per_day && r.doses_per_day >= *rule.regular_use_doses_per_day) {
+      fire(ctx.Name(s) + " is planned " + FormatNumber(r.doses_per_day) +
+               " times a day on average: regular use.",
+           "regular");
+    }
     if (rule.max_course_days) {
       if (!r.duration_days) {
         ctx.out.push_back(EngineFinding(

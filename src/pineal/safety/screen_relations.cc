@@ -31,6 +31,51 @@ void CheckContraindications(Context& ctx) {
   }
 }
 
+namespace {
+
+// Who may be pregnant: not a man, and of an age at which pregnancy occurs.
+// WHO counts 15-49 years as reproductive age; 12-55 is asked, to err on the
+// side of asking. An unknown age may be any age.
+bool MayBePregnant(const PatientSnapshot& p) {
+  if (p.sex == Sex::kMale) return false;
+  return !p.age_years || (*p.age_years >= 12 && *p.age_years <= 55);
+}
+
+}  // namespace
+
+void CheckUnknownPregnancy(Context& ctx) {
+  if (!ctx.patient.pregnancy_unknown || ctx.patient.pregnant || !MayBePregnant(ctx.patient)) {
+    return;
+  }
+  for (const Use& use : ctx.uses) {
+    if (!use.proposed) continue;
+    for (std::uint32_t ci : ctx.catalog.ContraindicationsFor(use.substance)) {
+      const kb::Contraindication& c = ctx.catalog.contraindications()[ci];
+      const kb::ConditionIndex cond = ctx.catalog.ContraindicationCondition(ci);
+      if (ctx.catalog.condition(cond).derived_from != "pregnant") continue;
+      Finding f;
+      f.rule_id = std::string(rules::kPregnancyUnknown);
+      f.key = f.rule_id + "|" + ctx.Id(use.substance);
+      f.kind = FindingKind::kCouldNotEvaluate;
+      // As severe as the rule it could not rule out, at least major: a
+      // clinician records the status (or overrides with a reason) first.
+      f.severity = std::max(c.severity, kb::Severity::kMajor);
+      f.title = "Pregnancy status not recorded";
+      f.message = DescribeUse(ctx, use) +
+                  ": whether the patient is pregnant is not recorded, so the rule '" + c.title +
+                  "' (" + c.id + ") cannot be ruled out. " + c.message;
+      f.action =
+          "Record whether the patient is pregnant (and breastfeeding), then screen again; "
+          "override only with a documented reason, such as a negative test.";
+      f.refs = c.refs;
+      f.substances = {ctx.Id(use.substance)};
+      f.evidence = c.evidence;
+      f.involves_proposed = true;
+      ctx.out.push_back(std::move(f));
+    }
+  }
+}
+
 void CheckInteractions(Context& ctx) {
   for (std::size_t i = 0; i < ctx.uses.size(); ++i) {
     for (std::size_t j = i + 1; j < ctx.uses.size(); ++j) {

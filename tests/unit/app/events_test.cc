@@ -59,6 +59,26 @@ TEST_F(EventsTest, ADoseOfARegimenIsStoredAsADoseOfItsSubstance) {
   EXPECT_EQ(Ids(*listed), std::vector<std::int64_t>{e->id.value()});
 }
 
+// 900 g of melatonin is an entry error (g for mg), not a dose to screen or
+// to count: it is refused with the reason and nothing is stored.
+TEST_F(EventsTest, AnImplausibleAmountIsRefusedWithTheReason) {
+  auto e = app_->patients().RecordDoseEvent(dr_, patient_,
+                                            Taken("2026-11-09T21:05:00Z", 900'000, regimen_));
+  ASSERT_EQ(e.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(e.status().field(), "amount");
+  EXPECT_NE(e.status().message().find("not a plausible dose of Melatonin: at most 1 g per dose"),
+            std::string::npos)
+      << e.status().message();
+  EXPECT_NE(e.status().message().find("Nordlund"), std::string::npos);
+  auto listed = app_->patients().ListDoseEvents(dr_, patient_, {}, false);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_TRUE(listed->empty());
+  // 1 g itself is a dose someone has taken: it is stored (and screened elsewhere).
+  EXPECT_TRUE(app_->patients()
+                  .RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:05:00Z", 1000, regimen_))
+                  .ok());
+}
+
 TEST_F(EventsTest, ASkippedDoseNeedsItsPlannedTimeAndNoAmount) {
   records::DoseEvent skipped;
   skipped.regimen_id = regimen_;
@@ -173,6 +193,32 @@ TEST_F(EventsTest, TimesInTheFutureAreRefused) {
   EXPECT_EQ(obs.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(obs.status().field(), "observed_at");
   EXPECT_EQ(StoredObservations(patient_).size(), 1u);
+}
+
+// Ada was born on 1960-05-04 (Paris): nothing happened to her before that,
+// and a year such as 1800 is a typing error whoever the patient is.
+TEST_F(EventsTest, TimesBeforeBirthAreRefused) {
+  auto dose = app_->patients().RecordDoseEvent(dr_, patient_, Taken("1800-11-10T12:00:00Z", 3));
+  EXPECT_EQ(dose.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(dose.status().field(), "taken_at");
+  EXPECT_NE(dose.status().message().find("before the patient's birth date (1960-05-04)"),
+            std::string::npos)
+      << dose.status().message();
+  // 23:30 UTC on 3 May 1960 is already 4 May in Paris: her birthday counts.
+  EXPECT_TRUE(
+      app_->patients().RecordDoseEvent(dr_, patient_, Taken("1960-05-03T23:30:00Z", 3)).ok());
+  auto obs = app_->patients().RecordObservation(dr_, patient_, Isi("1960-05-03T12:00:00Z", 10));
+  EXPECT_EQ(obs.status().field(), "observed_at");
+  EXPECT_EQ(StoredDoses(patient_).size(), 1u);
+  EXPECT_TRUE(StoredObservations(patient_).empty());
+
+  records::Patient unknown_birth = PatientDraft("Cy N.");
+  unknown_birth.birth_date.reset();
+  auto cy = app_->patients().CreatePatient(dr_, unknown_birth);
+  ASSERT_TRUE(cy.ok()) << cy.status().ToString();
+  auto old = app_->patients().RecordDoseEvent(dr_, cy->id, Taken("1899-12-31T12:00:00Z", 3));
+  EXPECT_EQ(old.status().field(), "taken_at");
+  EXPECT_NE(old.status().message().find("before 1900"), std::string::npos);
 }
 
 TEST_F(EventsTest, APatientChecksInForThemselvesOnly) {

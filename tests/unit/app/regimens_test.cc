@@ -191,6 +191,77 @@ TEST_F(RegimensTest, ReviseAppendsVersionTwoAndKeepsVersionOneAsItWas) {
   EXPECT_EQ(Keys(old.findings), Keys(v1.findings));
 }
 
+// A taper step saved without a start date applies from the day it is saved,
+// not from the regimen's first day (which would put every earlier dose above
+// the new regimen).
+TEST_F(RegimensTest, AChangeWithoutAStartDateStartsTheDayItIsSaved) {
+  auto created = CreateRegimen(patient_, 3);  // starts 2026-11-01
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  // 23:30 UTC on 14 November is already 15 November in Paris.
+  clock_.Set(At("2026-11-14T23:30:00Z"));
+  app::RegimenVersionChange change;
+  change.dose = Mg(2);
+  change.reason = "taper step";
+  app::ScreeningReport report;
+  auto revised = app_->regimens().ReviseRegimen(dr_, patient_, created->id, 1, change, {}, &report);
+  ASSERT_TRUE(revised.ok()) << revised.status().ToString();
+  EXPECT_EQ(revised->current().start_date, Day("2026-11-15"));
+  EXPECT_EQ(revised->versions[0].start_date, Day("2026-11-01"));
+}
+
+TEST_F(RegimensTest, ABackdatedChangeNeedsAReasonAndNeverPrecedesTheVersionItReplaces) {
+  auto created = CreateRegimen(patient_, 3);  // starts 2026-11-01; today is 2026-11-10
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  app::RegimenVersionChange change;
+  change.dose = Mg(2);
+  change.start_date = Day("2026-11-05");
+  app::ScreeningReport report;
+  auto unexplained =
+      app_->regimens().ReviseRegimen(dr_, patient_, created->id, 1, change, {}, &report);
+  ASSERT_EQ(unexplained.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(unexplained.status().field(), "reason");
+  EXPECT_NE(unexplained.status().message().find("backdated"), std::string::npos);
+
+  change.start_date = Day("2026-10-20");
+  change.reason = "the patient halved the dose on their own";
+  auto too_early =
+      app_->regimens().ReviseRegimen(dr_, patient_, created->id, 1, change, {}, &report);
+  ASSERT_EQ(too_early.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(too_early.status().field(), "start_date");
+  ASSERT_EQ(StoredRegimens(patient_).at(0).versions.size(), 1u);  // nothing was written
+
+  change.start_date = Day("2026-11-05");
+  auto explained =
+      app_->regimens().ReviseRegimen(dr_, patient_, created->id, 1, change, {}, &report);
+  ASSERT_TRUE(explained.ok()) << explained.status().ToString();
+  EXPECT_EQ(explained->current().start_date, Day("2026-11-05"));
+  EXPECT_EQ(explained->current().reason, "the patient halved the dose on their own");
+}
+
+TEST_F(RegimensTest, AnImplausibleDoseIsRefusedBeforeScreeningAndNothingIsStored) {
+  app::ScreeningReport report;
+  auto r = CreateRegimen(patient_, 900'000, {}, &report);  // 900 g
+  ASSERT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().field(), "dose");
+  EXPECT_TRUE(report.findings.empty());  // refused, not screened
+  EXPECT_TRUE(StoredRegimens(patient_).empty());
+
+  app::RegimenDraft stepped = Melatonin(3);
+  records::TitrationStep step;
+  step.after_days = 7;
+  step.dose = Mg(5'000'000);  // 5 kg
+  stepped.version.titration = {step};
+  auto s = app_->regimens().CreateRegimen(dr_, patient_, stepped, {}, &report);
+  ASSERT_EQ(s.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.status().field(), "titration[0].dose");
+
+  // 1 g is within what has been given to people: it is screened (and blocked
+  // as contraindicated), not refused as an entry error.
+  auto gram = CreateRegimen(patient_, 1000, {}, &report);
+  EXPECT_EQ(gram.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(report.blocked());
+}
+
 TEST_F(RegimensTest, ReviseFromAStaleBaseVersionIsAborted) {
   auto created = CreateRegimen(patient_, 3);
   ASSERT_TRUE(created.ok());

@@ -84,7 +84,7 @@ TEST(KbShow, ClassAndUnknown) {
 
 TEST(Check, TextReportGroupsBySeverityWithReferences) {
   const auto patient = WriteTemp("p1.json", R"({
-    "age_years": 45, "weight_kg": 70, "sex": "female",
+    "age_years": 45, "weight_kg": 70, "sex": "female", "pregnant": false,
     "conditions": ["epilepsy"],
     "medications": ["Luvox 50 mg", {"name": "coffee", "kind": "exposure", "frequency": "tid"}],
     "now": "2026-03-01T08:00:00Z"})");
@@ -125,7 +125,8 @@ TEST(Check, JsonOutput) {
 }
 
 TEST(Check, QuietPatient) {
-  const auto patient = WriteTemp("p3.json", R"({"age_years": 40, "weight_kg": 70})");
+  const auto patient =
+      WriteTemp("p3.json", R"({"age_years": 40, "weight_kg": 70, "pregnant": false})");
   const auto regimen = WriteTemp(
       "r3.json", R"([{"substance": "melatonin", "dose": "1 mg", "indication": "insomnia"}])");
   const auto r =
@@ -134,10 +135,32 @@ TEST(Check, QuietPatient) {
   EXPECT_NE(r.out.find("Safety screening: 0 findings"), std::string::npos) << r.out;
 }
 
+// Not saying whether a 30-year-old woman is pregnant is not "no": the
+// pregnancy rule of melatonin cannot be ruled out, and that blocks.
+TEST(Check, AnUnrecordedPregnancyStatusIsAFindingThatBlocks) {
+  const auto patient =
+      WriteTemp("p9.json", R"({"age_years": 30, "weight_kg": 60, "sex": "female"})");
+  const auto regimen = WriteTemp("r9.json", R"({"substance": "melatonin", "dose": "1 mg",
+    "indication": "insomnia"})");
+  const auto r = RunCli({"check", "--patient", patient, "--regimen", regimen, "--format", "json",
+                         "--knowledge", kKnowledge, "--now", "2026-03-01T08:00:00Z"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["findings"][0]["rule_id"], "engine.pregnancy_unknown") << r.out;
+  EXPECT_EQ(j["blocking"], true);
+
+  const auto wrong = WriteTemp("p10.json", R"({"age_years": 30, "pregnant": "no"})");
+  const auto bad = RunCli({"check", "--patient", wrong, "--knowledge", kKnowledge});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("pregnant: must be true, false or \"unknown\""), std::string::npos)
+      << bad.err;
+}
+
 TEST(Check, AFindingThatDoesNotBlockExitsZero) {
   // Melatonin with coffee and epilepsy only: moderate and minor findings.
   const auto patient = WriteTemp("p7.json", R"({"age_years": 45, "weight_kg": 70,
-    "conditions": ["epilepsy"], "medications": [{"name": "coffee", "kind": "exposure"}]})");
+    "pregnant": false, "conditions": ["epilepsy"],
+    "medications": [{"name": "coffee", "kind": "exposure"}]})");
   const auto regimen = WriteTemp("r7.json", R"({"substance": "melatonin", "dose": "3 mg",
     "indication": "insomnia"})");
   const auto r = RunCli({"check", "--patient", patient, "--regimen", regimen, "--knowledge",
@@ -168,6 +191,16 @@ TEST(Check, BadInputExitsTwoWithTheField) {
   const auto r4 = RunCli({"check", "--patient", bad_med});
   EXPECT_EQ(r4.exit_code, 2);
   EXPECT_NE(r4.err.find("medications[0].name: is required"), std::string::npos) << r4.err;
+
+  // A dose no one can mean is bad input too (exit 2), not a screening.
+  const auto grams = WriteTemp("r8.json", R"({"substance": "melatonin", "dose": "900 g"})");
+  const auto r5 =
+      RunCli({"check", "--patient", patient, "--regimen", grams, "--knowledge", kKnowledge});
+  EXPECT_EQ(r5.exit_code, 2) << r5.out;
+  EXPECT_NE(r5.err.find("regimens[0].dose: 900 g is not a plausible dose of Melatonin"),
+            std::string::npos)
+      << r5.err;
+  EXPECT_EQ(r5.out.find("Safety screening"), std::string::npos) << r5.out;
 }
 
 }  // namespace

@@ -75,6 +75,30 @@ TEST(TitrationLadder, FallOfSevenStepsUpOneStep) {
   EXPECT_TRUE(p.needs_clinician_decision);
 }
 
+// The same stalled ISI while a PHQ-9 item-9 alert is unresolved: no step-up,
+// and the proposal says which alert holds it. A decrease still goes ahead.
+TEST(TitrationLadder, AnUnresolvedUrgentAlertHoldsAnIncreaseButNotADecrease) {
+  TitrationInputs in = Base();
+  in.responses.push_back(Isi(101, "2026-01-29T09:00:00Z", 11));
+  in.urgent_alerts.push_back({"alert.phq9_item9", "Self-harm thoughts reported (PHQ-9 item 9)",
+                              *ParseInstant("2026-01-27T10:00:00Z")});
+  const TitrationProposal held = Propose(in);
+  EXPECT_EQ(held.action, TitrationAction::kHold);
+  EXPECT_EQ(held.decided_by, "urgent_alert");
+  EXPECT_EQ(held.dose, Mg(2));
+  EXPECT_EQ(held.daily_dose, Mg(2));
+  ASSERT_FALSE(held.reasons.empty());
+  EXPECT_NE(held.reasons.front().find("would step up to 3 mg"), std::string::npos)
+      << held.reasons.front();
+  EXPECT_TRUE(Mentions(held, "alert.phq9_item9, open since 2026-01-27T10:00:00Z"));
+  EXPECT_TRUE(Mentions(held, "a fall of 7 points"));  // the protocol's own reasoning stays
+
+  in.side_effects.push_back(Effect(200, 2, "2026-01-20T08:00:00Z", true));
+  const TitrationProposal down = Propose(in);
+  EXPECT_EQ(down.action, TitrationAction::kDecrease);
+  EXPECT_EQ(down.dose, Mg(1));
+}
+
 // ISI 18 -> 10: a fall of exactly 8 is meaningful improvement -> hold.
 TEST(TitrationLadder, FallOfEightHolds) {
   TitrationInputs in = Base();

@@ -53,7 +53,12 @@ PatientSnapshot ParsePatient(const YAML::Node& n, const std::string& where) {
       const auto s = v.as<std::string>();
       p.sex = s == "male" ? Sex::kMale : s == "female" ? Sex::kFemale : Sex::kOther;
     } else if (key == "pregnant") {
-      p.pregnant = v.as<bool>();
+      // true, false, or unknown (not recorded)
+      if (v.as<std::string>() == "unknown") {
+        p.pregnancy_unknown = true;
+      } else {
+        p.pregnant = v.as<bool>();
+      }
     } else if (key == "breastfeeding") {
       p.breastfeeding = v.as<bool>();
     } else if (key == "smoker") {
