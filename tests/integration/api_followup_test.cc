@@ -219,6 +219,38 @@ TEST_F(FollowupApiTest, AlertsAndProposalsAreTheCareTeams) {
   EXPECT_EQ(Get("/api/v1/alerts").body["items"].size(), 0u);
 }
 
+// A dose change restarts the schedule, but the review that was overdue when it
+// was saved stays due, marked as carried over, until a person records it.
+TEST_F(FollowupApiTest, AnOverdueReviewSurvivesANewVersionUntilSomeoneActsOnIt) {
+  const std::int64_t rid = Regimen("10 mg");  // review due 2026-09-15
+  clock_.Set(At("2026-09-20T08:00:00Z"));
+  const std::string regimen = base_ + "/regimens/" + std::to_string(rid);
+  ASSERT_EQ(Post(regimen + "/versions",
+                 {{"base_version", 1}, {"dose", "8 mg"}, {"reason", "next-morning grogginess"}})
+                .status,
+            201);
+  Reply reviews = Get(base_ + "/reviews");
+  ASSERT_EQ(reviews.status, 200) << reviews.raw;
+  ASSERT_GE(reviews.body["items"].size(), 2u) << reviews.raw;
+  EXPECT_EQ(reviews.body["items"][0]["date"], "2026-09-15");
+  EXPECT_EQ(reviews.body["items"][0]["overdue"], true);
+  EXPECT_EQ(reviews.body["items"][0]["days_overdue"], 5);
+  EXPECT_EQ(reviews.body["items"][0]["reason"].get<std::string>().rfind("Carried over", 0), 0u)
+      << reviews.raw;
+  EXPECT_EQ(reviews.body["items"][1]["date"], "2026-10-04");  // the new version + 14 days
+  EXPECT_EQ(Get("/api/v1/reviews/overdue").body["items"].size(), 1u);
+
+  ASSERT_EQ(Post(regimen + "/reviews", {{"due", "2026-09-15"},
+                                         {"action", "done"},
+                                         {"date", "2026-09-20"},
+                                         {"note", "seen with the dose change"}})
+                .status,
+            201);
+  Reply after = Get(base_ + "/reviews");
+  EXPECT_EQ(after.body["items"][0]["date"], "2026-10-04") << after.raw;
+  EXPECT_EQ(Get("/api/v1/reviews/overdue").body["items"].size(), 0u);
+}
+
 // followup.melatonin.high_dose: above 5 mg the first review is 14 days after
 // the start (2026-09-01 -> 09-15), then every 28 days.
 TEST_F(FollowupApiTest, HighDoseMelatoninIsReviewedAfterTwoWeeksThenEveryFour) {

@@ -53,6 +53,40 @@ std::optional<std::string> Applies(const kb::FollowupRule& rule, const records::
   return rule.title + (why.empty() ? "" : " (" + why + ")");
 }
 
+// The review of the earlier versions that was due when the current version
+// started and had not been done then. `closed` when a person has since
+// recorded it done.
+struct Carried {
+  DueReview review;
+  bool closed = false;
+};
+
+std::optional<Carried> ReviewDueAtTheChange(const kb::FollowupRuleSet& rules,
+                                            const records::Patient& patient,
+                                            const records::Regimen& regimen,
+                                            const std::vector<ReviewRecord>& reviews) {
+  if (regimen.versions.size() < 2) return std::nullopt;
+  records::Regimen earlier = regimen;
+  earlier.versions.pop_back();
+  const LocalDate changed = regimen.current().start_date;
+  // The earlier plan as it stood the day before, from what had been done by then.
+  std::vector<ReviewRecord> by_then;
+  for (const auto& r : reviews) {
+    const bool done_later =
+        r.state == ReviewState::kDone && r.done_on && !Before(*r.done_on, changed);
+    if (!done_later) by_then.push_back(r);
+  }
+  auto then = PlanReviews(rules, patient, earlier, by_then, Plus(changed, -1), 1);
+  if (!then.ok() || then->due.empty()) return std::nullopt;
+  const DueReview& next = then->due[0];
+  if (!Before(next.planned, changed) && !Before(next.date, changed)) return std::nullopt;
+  Carried out{then->due[0], false};
+  for (const auto& r : reviews) {
+    if (r.due == out.review.planned && r.state == ReviewState::kDone) out.closed = true;
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<FollowupSchedule> PlanReviews(const kb::FollowupRuleSet& rules,
@@ -94,9 +128,27 @@ Result<FollowupSchedule> PlanReviews(const kb::FollowupRuleSet& rules,
     if (a.rule->interval_days < interval->rule->interval_days) interval = &a;
   }
 
+  // A new version restarts the schedule, but an overdue review of the version
+  // it replaced stays due until a person records it: changing the dose does
+  // not clear it.
+  std::vector<ReviewRecord> own = reviews;
+  if (auto carried = ReviewDueAtTheChange(rules, patient, regimen, reviews)) {
+    // Its record, once made, belongs to it, not to the new schedule.
+    std::erase_if(own, [&](const ReviewRecord& r) { return r.due == carried->review.planned; });
+    if (!carried->closed && count > 0) {
+      DueReview& d = carried->review;
+      d.overdue = Before(d.date, today);
+      d.days_overdue =
+          d.overdue ? static_cast<int>((sys_days(today) - sys_days(d.date)).count()) : 0;
+      const std::string prefix = "Carried over from an earlier version: ";
+      if (d.reason.rfind(prefix, 0) != 0) d.reason = prefix + d.reason;
+      out.due.push_back(std::move(d));
+    }
+  }
+
   const LocalDate anchor = current.start_date;
   std::vector<ReviewRecord> done;
-  for (const auto& r : reviews) {
+  for (const auto& r : own) {
     if (r.state == ReviewState::kDone && r.done_on && !Before(*r.done_on, anchor)) {
       done.push_back(r);
     }
@@ -110,10 +162,10 @@ Result<FollowupSchedule> PlanReviews(const kb::FollowupRuleSet& rules,
   const Applied* setter = first;
   // Bounded: each step either emits a review or consumes a record.
   for (std::size_t guard = 0; out.due.size() < static_cast<std::size_t>(count) &&
-                              guard < reviews.size() + static_cast<std::size_t>(count) + 1;
+                              guard < own.size() + static_cast<std::size_t>(count) + 1;
        ++guard) {
     const ReviewRecord* record = nullptr;
-    for (const auto& r : reviews) {
+    for (const auto& r : own) {
       if (r.due == planned && r.state != ReviewState::kDone) record = &r;
     }
     const LocalDate effective = record && record->state == ReviewState::kMoved && record->moved_to

@@ -3,9 +3,12 @@
 //
 // Every rule whose conditions hold applies. The first review is the earliest
 // first_review_days among them after the current version's start date (a new
-// version restarts the schedule); later reviews follow at the shortest
-// interval among them, counted from the previous review as it happened: the
-// day it was done, the date it was moved to, or today while it is overdue.
+// version restarts the schedule, but a review of the version it replaced that
+// was due and not done stays due, first in the list, until a person records
+// it done or cancelled; a move keeps it, at the new date); later reviews
+// follow at the shortest interval among them, counted from the previous
+// review as it happened: the day it was done, the date it was moved to, or
+// today while it is overdue.
 // A cancelled review is skipped and the next one keeps the plan.
 #pragma once
 

@@ -162,11 +162,41 @@ TEST(Followup, LateDoneReviewCompletesTheOverdueOne) {
   EXPECT_FALSE(s.due[0].overdue);
 }
 
-TEST(Followup, NewVersionRestartsTheSchedule) {
+// Version 2 starts on 1 March: its first review is 28 days later. Version 1's
+// review of 29 January was never done; the change does not clear it.
+TEST(Followup, NewVersionRestartsTheScheduleButKeepsTheOverdueReview) {
   auto r = Mel(3);
   r.versions.push_back(Version(2, "2026-03-01", Mg(3), {Clock(21)}));
   const auto s = Plan(HandRules(), Adult(), r, {}, "2026-03-02");
+  ASSERT_EQ(s.due.size(), 3u);
+  EXPECT_EQ(s.due[0].date, Day("2026-01-29"));
+  EXPECT_TRUE(s.due[0].overdue);
+  EXPECT_EQ(s.due[0].days_overdue, 32);
+  EXPECT_EQ(s.due[0].reason.rfind("Carried over from an earlier version: followup.default", 0), 0u)
+      << s.due[0].reason;
+  EXPECT_EQ(s.due[1].date, Day("2026-03-29"));
+  EXPECT_FALSE(s.due[1].overdue);
+}
+
+// Done before the change: nothing is carried over.
+TEST(Followup, AReviewDoneBeforeTheChangeIsNotCarriedOver) {
+  auto r = Mel(3);
+  r.versions.push_back(Version(2, "2026-03-01", Mg(3), {Clock(21)}));
+  ReviewRecord done{1, Day("2026-01-29"), ReviewState::kDone, Day("2026-01-30"), {}, ""};
+  const auto s = Plan(HandRules(), Adult(), r, {done}, "2026-03-02");
   EXPECT_EQ(s.due.at(0).date, Day("2026-03-29"));
+}
+
+// Done by a person after the change: it closes the carried review and does
+// not count as the new version's first review.
+TEST(Followup, ACarriedReviewIsClosedOnlyByItsOwnRecord) {
+  auto r = Mel(3);
+  r.versions.push_back(Version(2, "2026-03-01", Mg(3), {Clock(21)}));
+  ReviewRecord done{1, Day("2026-01-29"), ReviewState::kDone, Day("2026-03-03"), {}, ""};
+  const auto s = Plan(HandRules(), Adult(), r, {done}, "2026-03-04");
+  ASSERT_FALSE(s.due.empty());
+  EXPECT_EQ(s.due[0].date, Day("2026-03-29"));
+  EXPECT_FALSE(s.due[0].overdue);
 }
 
 TEST(Followup, StoppedRegimenHasNoReviews) {
