@@ -19,18 +19,6 @@ safety::EntryKind KindOf(records::MedicationCategory c) {
   return safety::EntryKind::kMedicine;
 }
 
-double DosesPerDay(const records::RegimenVersion& v) {
-  const double per_dosing_day = std::max<double>(1.0, static_cast<double>(v.times_of_day.size()));
-  switch (v.frequency) {
-    case records::Frequency::kDaily: return per_dosing_day;
-    case records::Frequency::kEveryOtherDay: return per_dosing_day / 2;
-    case records::Frequency::kWeekly: return per_dosing_day / 7;
-    // As needed: screened as if every listed time were used.
-    case records::Frequency::kAsNeeded: return per_dosing_day;
-  }
-  return per_dosing_day;
-}
-
 }  // namespace
 
 safety::PatientSnapshot SnapshotOf(const records::Patient& p,
@@ -64,7 +52,7 @@ safety::PatientSnapshot SnapshotOf(const records::Patient& p,
     safety::MedicationEntry entry;
     entry.name = r.substance;
     entry.dose = v.dose;
-    entry.doses_per_day = DosesPerDay(v);
+    entry.doses_per_day = records::AverageDosesPerDay(v);
     entry.frequency = fmt::format("{:g}/day", *entry.doses_per_day);  // the label only
     entry.kind = safety::EntryKind::kMedicine;
     s.medications.push_back(std::move(entry));
@@ -84,7 +72,7 @@ safety::ProposedRegimen ProposalOf(const std::string& substance, const records::
   r.formulation = v.formulation;
   r.dose = v.dose;
   for (const auto& step : v.titration) r.dose = std::max(r.dose, step.dose);
-  r.doses_per_day = DosesPerDay(v);
+  r.doses_per_day = records::AverageDosesPerDay(v);
   r.indication = v.indication;
   r.content_mg_per_g = v.content_mg_per_g;
   if (v.end_date) {

@@ -14,6 +14,7 @@ constexpr std::array kKindNames = {
     std::pair{AlertKind::kAdherenceBelow, std::string_view("adherence_below")},
     std::pair{AlertKind::kNoCheckin, std::string_view("no_checkin")},
     std::pair{AlertKind::kDoseAboveMax, std::string_view("dose_above_max")},
+    std::pair{AlertKind::kAssessmentDue, std::string_view("assessment_due")},
 };
 
 constexpr double kMaxDays = 3660;  // ten years: longer windows are typos
@@ -61,6 +62,14 @@ constexpr std::string_view kCheckinHoles[] = {"days", "last_checkin"};
 constexpr AlertParamSpec kDoseParams[] = {{"lookback_days", false, true, 1, kMaxDays, true}};
 constexpr std::string_view kDoseHoles[] = {"substance", "amount", "maximum", "taken_at"};
 
+// instruments: instrument codes separated by commas ("SOWS,COWS").
+constexpr AlertParamSpec kAssessmentParams[] = {{"substance", true},
+                                                {"instruments", true},
+                                                {"max_days", false, true, 1, 365, true},
+                                                {"min_doses_per_day", false, true, 0.01, 100}};
+constexpr std::string_view kAssessmentHoles[] = {"substance", "instruments", "days",
+                                                 "last_assessed"};
+
 constexpr AlertKindSpec kSpecs[] = {
     {AlertKind::kSideEffectGrade, kSideEffectParams, kSideEffectHoles},
     {AlertKind::kInstrumentItem, kItemParams, kItemHoles},
@@ -70,6 +79,7 @@ constexpr AlertKindSpec kSpecs[] = {
     {AlertKind::kAdherenceBelow, kAdherenceParams, kAdherenceHoles},
     {AlertKind::kNoCheckin, kCheckinParams, kCheckinHoles},
     {AlertKind::kDoseAboveMax, kDoseParams, kDoseHoles},
+    {AlertKind::kAssessmentDue, kAssessmentParams, kAssessmentHoles},
 };
 
 }  // namespace

@@ -22,6 +22,7 @@ enum class AlertKind {
   kAdherenceBelow,   // adherence below a threshold over a window
   kNoCheckin,        // no check-in for max_days
   kDoseAboveMax,     // a logged dose above the largest planned dose in force
+  kAssessmentDue,    // regular use of a substance and none of `instruments` scored for max_days
 };
 
 enum class AlertSeverity { kInfo, kWarning, kUrgent };

@@ -120,7 +120,7 @@ void ParseAlertRule(const YAML::Node& node, const std::string& file, LintReport&
   const auto kind = r.Enum<AlertKind>(
       "kind", ParseAlertKind,
       "side_effect_grade, instrument_item, instrument_total, use_rising, no_improvement, "
-      "adherence_below, no_checkin, dose_above_max");
+      "adherence_below, no_checkin, dose_above_max, assessment_due");
   const auto severity =
       r.Enum<AlertSeverity>("severity", ParseAlertSeverity, "urgent, warning, info");
   rule.severity = severity.value_or(AlertSeverity::kInfo);

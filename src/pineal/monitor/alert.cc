@@ -19,7 +19,7 @@ std::string_view EvidenceKindName(EvidenceKind kind) {
 
 bool LapsesWhenNoLongerTrue(kb::AlertKind kind) {
   return kind == kb::AlertKind::kAdherenceBelow || kind == kb::AlertKind::kUseRising ||
-         kind == kb::AlertKind::kNoCheckin;
+         kind == kb::AlertKind::kNoCheckin || kind == kb::AlertKind::kAssessmentDue;
 }
 
 namespace alert_internal {
@@ -100,6 +100,7 @@ std::vector<AlertCandidate> EvaluateAlerts(const kb::AlertRuleSet& rules, const 
       case kb::AlertKind::kAdherenceBelow: AdherenceBelow(c, rule, out); break;
       case kb::AlertKind::kNoCheckin: NoCheckin(c, rule, out); break;
       case kb::AlertKind::kDoseAboveMax: DoseAboveMax(c, rule, out); break;
+      case kb::AlertKind::kAssessmentDue: AssessmentDue(c, rule, out); break;
     }
   }
   return out;

@@ -1,5 +1,6 @@
 // Alert kinds over the dose log and regimens: rising use, low adherence,
 // doses above the plan, missing check-ins.
+#include <algorithm>
 #include <cmath>
 
 #include "pineal/monitor/adherence.h"
@@ -172,6 +173,50 @@ void NoCheckin(const Context& c, const kb::AlertRule& rule, std::vector<AlertCan
                  {"last_checkin", FormatLocal(*c.in.last_checkin, c.in.patient.time_zone)}};
   out.push_back(MakeCandidate(rule, f, std::move(active),
                               "last_checkin:" + FormatInstant(*c.in.last_checkin)));
+}
+
+void AssessmentDue(const Context& c, const kb::AlertRule& rule, std::vector<AlertCandidate>& out) {
+  if (!c.today) return;
+  const std::string& zone = c.in.patient.time_zone;
+  const std::string substance = rule.texts.count("substance") ? rule.texts.at("substance") : "";
+  const std::string list = rule.texts.count("instruments") ? rule.texts.at("instruments") : "";
+  std::vector<std::string> instruments;
+  for (std::size_t from = 0; from <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', from), list.size());
+    if (comma > from) instruments.push_back(list.substr(from, comma - from));
+    from = comma + 1;
+  }
+  const double max_days = Param(rule, "max_days", 14);
+  // The latest score of any of the instruments.
+  std::optional<Instant> last;
+  for (const auto& r : c.in.responses) {
+    if (std::find(instruments.begin(), instruments.end(), r.code) == instruments.end()) continue;
+    if (r.observed_at <= c.now && (!last || r.observed_at > *last)) last = r.observed_at;
+  }
+  for (const auto& regimen : c.in.regimens) {
+    if (!SameSubstance(substance, regimen.substance)) continue;
+    const records::RegimenVersion* v = VersionOn(regimen, *c.today);
+    if (v == nullptr || v->status != records::RegimenStatus::kActive) continue;
+    if (v->end_date && sys_days(*v->end_date) < sys_days(*c.today)) continue;
+    // Use as needed is not planned regular use.
+    if (v->frequency == records::Frequency::kAsNeeded ||
+        records::AverageDosesPerDay(*v) < Param(rule, "min_doses_per_day", 1)) {
+      continue;
+    }
+    // Counted from the last score, or from the day regular use was planned.
+    const std::optional<Instant> start = StartOfDay(v->start_date, zone);
+    if (!start) return;
+    const Instant since = last && *last > *start ? *last : *start;
+    const auto days_since = (c.now - since) / hours(24);
+    if (days_since < max_days) continue;
+    const Fields f{{"substance", regimen.substance},
+                   {"instruments", list},
+                   {"days", std::to_string(days_since)},
+                   {"last_assessed", last ? FormatLocal(*last, zone) : std::string("never")}};
+    out.push_back(
+        MakeCandidate(rule, f, {RegimenEv(regimen.id)},
+                      "regimen:" + regimen.id.ToString() + "|since:" + FormatInstant(since)));
+  }
 }
 
 void DoseAboveMax(const Context& c, const kb::AlertRule& rule, std::vector<AlertCandidate>& out) {

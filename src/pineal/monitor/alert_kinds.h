@@ -40,5 +40,6 @@ void UseRising(const Context& c, const kb::AlertRule& rule, std::vector<AlertCan
 void AdherenceBelow(const Context& c, const kb::AlertRule& rule, std::vector<AlertCandidate>& out);
 void NoCheckin(const Context& c, const kb::AlertRule& rule, std::vector<AlertCandidate>& out);
 void DoseAboveMax(const Context& c, const kb::AlertRule& rule, std::vector<AlertCandidate>& out);
+void AssessmentDue(const Context& c, const kb::AlertRule& rule, std::vector<AlertCandidate>& out);
 
 }  // namespace pineal::monitor::alert_internal

@@ -72,6 +72,11 @@ struct Regimen {
   const RegimenVersion& current() const { return versions.back(); }
 };
 
+// Planned administrations per day, on average over the dosing pattern: the
+// times of a dosing day (at least one) times the share of days that are
+// dosing days. As needed counts as if every listed time were used.
+double AverageDosesPerDay(const RegimenVersion& v);
+
 Status ValidateRegimenVersion(const RegimenVersion& v);
 Status ValidateSubstanceName(const std::string& substance);
 

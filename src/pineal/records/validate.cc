@@ -1,5 +1,6 @@
 // Field-level validation of records. Checks that need the current time (a
 // birth date in the future) live in app/, which owns the clock.
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -83,6 +84,17 @@ Status ValidateMedication(const MedicationEntry& m) {
 bool IsCurrentOn(const MedicationEntry& m, LocalDate day) {
   if (m.start_date && day < *m.start_date) return false;
   return !m.stop_date || day <= *m.stop_date;
+}
+
+double AverageDosesPerDay(const RegimenVersion& v) {
+  const double per_dosing_day = std::max<double>(1.0, static_cast<double>(v.times_of_day.size()));
+  switch (v.frequency) {
+    case Frequency::kDaily: return per_dosing_day;
+    case Frequency::kEveryOtherDay: return per_dosing_day / 2;
+    case Frequency::kWeekly: return per_dosing_day / 7;
+    case Frequency::kAsNeeded: return per_dosing_day;
+  }
+  return per_dosing_day;
 }
 
 Status ValidateSubstanceName(const std::string& substance) {

@@ -363,6 +363,42 @@ AlertInputs DoseOf(Mass amount) {
   return in;
 }
 
+// Kratom 2 g three times a day since 1 February (or once every other day:
+// half a dose a day on average); SOWS last scored `days_ago`.
+AlertInputs DailyKratomScored(int days_ago, bool every_other_day = false) {
+  auto in = Base();
+  auto v = Version(1, "2026-02-01", G(2), {Clock(8), Clock(14), Clock(20)});
+  if (every_other_day) {
+    v.times_of_day = {Clock(8)};
+    v.frequency = records::Frequency::kEveryOtherDay;
+  }
+  in.regimens = {MakeRegimen(5, "kratom", {v})};
+  in.responses = {Response(50, "SOWS", kNow - days(days_ago), 4)};
+  return in;
+}
+
+// Daily kratom without a withdrawal score for 14 days asks for one; it counts
+// from the last SOWS or COWS, and not at all for use less than daily.
+TEST(AlertAssessmentDue, DailyKratomWithoutAWithdrawalScoreForTwoWeeks) {
+  const auto out = Fired("alert.kratom.withdrawal_assessment_due", DailyKratomScored(14));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(out[0].message.find("no withdrawal score (SOWS,COWS) was recorded for 14 days"),
+            std::string::npos)
+      << out[0].message;
+  EXPECT_NE(out[0].message.find("last: 2026-03-02 10:00"), std::string::npos) << out[0].message;
+  EXPECT_TRUE(Fired("alert.kratom.withdrawal_assessment_due", DailyKratomScored(13)).empty());
+  EXPECT_TRUE(
+      Fired("alert.kratom.withdrawal_assessment_due", DailyKratomScored(30, "every other day"))
+          .empty());
+  auto never = DailyKratomScored(14);
+  never.responses.clear();  // counted from the regimen's start, 43 days ago
+  const auto unscored = Fired("alert.kratom.withdrawal_assessment_due", never);
+  ASSERT_EQ(unscored.size(), 1u);
+  EXPECT_NE(unscored[0].message.find("for 43 days (last: never)"), std::string::npos)
+      << unscored[0].message;
+  EXPECT_TRUE(LapsesWhenNoLongerTrue(kb::AlertKind::kAssessmentDue));
+}
+
 const std::vector<RuleCase>& RuleCases() {
   static const std::vector<RuleCase> cases = {
       {"alert.side_effect.severe", [] { return WithEffect(3); }, [] { return WithEffect(2); }},
@@ -384,6 +420,8 @@ const std::vector<RuleCase>& RuleCases() {
       {"alert.checkin.missing", [] { return CheckInDaysAgo(7); }, [] { return CheckInDaysAgo(6); }},
       {"alert.dose.above_regimen_max", [] { return DoseOf(*Mass::Make(3001, "ug")); },
        [] { return DoseOf(Mg(3)); }},
+      {"alert.kratom.withdrawal_assessment_due", [] { return DailyKratomScored(14); },
+       [] { return DailyKratomScored(13); }},
   };
   return cases;
 }
