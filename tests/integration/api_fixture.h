@@ -19,6 +19,7 @@
 
 #include "pineal/app/pineal_app.h"
 #include "pineal/http/server.h"
+#include "tests/support/source_knowledge.h"
 #include "pineal/kb/catalog_loader.h"
 #include "pineal/kb/circadian_params.h"
 #include "pineal/kb/pk_model_loader.h"
@@ -84,14 +85,7 @@ class ApiTest : public ::testing::Test {
   }
 
   // The knowledge base of the source tree, loaded once per test program.
-  static const app::LoadedKnowledge& Knowledge() {
-    static const auto* knowledge = [] {
-      auto k = app::LoadKnowledge(std::string(PINEAL_SOURCE_ROOT) + "/knowledge");
-      EXPECT_TRUE(k.ok()) << k.status().ToString();
-      return k->release();
-    }();
-    return *knowledge;
-  }
+  static const app::LoadedKnowledge& Knowledge() { return SourceKnowledge(); }
   static const kb::Catalog& Catalog() { return Knowledge().safety; }
 
   // Creates an account (as the local operator) and an API token for it.

@@ -42,13 +42,18 @@ Result<MonitoringData> AlertRefresh::LoadMonitoring(PatientId patient) {
 Status AlertRefresh::RefreshAlerts(PatientId patient) {
   if (knowledge_.rules == nullptr) return Status::Ok();
   PINEAL_ASSIGN_OR_RETURN(MonitoringData d, LoadMonitoring(patient));
+  return RefreshAlerts(patient, d);
+}
+
+Status AlertRefresh::RefreshAlerts(PatientId patient, const MonitoringData& d) {
+  if (knowledge_.rules == nullptr) return Status::Ok();
   monitor::AlertInputs in;
   in.last_checkin = LastCheckIn(d.doses, d.observations);
-  in.patient = std::move(d.patient);
-  in.regimens = std::move(d.regimens);
-  in.dose_events = std::move(d.doses);
-  in.responses = std::move(d.responses);
-  in.side_effects = std::move(d.side_effects);
+  in.patient = d.patient;
+  in.regimens = d.regimens;
+  in.dose_events = d.doses;
+  in.responses = d.responses;
+  in.side_effects = d.side_effects;
   // One instant for the whole evaluation: the rules, new alerts and lapses agree.
   const Instant now = clock_.Now();
   const records::Provenance by{now, "system"};
@@ -94,7 +99,6 @@ void AlertRefresh::RefreshAlertsAfterWrite(PatientId patient) {
 
 Result<std::vector<monitor::UnresolvedAlert>> AlertRefresh::UnresolvedUrgentAlerts(
     PatientId patient) {
-  PINEAL_RETURN_IF_ERROR(RefreshAlerts(patient));
   store::AlertQuery q;
   q.patient = patient;
   PINEAL_ASSIGN_OR_RETURN(auto alerts, store_.ListAlerts(q));

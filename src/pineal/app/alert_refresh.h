@@ -32,10 +32,12 @@ class AlertRefresh : private UseCaseBase {
   Result<MonitoringData> LoadMonitoring(PatientId patient);
   // Evaluates the rules now; opens new alerts and resolves lapsed ones.
   Status RefreshAlerts(PatientId patient);
+  // The same on a record the caller has already loaded.
+  Status RefreshAlerts(PatientId patient, const MonitoringData& data);
   // The same after a check-in write, which stands whatever happens here (a
   // failure is reported to the operator).
   void RefreshAlertsAfterWrite(PatientId patient);
-  // The patient's urgent alerts that are not resolved, after a refresh.
+  // The patient's urgent alerts that are not resolved (as stored: refresh first).
   Result<std::vector<monitor::UnresolvedAlert>> UnresolvedUrgentAlerts(PatientId patient);
 
  private:

@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <string_view>
 
 #include "pineal/circadian/entrain.h"
 #include "pineal/circadian/light_csv.h"
@@ -18,16 +17,9 @@ Instant AtHour(Instant t0, double h) { return t0 + std::chrono::seconds(std::llr
 }  // namespace
 
 Result<PhaseEstimate> EstimatePhase(const kb::CircadianCatalog& catalog, const PhaseSpec& spec) {
-  const FieldStyle& s = spec.style;
-  auto bad = [&](std::string_view field, const std::string& what) {
-    return Status::InvalidArgument(s.Name(field) + ": " + what, s.Name(field));
-  };
-  if (spec.zone.empty()) return bad("zone", "is required: an IANA time zone such as Europe/Paris");
-  if (Status st = ValidateTimeZone(spec.zone); !st.ok()) return bad("zone", st.message());
-  const std::size_t dash = spec.sleep.find('-');
-  auto bed = ParseTimeOfDay(spec.sleep.substr(0, dash));
-  auto wake = ParseTimeOfDay(dash == std::string::npos ? "" : spec.sleep.substr(dash + 1));
-  if (!bed.ok() || !wake.ok()) return bad("sleep", "expected BED-WAKE like 23:00-07:00");
+  PINEAL_RETURN_IF_ERROR(CheckZone(spec.style, "zone", spec.zone));
+  TimeOfDay bed, wake;
+  PINEAL_RETURN_IF_ERROR(ParseSleep(spec.style, spec.sleep, bed, wake));
   // Model time 0: local midnight before the first sample.
   PINEAL_ASSIGN_OR_RETURN(auto probe, circadian::ParseLuxCsv(spec.light_csv, Instant{}));
   const Instant first = AtHour(Instant{}, probe.steps()[0].start_h);
@@ -35,7 +27,7 @@ Result<PhaseEstimate> EstimatePhase(const kb::CircadianCatalog& catalog, const P
   PINEAL_ASSIGN_OR_RETURN(Instant t0, FromLocal(first_local.date, TimeOfDay{0}, spec.zone));
   PINEAL_ASSIGN_OR_RETURN(auto light, circadian::ParseLuxCsv(spec.light_csv, t0));
   PINEAL_ASSIGN_OR_RETURN(circadian::Model model, CircadianModel(catalog, spec.model));
-  const circadian::SleepWakePattern habit{wake->minutes / 60.0, bed->minutes / 60.0, 250.0, 0.0};
+  const circadian::SleepWakePattern habit{wake.minutes / 60.0, bed.minutes / 60.0, 250.0, 0.0};
   PINEAL_ASSIGN_OR_RETURN(circadian::StateVector y0, circadian::EntrainedState(model, habit));
   const double end = light.steps().back().start_h;
   PINEAL_ASSIGN_OR_RETURN(auto run, circadian::Simulate(model, y0, 0.0, end, light));

@@ -40,20 +40,10 @@ Result<Instant> LocalDateTimeIn(const FieldStyle& s, std::string_view field,
   return *at;
 }
 
-Status CheckZone(const FieldStyle& s, std::string_view field, const std::string& zone) {
-  if (zone.empty()) return Bad(s, field, "is required: an IANA time zone such as Europe/Paris");
-  Status st = ValidateTimeZone(zone);
-  if (!st.ok()) return Bad(s, field, st.message());
-  return Status::Ok();
-}
-
 Status FillOptions(const kb::CircadianCatalog& catalog, const PlanCommonSpec& c,
                    const FieldStyle& s, circadian::PlanOptions& o, TimeOfDay& bed,
                    TimeOfDay& wake) {
-  const size_t dash = c.sleep.find('-');
-  if (dash == std::string::npos) return Bad(s, "sleep", "expected BED-WAKE like 23:00-07:00");
-  PINEAL_ASSIGN_OR_RETURN(bed, ClockTime(s, "sleep", c.sleep.substr(0, dash)));
-  PINEAL_ASSIGN_OR_RETURN(wake, ClockTime(s, "sleep", c.sleep.substr(dash + 1)));
+  PINEAL_RETURN_IF_ERROR(ParseSleep(s, c.sleep, bed, wake));
   PINEAL_ASSIGN_OR_RETURN(o.earliest_bedtime, ClockTime(s, "earliest_bed", c.earliest_bed));
   PINEAL_ASSIGN_OR_RETURN(o.latest_waketime, ClockTime(s, "latest_wake", c.latest_wake));
   if (c.melatonin_days < 0) return Bad(s, "melatonin_days", "must be 0 or more");
@@ -79,6 +69,21 @@ Status FillOptions(const kb::CircadianCatalog& catalog, const PlanCommonSpec& c,
 }
 
 }  // namespace
+
+Status CheckZone(const FieldStyle& s, std::string_view field, const std::string& zone) {
+  if (zone.empty()) return Bad(s, field, "is required: an IANA time zone such as Europe/Paris");
+  Status st = ValidateTimeZone(zone);
+  if (!st.ok()) return Bad(s, field, st.message());
+  return Status::Ok();
+}
+
+Status ParseSleep(const FieldStyle& s, const std::string& sleep, TimeOfDay& bed, TimeOfDay& wake) {
+  const size_t dash = sleep.find('-');
+  if (dash == std::string::npos) return Bad(s, "sleep", "expected BED-WAKE like 23:00-07:00");
+  PINEAL_ASSIGN_OR_RETURN(bed, ClockTime(s, "sleep", sleep.substr(0, dash)));
+  PINEAL_ASSIGN_OR_RETURN(wake, ClockTime(s, "sleep", sleep.substr(dash + 1)));
+  return Status::Ok();
+}
 
 std::string FieldStyle::Name(std::string_view field) const {
   std::string name(field);

@@ -24,6 +24,12 @@ struct FieldStyle {
   std::string Name(std::string_view field) const;
 };
 
+// An IANA zone in `field` (required), and a habitual "BED-WAKE" sleep window
+// ("23:00-07:00"), with errors named in the caller's style.
+Status CheckZone(const FieldStyle& style, std::string_view field, const std::string& zone);
+Status ParseSleep(const FieldStyle& style, const std::string& sleep, TimeOfDay& bed,
+                  TimeOfDay& wake);
+
 struct PlanCommonSpec {
   std::string sleep = "23:00-07:00";  // habitual BED-WAKE, local
   std::string earliest_bed = "21:00";

@@ -32,12 +32,13 @@ Result<records::DoseEvent> PatientRecords::RecordDoseEvent(const Actor& actor, P
           PINEAL_RETURN_IF_ERROR(
               CheckPlausibleDose(*knowledge_.safety, draft.substance, *draft.amount, "amount"));
         }
+        PINEAL_ASSIGN_OR_RETURN(records::Patient person, store_.GetPatient(patient));
         if (draft.taken_at) {
-          PINEAL_RETURN_IF_ERROR(CheckEventTime(patient, *draft.taken_at, "taken_at"));
+          PINEAL_RETURN_IF_ERROR(CheckEventTime(person, *draft.taken_at, "taken_at"));
         }
         if (draft.planned_at) {
           // A planned time may lie ahead; it cannot precede the patient's birth.
-          PINEAL_RETURN_IF_ERROR(CheckNotBeforeBirth(patient, *draft.planned_at, "planned_at"));
+          PINEAL_RETURN_IF_ERROR(CheckNotBeforeBirth(person, *draft.planned_at, "planned_at"));
         }
         draft.patient_id = patient;
         draft.provenance = NewProvenance(actor);
@@ -83,7 +84,8 @@ Result<records::Observation> PatientRecords::RecordObservation(const Actor& acto
           const kb::ScoreBand* band = def->BandFor(static_cast<int>(v));
           draft.interpretation = band != nullptr ? band->id : "";
         }
-        PINEAL_RETURN_IF_ERROR(CheckEventTime(patient, draft.observed_at, "observed_at"));
+        PINEAL_ASSIGN_OR_RETURN(records::Patient person, store_.GetPatient(patient));
+        PINEAL_RETURN_IF_ERROR(CheckEventTime(person, draft.observed_at, "observed_at"));
         draft.patient_id = patient;
         draft.provenance = NewProvenance(actor);
         PINEAL_ASSIGN_OR_RETURN(ObservationId id, store_.InsertObservation(draft));

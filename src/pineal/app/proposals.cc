@@ -46,6 +46,8 @@ Result<StoredProposal> Monitoring::ProposeTitration(const Actor& actor, PatientI
                                             "'; the protocols are: " + known);
         }
         PINEAL_ASSIGN_OR_RETURN(MonitoringData d, alerts_.LoadMonitoring(patient));
+        // The alerts as of now, evaluated on the record just read.
+        PINEAL_RETURN_IF_ERROR(alerts_.RefreshAlerts(patient, d));
         PINEAL_ASSIGN_OR_RETURN(LocalDate today, TodayFor(d.patient));
         monitor::TitrationInputs in;
         in.regimen = regimen;

@@ -53,7 +53,8 @@ Result<RecordedResponse> PatientRecords::RecordResponse(const Actor& actor, Pati
         }
         auto score = monitor::ScoreInstrument(*def, draft.answers);
         if (!score.ok()) return score.status().WithFieldPrefix("answers");
-        PINEAL_RETURN_IF_ERROR(CheckEventTime(patient, draft.observed_at, "observed_at"));
+        PINEAL_ASSIGN_OR_RETURN(records::Patient person, store_.GetPatient(patient));
+        PINEAL_RETURN_IF_ERROR(CheckEventTime(person, draft.observed_at, "observed_at"));
         records::Observation o = ObservationOf(*def, *score, draft.observed_at);
         // The answers themselves, in form order.
         std::vector<records::ObservationComponent> answers;

@@ -78,13 +78,14 @@ Status UseCaseBase::CheckNotFuture(Instant t, std::string_view field) const {
   return Status::Ok();
 }
 
-Status UseCaseBase::CheckEventTime(PatientId patient, Instant t, std::string_view field) {
+Status UseCaseBase::CheckEventTime(const records::Patient& patient, Instant t,
+                                   std::string_view field) const {
   PINEAL_RETURN_IF_ERROR(CheckNotFuture(t, field));
   return CheckNotBeforeBirth(patient, t, field);
 }
 
-Status UseCaseBase::CheckNotBeforeBirth(PatientId patient, Instant t, std::string_view field) {
-  PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
+Status UseCaseBase::CheckNotBeforeBirth(const records::Patient& p, Instant t,
+                                        std::string_view field) {
   auto local = ToLocal(t, p.time_zone);
   const LocalDate day = local.ok() ? local->date : DateOf(t);
   if (p.birth_date && day < *p.birth_date) {

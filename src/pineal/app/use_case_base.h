@@ -67,8 +67,9 @@ class UseCaseBase {
   Status CheckNotFuture(Instant t, std::string_view field) const;
   // When something happened to `patient`: not in the future, not before they
   // were born (or before 1900 when the birth date is not recorded).
-  Status CheckEventTime(PatientId patient, Instant t, std::string_view field);
-  Status CheckNotBeforeBirth(PatientId patient, Instant t, std::string_view field);
+  Status CheckEventTime(const records::Patient& patient, Instant t, std::string_view field) const;
+  static Status CheckNotBeforeBirth(const records::Patient& patient, Instant t,
+                                    std::string_view field);
   // Today's date in the patient's time zone.
   Result<LocalDate> TodayFor(const records::Patient& patient) const;
 

@@ -15,6 +15,7 @@
 #include "pineal/core/clock.h"
 #include "pineal/store/memory/memory_store.h"
 #include "tests/support/records_fixtures.h"
+#include "tests/support/source_knowledge.h"
 
 namespace pineal::testing {
 
@@ -218,14 +219,7 @@ class AppTest : public ::testing::Test {
   }
 
   // The knowledge base of the source tree, loaded once per test program.
-  static const app::LoadedKnowledge& Knowledge() {
-    static const auto* knowledge = [] {
-      auto k = app::LoadKnowledge(std::string(PINEAL_SOURCE_ROOT) + "/knowledge");
-      EXPECT_TRUE(k.ok()) << k.status().ToString();
-      return k->release();
-    }();
-    return *knowledge;
-  }
+  static const app::LoadedKnowledge& Knowledge() { return SourceKnowledge(); }
 
   // Creates an account as the local operator and returns it as an actor.
   app::Actor NewActor(const std::string& username, store::UserRole role,
