@@ -25,6 +25,55 @@ class ScreeningApiTest : public ApiTest {
   std::string base_;
 };
 
+// A trip eastward (Paris to Tokyo): the plan advances the body clock with
+// melatonin on several days.
+json TripToTokyo() {
+  return {{"to", "Asia/Tokyo"},
+          {"depart", "2026-12-01 13:00"},
+          {"arrive", "2026-12-02 08:30"},
+          {"sleep", "23:00-07:00"},
+          {"days", 6}};
+}
+
+TEST_F(ScreeningApiTest, APlanThatAddsMelatoninToAFluvoxamineRegimenIsBlockedUntilOverridden) {
+  ASSERT_EQ(Post(base_ + "/medications",
+                 {{"name", "fluvoxamine"}, {"dose", "100 mg"}, {"schedule", "once daily"}})
+                .status,
+            201);
+  const json before = Snapshot();
+  Reply blocked = Post(base_ + "/plans/jetlag", TripToTokyo());
+  ASSERT_EQ(blocked.status, 409) << blocked.raw;
+  EXPECT_EQ(blocked.body["error"]["code"], "blocked_by_screening");
+  EXPECT_TRUE(RuleIds(blocked.body["screening"]).count("ix.melatonin.fluvoxamine"));
+  EXPECT_EQ(Get(base_ + "/plans").body["items"].size(), 0u);
+  EXPECT_EQ(Snapshot(), before);
+
+  // The same trip without melatonin needs no override.
+  json light_only = TripToTokyo();
+  light_only["no_melatonin"] = true;
+  Reply plain = Post(base_ + "/plans/jetlag", light_only);
+  ASSERT_EQ(plain.status, 201) << plain.raw;
+  EXPECT_TRUE(plain.body["screening"]["findings"].empty());
+  // An override where nothing was screened is a mistake, not a no-op.
+  light_only["overrides"] = {{{"finding_key", "ix.melatonin.fluvoxamine"},
+                              {"reason", "Fluvoxamine is being tapered this month"}}};
+  Reply pointless = Post(base_ + "/plans/jetlag", light_only);
+  EXPECT_EQ(pointless.status, 400) << pointless.raw;
+  EXPECT_EQ(pointless.body["error"]["field"], "overrides");
+
+  json documented = TripToTokyo();
+  documented["overrides"] = {{{"finding_key", "ix.melatonin.fluvoxamine"},
+                              {"reason", "Fluvoxamine stopped before the trip; checked"}}};
+  Reply saved = Post(base_ + "/plans/jetlag", documented);
+  ASSERT_EQ(saved.status, 201) << saved.raw;
+  const json& kept = saved.body["screening"];
+  EXPECT_TRUE(RuleIds(kept).count("ix.melatonin.fluvoxamine"));
+  ASSERT_EQ(kept["overrides"].size(), 1u);
+  EXPECT_EQ(kept["overrides"][0]["decided_by"], "dr.test");
+  const std::string one = base_ + "/plans/" + std::to_string(saved.body["id"].get<int>());
+  EXPECT_EQ(Get(one).body["screening"], kept);
+}
+
 TEST_F(ScreeningApiTest, AStandardDoseInAHealthyAdultPassesQuietly) {
   Reply r = Post(base_ + "/regimens", Melatonin("3 mg"));
   ASSERT_EQ(r.status, 201) << r.raw;

@@ -230,6 +230,8 @@ export interface CircadianPlan {
   created_at: string;
   created_by: string;
   request: Record<string, unknown>;
+  // The screening of the plan's melatonin, with any overrides given.
+  screening: VersionScreening;
   // The plan document of POST /plans/jetlag or /plans/shift.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   plan: any;

@@ -28,7 +28,7 @@ class PinealApp {
         patients_(store, clock, knowledge, alert_refresh_),
         regimens_(store, clock, knowledge, regimen_writes_),
         monitoring_(store, clock, knowledge, alert_refresh_, regimen_writes_),
-        modelling_(store, clock, knowledge),
+        modelling_(store, clock, knowledge, regimen_writes_),
         accounts_(store, clock, knowledge),
         audit_(store, clock, knowledge) {}
 

@@ -15,7 +15,7 @@ void AddApiRoutes(Router& router, app::PinealApp& app, const AuthOptions& option
   AddEventRoutes(router, app.patients());
   AddScreeningRoutes(router, app.regimens());
   AddSimulationRoutes(router, app.modelling());
-  AddCircadianRoutes(router, app.modelling(), app.patients());
+  AddCircadianRoutes(router, app.modelling());
   AddResponseRoutes(router, app.patients());
   AddMonitoringRoutes(router, app.monitoring());
   AddOpenApiRoutes(router);

@@ -43,7 +43,7 @@ void AddRegimenRoutes(Router& router, app::RegimenCare& regimens);
 void AddEventRoutes(Router& router, app::PatientRecords& patients);
 void AddScreeningRoutes(Router& router, app::RegimenCare& regimens);
 void AddSimulationRoutes(Router& router, app::Modelling& modelling);
-void AddCircadianRoutes(Router& router, app::Modelling& modelling, app::PatientRecords& patients);
+void AddCircadianRoutes(Router& router, app::Modelling& modelling);
 void AddResponseRoutes(Router& router, app::PatientRecords& patients);
 void AddMonitoringRoutes(Router& router, app::Monitoring& monitoring);
 // GET /api/v1/openapi.json (no authentication).

@@ -3,9 +3,9 @@
 // GET /api/v1/circadian/prc?dose=3 mg | ?light=true (the model's PRC).
 #include "pineal/app/circadian_plans.h"
 #include "pineal/app/modelling.h"
-#include "pineal/app/patient_records.h"
 #include "pineal/http/api_routes.h"
 #include "pineal/json/circadian_json.h"
+#include "pineal/json/records_json.h"
 #include "pineal/http/route_support.h"
 
 namespace pineal::http {
@@ -49,7 +49,8 @@ nlohmann::json PlanRecordJson(const store::CircadianPlanRecord& r) {
           {"created_at", FormatInstant(r.provenance.created_at)},
           {"created_by", r.provenance.created_by},
           {"request", nlohmann::json::parse(r.request_json, nullptr, false)},
-          {"plan", nlohmann::json::parse(r.plan_json, nullptr, false)}};
+          {"plan", nlohmann::json::parse(r.plan_json, nullptr, false)},
+          {"screening", RecordedScreeningJson(r.findings, r.overrides)}};
 }
 
 // Plans a trip from a request body (JSON fields of JetLagSpecFromJson).
@@ -65,57 +66,26 @@ Result<circadian::RotaPlan> PlanShifts(const kb::CircadianCatalog& catalog,
   return app::PlanShifts(catalog, spec);
 }
 
-// POST /api/v1/patients/{id}/plans/{kind}: the body of the stateless route
-// plus an optional "title"; a trip starts from the patient's zone unless
-// "from" says otherwise.
-HttpResponse SavePatientPlan(app::Modelling& modelling, app::PatientRecords& patients,
-                             const HttpRequest& req, const char* kind) {
-  const kb::CircadianCatalog* catalog = modelling.knowledge().circadian;
-  if (catalog == nullptr) return NoModels();
+// POST /api/v1/patients/{id}/plans/{kind}: planned, screened and kept; a
+// blocking finding answers 409 with the screening, like a regimen.
+HttpResponse SavePatientPlan(app::Modelling& modelling, const HttpRequest& req, const char* kind) {
   auto id = PathId(req, "id");
   if (!id.ok()) return ErrorResponse(id.status());
   auto body = JsonBody(req);
   if (!body.ok()) return ErrorResponse(body.status());
-  nlohmann::json request = *body;
-  std::string title;
-  if (request.contains("title")) {
-    if (!request["title"].is_string()) {
-      return ErrorResponse(Status::InvalidArgument("must be a string", "title"));
-    }
-    title = request["title"].get<std::string>();
-    request.erase("title");
-  }
-  const bool trip = std::string(kind) == "jetlag";
-  if (!request.contains(trip ? "from" : "zone")) {
-    auto patient = patients.GetPatient(ActorFor(req), PatientId(*id));
-    if (!patient.ok()) return ErrorResponse(patient.status());
-    request[trip ? "from" : "zone"] = patient->time_zone;
-  }
-  store::CircadianPlanRecord record;
-  record.kind = kind;
-  if (trip) {
-    auto plan = PlanTrip(*catalog, request);
-    if (!plan.ok()) return ErrorResponse(plan.status());
-    record.plan_json = JetLagPlanJson(*plan).dump();
-    if (title.empty()) {
-      title = "Trip " + request.value("from", "") + " to " + request.value("to", "") +
-              ", departing " + request.value("depart", "");
-    }
-  } else {
-    auto plan = PlanShifts(*catalog, request);
-    if (!plan.ok()) return ErrorResponse(plan.status());
-    record.plan_json = RotaPlanJson(*plan).dump();
-    if (title.empty()) title = "Shift rota in " + request.value("zone", "");
-  }
-  record.title = title;
-  record.request_json = request.dump();
-  auto saved = modelling.SaveCircadianPlan(ActorFor(req), PatientId(*id), record);
-  return Respond(saved, PlanRecordJson, 201);
+  auto request = PatientPlanRequestFromJson(*body, kind);
+  if (!request.ok()) return ErrorResponse(request.status());
+  app::ScreeningReport report;
+  auto saved = modelling.SavePatientPlan(ActorFor(req), PatientId(*id), std::move(*request),
+                                         PlanDocumentEncoders(), &report);
+  // The plan as kept carries its screening; a refusal carries the live one.
+  if (saved.ok()) return JsonResponse(201, PlanRecordJson(*saved));
+  return ScreenedChangeResponse(saved.status(), report, modelling.knowledge().safety, {}, 201);
 }
 
 }  // namespace
 
-void AddCircadianRoutes(Router& router, app::Modelling& modelling, app::PatientRecords& patients) {
+void AddCircadianRoutes(Router& router, app::Modelling& modelling) {
   router.Add("POST", "/api/v1/plans/jetlag", [&modelling](const HttpRequest& req) {
     const kb::CircadianCatalog* catalog = modelling.knowledge().circadian;
     if (catalog == nullptr) return NoModels();
@@ -169,14 +139,12 @@ void AddCircadianRoutes(Router& router, app::Modelling& modelling, app::PatientR
     return Respond(prc, [](const app::PrcResult& p) { return PrcJson(p); });
   });
 
-  router.Add("POST", "/api/v1/patients/{id}/plans/jetlag",
-             [&modelling, &patients](const HttpRequest& req) {
-               return SavePatientPlan(modelling, patients, req, "jetlag");
-             });
-  router.Add("POST", "/api/v1/patients/{id}/plans/shift",
-             [&modelling, &patients](const HttpRequest& req) {
-               return SavePatientPlan(modelling, patients, req, "shift");
-             });
+  router.Add("POST", "/api/v1/patients/{id}/plans/jetlag", [&modelling](const HttpRequest& req) {
+    return SavePatientPlan(modelling, req, "jetlag");
+  });
+  router.Add("POST", "/api/v1/patients/{id}/plans/shift", [&modelling](const HttpRequest& req) {
+    return SavePatientPlan(modelling, req, "shift");
+  });
 
   router.Add("GET", "/api/v1/patients/{id}/plans", [&modelling](const HttpRequest& req) {
     auto id = PathId(req, "id");

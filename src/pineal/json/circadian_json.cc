@@ -2,6 +2,7 @@
 
 #include "pineal/circadian/plan_format.h"
 #include "pineal/json/json_reader.h"
+#include "pineal/json/safety_json.h"
 
 namespace pineal::codec {
 namespace {
@@ -142,10 +143,11 @@ json PrcJson(const app::PrcResult& prc) {
   return j;
 }
 
-Result<app::JetLagSpec> JetLagSpecFromJson(const json& body) {
+Result<app::JetLagSpec> JetLagSpecFromJson(const json& body, bool origin_required) {
   app::JetLagSpec s;
   JsonReader r(body);
-  PINEAL_RETURN_IF_ERROR(r.Get("from", &s.from, Need::kRequired));
+  PINEAL_RETURN_IF_ERROR(
+      r.Get("from", &s.from, origin_required ? Need::kRequired : Need::kOptional));
   PINEAL_RETURN_IF_ERROR(r.Get("to", &s.to, Need::kRequired));
   PINEAL_RETURN_IF_ERROR(r.Get("depart", &s.depart, Need::kRequired));
   PINEAL_RETURN_IF_ERROR(r.Get("arrive", &s.arrive, Need::kRequired));
@@ -158,17 +160,47 @@ Result<app::JetLagSpec> JetLagSpecFromJson(const json& body) {
   return s;
 }
 
-Result<app::ShiftSpec> ShiftSpecFromJson(const json& body) {
+Result<app::ShiftSpec> ShiftSpecFromJson(const json& body, bool zone_required) {
   app::ShiftSpec s;
   JsonReader r(body);
   PINEAL_RETURN_IF_ERROR(r.Get("rota", &s.rota_csv, Need::kRequired));
-  PINEAL_RETURN_IF_ERROR(r.Get("zone", &s.zone, Need::kRequired));
+  PINEAL_RETURN_IF_ERROR(r.Get("zone", &s.zone, zone_required ? Need::kRequired : Need::kOptional));
   std::optional<double> commute;
   PINEAL_RETURN_IF_ERROR(r.Get("commute_h", &commute));
   if (commute) s.commute_h = *commute;
   PINEAL_RETURN_IF_ERROR(ReadCommon(r, s.common));
   PINEAL_RETURN_IF_ERROR(r.RejectUnknown());
   return s;
+}
+
+Result<app::PatientPlanRequest> PatientPlanRequestFromJson(const json& body,
+                                                           std::string_view kind) {
+  if (!body.is_object()) return Status::InvalidArgument("must be a JSON object", "body");
+  app::PatientPlanRequest out;
+  json request = body;
+  if (auto t = request.find("title"); t != request.end()) {
+    if (!t->is_string()) return Status::InvalidArgument("must be a string", "title");
+    out.title = t->get<std::string>();
+    request.erase(t);
+  }
+  if (auto o = request.find("overrides"); o != request.end()) {
+    if (!o->is_null()) {
+      PINEAL_ASSIGN_OR_RETURN(out.overrides, OverridesFromJson(*o));
+    }
+    request.erase(o);
+  }
+  if (kind == "jetlag") {
+    PINEAL_ASSIGN_OR_RETURN(out.spec, JetLagSpecFromJson(request, false));
+  } else {
+    PINEAL_ASSIGN_OR_RETURN(out.spec, ShiftSpecFromJson(request, false));
+  }
+  out.request_json = request.dump();
+  return out;
+}
+
+app::PlanEncoders PlanDocumentEncoders() {
+  return {[](const circadian::JetLagPlan& p) { return JetLagPlanJson(p).dump(); },
+          [](const circadian::RotaPlan& p) { return RotaPlanJson(p).dump(); }};
 }
 
 }  // namespace pineal::codec

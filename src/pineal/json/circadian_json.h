@@ -7,6 +7,7 @@
 
 #include "pineal/app/circadian_phase.h"
 #include "pineal/app/circadian_plans.h"
+#include "pineal/app/modelling.h"
 #include "pineal/circadian/plan_types.h"
 #include "pineal/core/result.h"
 
@@ -22,8 +23,17 @@ nlohmann::json PrcJson(const app::PrcResult& prc);
 //  + the common fields: "sleep", "earliest_bed", "latest_wake", "doses",
 //  "melatonin_days", "no_melatonin", "no_light", "melatonin_in_sleep",
 //  "indoor_lux", "bright_lux", "dim_lux", "model"}
-Result<app::JetLagSpec> JetLagSpecFromJson(const nlohmann::json& body);
+// With `origin_required` false, "from" may be left out (empty).
+Result<app::JetLagSpec> JetLagSpecFromJson(const nlohmann::json& body, bool origin_required = true);
 // {"rota": "date,HH:MM-HH:MM\n...", "zone", "commute_h", + the common fields}
-Result<app::ShiftSpec> ShiftSpecFromJson(const nlohmann::json& body);
+Result<app::ShiftSpec> ShiftSpecFromJson(const nlohmann::json& body, bool zone_required = true);
+
+// POST /patients/{id}/plans/{kind} ("jetlag" or "shift"): the body of the
+// stateless route with "from" (trip) or "zone" (rota) optional, plus an
+// optional "title" and "overrides".
+Result<app::PatientPlanRequest> PatientPlanRequestFromJson(const nlohmann::json& body,
+                                                           std::string_view kind);
+// The encoders SavePatientPlan stores plans with.
+app::PlanEncoders PlanDocumentEncoders();
 
 }  // namespace pineal::codec

@@ -104,6 +104,32 @@ json ToJson(const records::MedicationEntry& m) {
   return j;
 }
 
+json RecordedScreeningJson(const std::vector<records::RecordedFinding>& recorded,
+                           const std::vector<records::RecordedOverride>& given) {
+  json findings = json::array();
+  for (const auto& f : recorded) {
+    findings.push_back({{"rule_id", f.rule_id},
+                        {"key", f.key},
+                        {"kind", f.kind},
+                        {"severity", f.severity},
+                        {"blocking", f.blocking},
+                        {"title", f.title},
+                        {"message", f.message},
+                        {"mechanism", f.mechanism},
+                        {"action", f.action},
+                        {"refs", f.refs}});
+  }
+  json overrides = json::array();
+  for (const auto& o : given) {
+    overrides.push_back({{"finding_key", o.finding_key},
+                         {"rule_id", o.rule_id},
+                         {"reason", o.reason},
+                         {"decided_by", o.decided_by},
+                         {"decided_at", FormatInstant(o.decided_at)}});
+  }
+  return {{"findings", findings}, {"overrides", overrides}};
+}
+
 json ToJson(const records::RegimenVersion& v) {
   json times = json::array();
   for (const auto& t : v.times_of_day) times.push_back(FormatTimeOfDay(t));
@@ -124,28 +150,7 @@ json ToJson(const records::RegimenVersion& v) {
             {"content_mg_per_g", OptJson(v.content_mg_per_g)},
             {"reason", v.reason}};
   AddProvenance(j, v.provenance);
-  json findings = json::array();
-  for (const auto& f : v.findings) {
-    findings.push_back({{"rule_id", f.rule_id},
-                        {"key", f.key},
-                        {"kind", f.kind},
-                        {"severity", f.severity},
-                        {"blocking", f.blocking},
-                        {"title", f.title},
-                        {"message", f.message},
-                        {"mechanism", f.mechanism},
-                        {"action", f.action},
-                        {"refs", f.refs}});
-  }
-  json overrides = json::array();
-  for (const auto& o : v.overrides) {
-    overrides.push_back({{"finding_key", o.finding_key},
-                         {"rule_id", o.rule_id},
-                         {"reason", o.reason},
-                         {"decided_by", o.decided_by},
-                         {"decided_at", FormatInstant(o.decided_at)}});
-  }
-  j["screening"] = {{"findings", findings}, {"overrides", overrides}};
+  j["screening"] = RecordedScreeningJson(v.findings, v.overrides);
   return j;
 }
 

@@ -16,6 +16,10 @@ nlohmann::json ToJson(const records::Patient& p, Instant now);
 nlohmann::json ToJson(const records::MedicationEntry& m);
 nlohmann::json ToJson(const records::Regimen& r);
 nlohmann::json ToJson(const records::RegimenVersion& v);
+// {"findings": [...], "overrides": [...]}: the screening kept with a regimen
+// version or a circadian plan.
+nlohmann::json RecordedScreeningJson(const std::vector<records::RecordedFinding>& findings,
+                                     const std::vector<records::RecordedOverride>& overrides);
 nlohmann::json ToJson(const records::DoseEvent& e);
 nlohmann::json ToJson(const records::Observation& o);
 nlohmann::json ToJson(const app::TimelineEntry& e);

@@ -26,6 +26,11 @@ Status OverrideEvaluation::ToStatus() const {
   return Status::FailedPrecondition(msg, "overrides");
 }
 
+bool OverrideEvaluation::needs_cosign() const {
+  return std::any_of(applied.begin(), applied.end(),
+                     [](const AppliedOverride& a) { return a.needs_cosign; });
+}
+
 OverrideEvaluation EvaluateOverrides(const std::vector<Finding>& findings,
                                      const std::vector<Override>& overrides) {
   OverrideEvaluation result;
@@ -69,7 +74,8 @@ OverrideEvaluation EvaluateOverrides(const std::vector<Finding>& findings,
   for (std::size_t k = 0; k < findings.size(); ++k) {
     if (!findings[k].blocking()) continue;
     if (covered[k] != nullptr) {
-      result.applied.push_back({findings[k].key, findings[k].rule_id, covered[k]->reason});
+      result.applied.push_back({findings[k].key, findings[k].rule_id, covered[k]->reason,
+                                findings[k].severity == kb::Severity::kContraindicated});
     } else {
       result.unresolved.push_back(findings[k]);
     }

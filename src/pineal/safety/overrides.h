@@ -1,5 +1,7 @@
 // Overrides: a blocking finding (major or contraindicated, about a proposed
-// regimen) stands until a clinician overrides it with a documented reason.
+// regimen) stands until a clinician overrides it with a documented reason. A
+// contraindicated finding is a hard stop: its override also needs a second
+// clinician's co-signature (app/ keeps the change pending until then).
 // Pure: app/ stores overrides with the regimen version and calls this.
 #pragma once
 
@@ -26,6 +28,7 @@ struct AppliedOverride {
   std::string finding_key;
   std::string rule_id;
   std::string reason;
+  bool needs_cosign = false;  // the finding is a hard stop (contraindicated)
 };
 
 struct OverrideEvaluation {
@@ -37,6 +40,8 @@ struct OverrideEvaluation {
   std::vector<Status> problems;
 
   bool ok() const { return unresolved.empty() && problems.empty(); }
+  // Some applied override covers a hard stop: a second clinician must co-sign.
+  bool needs_cosign() const;
   // OK, or the first problem, or FailedPrecondition naming the unresolved findings.
   Status ToStatus() const;
 };

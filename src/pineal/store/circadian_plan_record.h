@@ -1,13 +1,16 @@
 // A circadian plan made for a patient, as stored: the request and the
 // planner's answer as the API documents them (JSON text the store does not
-// read), so what the patient was given can be shown again unchanged.
+// read), so what the patient was given can be shown again unchanged, and the
+// screening of its melatonin with the overrides a clinician gave.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "pineal/core/ids.h"
 #include "pineal/records/provenance.h"
+#include "pineal/records/regimen.h"
 
 namespace pineal::store {
 
@@ -18,6 +21,8 @@ struct CircadianPlanRecord {
   std::string title;
   std::string request_json;
   std::string plan_json;
+  std::vector<records::RecordedFinding> findings;
+  std::vector<records::RecordedOverride> overrides;
   records::Provenance provenance;
 };
 

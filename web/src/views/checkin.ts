@@ -6,14 +6,15 @@ import { chartPanel, windowText } from '../charts/panel';
 import { fmtDate, todayIn, zoneAbbrev, zoneOr } from '../time';
 import { patientIdParam } from './common';
 import { dosesCard } from './checkin_doses';
+import { plansCard } from './checkin_plans';
 import { sideEffectsCard } from './checkin_side_effects';
 import { sleepCard } from './checkin_sleep';
 
 export async function checkinView(params: Record<string, string>, main: HTMLElement): Promise<() => void> {
   const id = patientIdParam(params);
   const patient = await api.getPatient(id);
-  const [regimens, doses, observations] = await Promise.all([
-    api.listRegimens(id), api.listDoseEvents(id), api.listObservations(id),
+  const [regimens, doses, observations, plans] = await Promise.all([
+    api.listRegimens(id), api.listDoseEvents(id), api.listObservations(id), api.listPlans(id),
   ]);
   const tz = zoneOr(patient.time_zone);
   const today = todayIn(tz);
@@ -39,6 +40,7 @@ export async function checkinView(params: Record<string, string>, main: HTMLElem
         h('p', { class: 'muted' }, `${patient.display_name} · ${fmtDate(today)} · times in ${tz} (${zoneAbbrev(tz)})`),
         h('p', { class: 'clinician-only' }, h('a', { href: `#/patients/${id}` }, 'Back to the clinician view'))),
       dosesCard({ patientId: id, tz, today, regimens: regimens.items, events: doses.items, onRecorded: redraw }),
+      plansCard(plans.items, today),
       sleepCard({ patientId: id, tz, today, observations: observations.items, onRecorded: redraw }),
       sideEffectsCard({ patientId: id, tz, today, substances: [...new Set(regimens.items.map((r) => r.substance))],
         observations: observations.items, onRecorded: redraw }),

@@ -7,6 +7,8 @@ import { field, FormController, requireFields } from '../forms';
 import type { CircadianPlan } from '../types';
 import { fmtDateTime } from '../time';
 import { section } from './common';
+import { blockedScreening, OverridePrompt, overrideError } from './override_prompt';
+import { versionScreening } from './screening';
 
 const ZONES = ['Europe/London', 'Europe/Paris', 'Europe/Berlin', 'America/New_York', 'America/Chicago',
   'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Singapore', 'Australia/Sydney', 'Asia/Dubai', 'Asia/Kolkata'];
@@ -25,6 +27,8 @@ function tripForm(patientId: number, homeZone: string, onDone: () => void): HTML
     hint: 'Bedtime-wake time at home, e.g. 23:00-07:00.' }));
   const noMelatonin = ctl.add(field({ name: 'no_melatonin', label: 'Plan without melatonin', type: 'checkbox' }));
   const title = ctl.add(field({ name: 'title', label: 'Title', hint: 'Optional, e.g. Conference in New York.' }));
+  // The plan's melatonin is screened with the patient's regimens and medicines.
+  const prompt = new OverridePrompt(ctl, 'the plan', 'plan without melatonin');
   ctl.onSubmit(async () => {
     requireFields(to, departDate, departTime, arriveDate, arriveTime);
     const body: Body = {
@@ -33,7 +37,20 @@ function tripForm(patientId: number, homeZone: string, onDone: () => void): HTML
       sleep: sleep.value, no_melatonin: noMelatonin.checked,
     };
     if (title.value) body.title = title.value;
-    const plan = await api.savePlan(patientId, 'jetlag', body);
+    const overrides = prompt.overrides();
+    if (overrides) body.overrides = overrides;
+    let plan: CircadianPlan;
+    try {
+      plan = await api.savePlan(patientId, 'jetlag', body);
+    } catch (err) {
+      const screening = blockedScreening(err);
+      if (screening !== null) {
+        prompt.show(screening);
+        prompt.focus();
+        return;
+      }
+      throw overrideError(err);
+    }
     announce(`The plan "${plan.title}" was made.`);
     onDone();
   });
@@ -41,6 +58,7 @@ function tripForm(patientId: number, homeZone: string, onDone: () => void): HTML
     h('div', { class: 'form-grid' }, to.wrap, from.wrap, departDate.wrap, departTime.wrap, arriveDate.wrap,
       arriveTime.wrap, sleep.wrap, title.wrap),
     noMelatonin.wrap,
+    prompt.el,
     h('datalist', { id: 'plan-zones' }, ZONES.map((z) => h('option', { value: z }))),
     h('div', { class: 'form-actions' }, ctl.submitButton()));
   return ctl.form;
@@ -61,12 +79,18 @@ function planCard(patientId: number, p: CircadianPlan, tz: string): HTMLElement 
     if (s.dose_mg > 0) facts.push(['Melatonin', `${s.dose_mg} mg, about ${s.dose_before_dlmo_h} h before the body's evening rise`]);
     if (s.bright_light_h > 0) facts.push(['Light', `${s.bright_light_h} h of bright light a day`]);
   }
+  const notes: string[] = plan.notes ?? [];
   const base = `/api/v1/patients/${patientId}/plans/${p.id}`;
   return h('article', { class: 'plan', 'data-plan-id': p.id },
     h('h3', {}, p.title),
     h('p', { class: 'muted' }, `Made by ${p.created_by} on ${fmtDateTime(p.created_at, tz)}; model ${plan.model.id} ` +
       `(${plan.model.refs.join(', ')}).`),
     h('dl', { class: 'facts' }, facts.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
+    notes.length
+      ? h('div', { class: 'plan-notes' }, h('p', {}, h('strong', {}, 'Caveats')),
+        h('ul', {}, notes.map((n) => h('li', {}, n))))
+      : null,
+    versionScreening(p.screening, tz),
     p.kind === 'jetlag'
       ? h('img', { class: 'plan-plot', src: `${base}?format=svg`, alt: `Day-by-day plan and predicted body clock for ${p.title}`,
         loading: 'lazy' })

@@ -4,6 +4,7 @@
 
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
+#include "pineal/store/sqlite/sqlite_screening_rows.h"
 
 namespace pineal::store {
 namespace {
@@ -22,6 +23,33 @@ CircadianPlanRecord ReadPlan(SQLite::Statement& q) {
   return p;
 }
 
+// Attaches each plan's recorded screening.
+void LoadPlanScreening(SQLite::Database& db, std::vector<CircadianPlanRecord>& plans) {
+  if (plans.empty()) return;
+  std::vector<std::int64_t> ids;
+  for (const auto& p : plans) ids.push_back(p.id);
+  auto plan_of = [&](std::int64_t id) -> CircadianPlanRecord* {
+    for (auto& p : plans) {
+      if (p.id == id) return &p;
+    }
+    return nullptr;
+  };
+  SQLite::Statement f(db, "SELECT * FROM circadian_plan_findings WHERE plan_id IN (" +
+                              Placeholders(ids.size()) + ") ORDER BY plan_id, position");
+  BindIds(f, ids);
+  while (f.executeStep()) {
+    if (auto* p = plan_of(f.getColumn("plan_id").getInt64())) p->findings.push_back(ColFinding(f));
+  }
+  SQLite::Statement o(db, "SELECT * FROM circadian_plan_overrides WHERE plan_id IN (" +
+                              Placeholders(ids.size()) + ") ORDER BY plan_id, finding_key");
+  BindIds(o, ids);
+  while (o.executeStep()) {
+    if (auto* p = plan_of(o.getColumn("plan_id").getInt64())) {
+      p->overrides.push_back(ColOverride(o));
+    }
+  }
+}
+
 }  // namespace
 
 Result<std::int64_t> SqliteStore::InsertCircadianPlan(const CircadianPlanRecord& p) {
@@ -38,7 +66,30 @@ Result<std::int64_t> SqliteStore::InsertCircadianPlan(const CircadianPlanRecord&
     BindInstant(ins, ":ca", p.provenance.created_at);
     BindText(ins, ":cb", p.provenance.created_by);
     ins.exec();
-    return db_->getLastInsertRowid();
+    const std::int64_t id = db_->getLastInsertRowid();
+    SQLite::Statement f(*db_,
+                        "INSERT INTO circadian_plan_findings(plan_id, position, rule_id, "
+                        "finding_key, kind, severity, blocking, title, message, mechanism, action, "
+                        "refs) VALUES (:id, :p, :rule, :key, :kind, :sev, :b, :t, :m, :mech, :a, "
+                        ":refs)");
+    for (size_t i = 0; i < p.findings.size(); ++i) {
+      f.bind(":id", id);
+      f.bind(":p", static_cast<int>(i));
+      BindFinding(f, p.findings[i]);
+      f.exec();
+      f.reset();
+    }
+    SQLite::Statement o(*db_,
+                        "INSERT INTO circadian_plan_overrides(plan_id, finding_key, rule_id, "
+                        "reason, decided_by, decided_at) VALUES (:id, :key, :rule, :reason, :by, "
+                        ":at)");
+    for (const records::RecordedOverride& x : p.overrides) {
+      o.bind(":id", id);
+      BindOverride(o, x);
+      o.exec();
+      o.reset();
+    }
+    return id;
   });
 }
 
@@ -49,7 +100,9 @@ Result<CircadianPlanRecord> SqliteStore::GetCircadianPlan(PatientId patient, std
     q.bind(2, patient.value());
     if (!q.executeStep())
       return Status::NotFound("circadian plan " + std::to_string(id) + " not found");
-    return ReadPlan(q);
+    std::vector<CircadianPlanRecord> one{ReadPlan(q)};
+    LoadPlanScreening(*db_, one);
+    return std::move(one.front());
   });
 }
 
@@ -61,6 +114,7 @@ Result<std::vector<CircadianPlanRecord>> SqliteStore::ListCircadianPlans(Patient
     q.bind(1, patient.value());
     std::vector<CircadianPlanRecord> out;
     while (q.executeStep()) out.push_back(ReadPlan(q));
+    LoadPlanScreening(*db_, out);
     return out;
   });
 }

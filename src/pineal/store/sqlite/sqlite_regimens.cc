@@ -8,6 +8,7 @@
 #include "pineal/records/enums.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
+#include "pineal/store/sqlite/sqlite_screening_rows.h"
 
 namespace pineal::store {
 namespace {
@@ -37,24 +38,6 @@ std::vector<TimeOfDay> SplitTimes(const std::string& text) {
   return out;
 }
 
-std::string JoinRefs(const std::vector<std::string>& refs) {
-  std::string out;
-  for (const auto& r : refs) out += (out.empty() ? "" : ",") + r;
-  return out;
-}
-
-std::vector<std::string> SplitRefs(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
 void InsertScreening(SQLite::Database& db, std::int64_t regimen, const records::RegimenVersion& v) {
   SQLite::Statement f(db,
                       "INSERT INTO regimen_findings(regimen_id, version, position, rule_id, "
@@ -62,34 +45,21 @@ void InsertScreening(SQLite::Database& db, std::int64_t regimen, const records::
                       "refs) VALUES (:r, :v, :p, :rule, :key, :kind, :sev, :b, :t, :m, :mech, :a, "
                       ":refs)");
   for (size_t i = 0; i < v.findings.size(); ++i) {
-    const records::RecordedFinding& x = v.findings[i];
     f.bind(":r", regimen);
     f.bind(":v", v.version);
     f.bind(":p", static_cast<int>(i));
-    f.bind(":rule", x.rule_id);
-    f.bind(":key", x.key);
-    f.bind(":kind", x.kind);
-    f.bind(":sev", x.severity);
-    f.bind(":b", x.blocking ? 1 : 0);
-    f.bind(":t", x.title);
-    f.bind(":m", x.message);
-    f.bind(":mech", x.mechanism);
-    f.bind(":a", x.action);
-    f.bind(":refs", JoinRefs(x.refs));
+    BindFinding(f, v.findings[i]);
     f.exec();
     f.reset();
   }
   SQLite::Statement o(db,
                       "INSERT INTO regimen_overrides(regimen_id, version, finding_key, rule_id, "
-                      "reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                      "reason, decided_by, decided_at) VALUES (:r, :v, :key, :rule, :reason, :by, "
+                      ":at)");
   for (const records::RecordedOverride& x : v.overrides) {
-    o.bind(1, regimen);
-    o.bind(2, v.version);
-    o.bind(3, x.finding_key);
-    o.bind(4, x.rule_id);
-    o.bind(5, x.reason);
-    o.bind(6, x.decided_by);
-    o.bind(7, FormatInstant(x.decided_at));
+    o.bind(":r", regimen);
+    o.bind(":v", v.version);
+    BindOverride(o, x);
     o.exec();
     o.reset();
   }
@@ -109,18 +79,7 @@ void LoadScreening(SQLite::Database& db, const std::string& in_regimens, std::in
     records::RegimenVersion* v =
         version_of(f.getColumn("regimen_id").getInt64(), f.getColumn("version").getInt());
     if (v == nullptr) continue;
-    records::RecordedFinding x;
-    x.rule_id = ColText(f, "rule_id");
-    x.key = ColText(f, "finding_key");
-    x.kind = ColText(f, "kind");
-    x.severity = ColText(f, "severity");
-    x.blocking = f.getColumn("blocking").getInt() != 0;
-    x.title = ColText(f, "title");
-    x.message = ColText(f, "message");
-    x.mechanism = ColText(f, "mechanism");
-    x.action = ColText(f, "action");
-    x.refs = SplitRefs(ColText(f, "refs"));
-    v->findings.push_back(std::move(x));
+    v->findings.push_back(ColFinding(f));
   }
   SQLite::Statement o(db, "SELECT * FROM regimen_overrides WHERE regimen_id IN (" + in_regimens +
                               ") ORDER BY regimen_id, version, finding_key");
@@ -129,8 +88,7 @@ void LoadScreening(SQLite::Database& db, const std::string& in_regimens, std::in
     records::RegimenVersion* v =
         version_of(o.getColumn("regimen_id").getInt64(), o.getColumn("version").getInt());
     if (v == nullptr) continue;
-    v->overrides.push_back({ColText(o, "finding_key"), ColText(o, "rule_id"), ColText(o, "reason"),
-                            ColText(o, "decided_by"), ColInstant(o, "decided_at")});
+    v->overrides.push_back(ColOverride(o));
   }
 }
 
