@@ -74,6 +74,75 @@ TEST_F(ScreeningApiTest, APlanThatAddsMelatoninToAFluvoxamineRegimenIsBlockedUnt
   EXPECT_EQ(Get(one).body["screening"], kept);
 }
 
+TEST_F(ScreeningApiTest, AHardStopOverriddenByOneClinicianStaysPendingUntilASecondCoSigns) {
+  // 1000 mg melatonin, the dose popular articles promote: contraindicated.
+  Reply blocked = Post(base_ + "/regimens", Melatonin("1000 mg"));
+  ASSERT_EQ(blocked.status, 409) << blocked.raw;
+  std::vector<json> hard;
+  for (const auto& f : blocked.body["screening"]["overrides"]["unresolved"]) {
+    if (f["severity"] == "contraindicated") hard.push_back(f);
+  }
+  ASSERT_FALSE(hard.empty()) << blocked.raw;
+  json overridden = Melatonin("1000 mg");
+  overridden["overrides"] = json::array();
+  for (const auto& f : blocked.body["screening"]["overrides"]["unresolved"]) {
+    overridden["overrides"].push_back(
+        {{"finding_key", f["key"]}, {"reason", "Research protocol MEL-HD-01, ethics approved"}});
+  }
+  Reply pending = Post(base_ + "/regimens", overridden);
+  ASSERT_EQ(pending.status, 201) << pending.raw;
+  EXPECT_EQ(pending.body["status"], "pending");
+  EXPECT_EQ(pending.body["versions"][0]["status"], "pending");
+  const std::string regimen = base_ + "/regimens/" + std::to_string(pending.body["id"].get<int>());
+  // Nothing is scheduled for the patient while it waits.
+  Reply adherence = Get(base_ + "/adherence");
+  ASSERT_EQ(adherence.status, 200) << adherence.raw;
+  EXPECT_EQ(adherence.raw.find("\"expected\":1"), std::string::npos) << adherence.raw;
+
+  // The clinician who overrode it cannot co-sign it.
+  const json sign = {{"base_version", 1},
+                     {"reason", "Second review: protocol dose, inpatient monitoring"},
+                     {"protocol", "MEL-HD-01"}};
+  Reply self = Post(regimen + "/cosign", sign);
+  EXPECT_EQ(self.status, 403) << self.raw;
+  EXPECT_EQ(Get(regimen).body["status"], "pending");
+
+  // A second clinician on the care team co-signs; a short reason is refused first.
+  const std::string second = TokenFor("dr.second", store::UserRole::kClinician);
+  ASSERT_EQ(Post(base_ + "/care-team", {{"username", "dr.second"}}).status, 201);
+  client_->set_bearer_token_auth(second);
+  Reply terse = Post(regimen + "/cosign", {{"base_version", 1}, {"reason", "ok"}});
+  EXPECT_EQ(terse.status, 400) << terse.raw;
+  EXPECT_EQ(terse.body["error"]["field"], "reason");
+  Reply unknown = Post(regimen + "/cosign", {{"base_version", 1}, {"reasn", "x"}});
+  EXPECT_EQ(unknown.status, 400) << unknown.raw;
+  Reply cosigned = Post(regimen + "/cosign", sign);
+  client_->set_bearer_token_auth(token_);
+  ASSERT_EQ(cosigned.status, 201) << cosigned.raw;
+  EXPECT_EQ(cosigned.body["status"], "active");
+  const json& v2 = cosigned.body["versions"][1];
+  EXPECT_EQ(v2["status"], "active");
+  EXPECT_EQ(v2["created_by"], "dr.second");
+  ASSERT_EQ(v2["screening"]["cosignatures"].size(), hard.size());
+  EXPECT_EQ(v2["screening"]["cosignatures"][0]["signed_by"], "dr.second");
+  EXPECT_EQ(v2["screening"]["cosignatures"][0]["protocol"], "MEL-HD-01");
+  for (const auto& o : v2["screening"]["overrides"]) EXPECT_EQ(o["decided_by"], "dr.test");
+  // Nothing left to co-sign.
+  EXPECT_EQ(Post(regimen + "/cosign", {{"base_version", 2}, {"reason", sign["reason"]}}).status,
+            409);
+
+  // Both signatures are in the audit log.
+  client_->set_bearer_token_auth(TokenFor("admin.test", store::UserRole::kAdmin));
+  Reply log = Get("/api/v1/audit?patient_id=" + base_.substr(base_.rfind('/') + 1));
+  client_->set_bearer_token_auth(token_);
+  std::set<std::string> signers;
+  for (const auto& e : log.body["items"]) {
+    if (e["action"] == "regimen.create" && e["outcome"] == "ok") signers.insert(e["actor"]);
+    if (e["action"] == "regimen.cosign" && e["outcome"] == "ok") signers.insert(e["actor"]);
+  }
+  EXPECT_EQ(signers, (std::set<std::string>{"dr.test", "dr.second"})) << log.raw;
+}
+
 TEST_F(ScreeningApiTest, AStandardDoseInAHealthyAdultPassesQuietly) {
   Reply r = Post(base_ + "/regimens", Melatonin("3 mg"));
   ASSERT_EQ(r.status, 201) << r.raw;

@@ -123,6 +123,8 @@ export const api = {
   simulateFor: (id: number, body: Body) => request<Simulation>('POST', p(id) + '/simulate', body),
   stopRegimen: (id: number, rid: number, body: Body) =>
     request<Regimen>('POST', `${p(id)}/regimens/${rid}/stop`, body),
+  cosignRegimen: (id: number, rid: number, body: Body) =>
+    request<Regimen>('POST', `${p(id)}/regimens/${rid}/cosign`, body),
 
   listDoseEvents: (id: number, r: Range = {}) =>
     request<Items<DoseEvent>>('GET', p(id) + '/dose-events' + query({ ...r })),

@@ -58,9 +58,12 @@ export interface TitrationStep {
   dose: Quantity;
 }
 
+// pending: an overridden hard stop waits for a second clinician's co-signature.
+export type RegimenStatus = 'active' | 'stopped' | 'pending';
+
 export interface RegimenVersion extends Provenance {
   version: number;
-  status: 'active' | 'stopped';
+  status: RegimenStatus;
   formulation: string;
   dose: Quantity;
   times_of_day: string[];
@@ -78,7 +81,7 @@ export interface Regimen {
   id: number;
   patient_id: number;
   substance: string;
-  status: 'active' | 'stopped';
+  status: RegimenStatus;
   current_version: number;
   current: RegimenVersion;
   versions: RegimenVersion[];
@@ -170,9 +173,18 @@ export interface Screening {
   overrides?: OverrideCheck;
 }
 
+export interface Cosignature {
+  finding_key: string;
+  reason: string;
+  protocol: string;
+  signed_by: string;
+  signed_at: string;
+}
+
 export interface VersionScreening {
   findings: Finding[];
   overrides: Override[];
+  cosignatures?: Cosignature[];  // regimen versions only
 }
 
 export interface Quantiles {

@@ -41,6 +41,11 @@ class RegimenCare : public UseCaseBase {
                                          int base_version, const RegimenVersionChange& change,
                                          const std::vector<safety::Override>& overrides,
                                          ScreeningReport* report);
+  // A second clinician co-signs a version pending for an overridden hard
+  // stop; `base_version` is that pending version.
+  Result<records::Regimen> CosignRegimen(const Actor& actor, PatientId patient, RegimenId id,
+                                         int base_version, const Cosignature& sign,
+                                         ScreeningReport* report);
   Result<records::Regimen> StopRegimen(const Actor& actor, PatientId patient, RegimenId id,
                                        int base_version, std::optional<LocalDate> end_date,
                                        std::string reason);

@@ -2,6 +2,10 @@
 // approved titration proposal: screening a new version and appending it.
 #include "pineal/app/regimen_writes.h"
 
+#include <algorithm>
+
+#include "pineal/core/text.h"
+
 #include "pineal/app/screening.h"
 #include "pineal/safety/screen.h"
 
@@ -60,6 +64,17 @@ Status RegimenWrites::ScreenVersion(const Actor& actor, PatientId patient,
   for (const auto& a : report->evaluation.applied) {
     v.overrides.push_back({a.finding_key, a.rule_id, a.reason, actor.name, clock_.Now()});
   }
+  // An overridden hard stop waits for a second clinician, unless this version
+  // already carries their co-signature for every such finding.
+  bool cosigned = true;
+  for (const auto& a : report->evaluation.applied) {
+    if (!a.needs_cosign) continue;
+    cosigned = cosigned && std::any_of(v.cosignatures.begin(), v.cosignatures.end(),
+                                       [&](const records::RecordedCosignature& c) {
+                                         return c.finding_key == a.finding_key;
+                                       });
+  }
+  v.status = cosigned ? records::RegimenStatus::kActive : records::RegimenStatus::kPending;
   return Status::Ok();
 }
 
@@ -76,6 +91,7 @@ Result<records::Regimen> RegimenWrites::AppendRevision(
   draft.provenance = NewProvenance(actor);
   draft.findings.clear();
   draft.overrides.clear();
+  draft.cosignatures.clear();
   PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(draft));
   PINEAL_RETURN_IF_ERROR(
       ScreenVersion(actor, patient, current.substance, current.id, draft, overrides, report));
@@ -103,6 +119,7 @@ Result<records::Regimen> RegimenWrites::AppendStop(const Actor& actor, PatientId
   v.end_date = end_date.value_or(DateOf(clock_.Now()));
   v.findings.clear();
   v.overrides.clear();
+  v.cosignatures.clear();
   if (*v.end_date < v.start_date) {
     return Status::InvalidArgument("is before the regimen's start date " + FormatDate(v.start_date),
                                    "end_date");
@@ -113,6 +130,68 @@ Result<records::Regimen> RegimenWrites::AppendStop(const Actor& actor, PatientId
   PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(current.id, v));
   records::Regimen stored = current;
   stored.versions.push_back(std::move(v));
+  return stored;
+}
+
+Result<records::Regimen> RegimenWrites::AppendCosigned(const Actor& actor, PatientId patient,
+                                                       const records::Regimen& current,
+                                                       int base_version, const Cosignature& sign,
+                                                       ScreeningReport* report) {
+  const records::RegimenVersion& pending = current.current();
+  if (pending.status != records::RegimenStatus::kPending) {
+    return Status::FailedPrecondition("regimen " + current.id.ToString() +
+                                      " is not waiting for a co-signature");
+  }
+  if (base_version != pending.version) {
+    return Status::Aborted("regimen " + current.id.ToString() + " is at version " +
+                               std::to_string(pending.version) +
+                               "; co-sign what is current (send " + "base_version " +
+                               std::to_string(pending.version) + ")",
+                           "base_version");
+  }
+  if (TrimBlanks(sign.reason).size() < safety::kMinOverrideReasonLength) {
+    return Status::InvalidArgument("needs a reason of at least " +
+                                       std::to_string(safety::kMinOverrideReasonLength) +
+                                       " characters",
+                                   "reason");
+  }
+  if (sign.protocol.size() > 200)
+    return Status::InvalidArgument("at most 200 characters", "protocol");
+  // The hard stops overridden in the pending version, and who overrode them.
+  std::vector<const records::RecordedOverride*> hard_stops;
+  for (const auto& o : pending.overrides) {
+    for (const auto& f : pending.findings) {
+      if (f.key == o.finding_key && f.severity == "contraindicated") hard_stops.push_back(&o);
+    }
+  }
+  for (const auto* o : hard_stops) {
+    if (o->decided_by == actor.name) {
+      return Status::PermissionDenied(
+          "you overrode this hard stop; a second clinician, with their own account, must co-sign");
+    }
+  }
+  records::RegimenVersion draft = pending;
+  draft.version = base_version + 1;
+  draft.provenance = NewProvenance(actor);
+  draft.findings.clear();
+  draft.overrides.clear();
+  draft.cosignatures.clear();
+  draft.reason = "co-signed: " + sign.reason;
+  for (const auto* o : hard_stops) {
+    draft.cosignatures.push_back(
+        {o->finding_key, sign.reason, sign.protocol, actor.name, clock_.Now()});
+  }
+  // Screened again against today's record with the first clinician's
+  // overrides: anything new that blocks needs a new version instead.
+  std::vector<safety::Override> overrides;
+  for (const auto& o : pending.overrides) overrides.push_back({o.finding_key, o.reason});
+  PINEAL_RETURN_IF_ERROR(
+      ScreenVersion(actor, patient, current.substance, current.id, draft, overrides, report));
+  draft.overrides = pending.overrides;  // still the first clinician's decisions
+  PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(draft));
+  PINEAL_RETURN_IF_ERROR(store_.AppendRegimenVersion(current.id, draft));
+  records::Regimen stored = current;
+  stored.versions.push_back(draft);
   return stored;
 }
 

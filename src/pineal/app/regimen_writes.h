@@ -22,6 +22,12 @@ struct ScreeningInputs {
   std::vector<records::DoseEvent> recent_doses;
 };
 
+// A second clinician's signature on a pending version's overridden hard stops.
+struct Cosignature {
+  std::string reason;
+  std::string protocol;  // a research protocol or consent record; may be empty
+};
+
 class RegimenWrites : private UseCaseBase {
  public:
   RegimenWrites(store::Store& store, const Clock& clock, Knowledge knowledge)
@@ -44,8 +50,15 @@ class RegimenWrites : private UseCaseBase {
   Result<records::Regimen> AppendStop(const Actor& actor, PatientId patient,
                                       const records::Regimen& current, int base_version,
                                       std::optional<LocalDate> end_date, std::string reason);
+  // Appends the pending current version again, co-signed by `actor` (not the
+  // clinician who overrode its hard stops) and screened again: active unless
+  // screening now blocks.
+  Result<records::Regimen> AppendCosigned(const Actor& actor, PatientId patient,
+                                          const records::Regimen& current, int base_version,
+                                          const Cosignature& sign, ScreeningReport* report);
   // Runs the screening of a new version, records it on the version, and
-  // fails with FailedPrecondition when a blocking finding stands.
+  // fails with FailedPrecondition when a blocking finding stands. The version
+  // is pending when an overridden hard stop lacks its co-signature.
   Status ScreenVersion(const Actor& actor, PatientId patient, const std::string& substance,
                        std::optional<RegimenId> replacing, records::RegimenVersion& version,
                        const std::vector<safety::Override>& overrides, ScreeningReport* report);

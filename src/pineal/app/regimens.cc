@@ -117,6 +117,24 @@ Result<records::Regimen> RegimenCare::ReviseRegimen(const Actor& actor, PatientI
       [&] { return OverrideDetail(draft); });
 }
 
+Result<records::Regimen> RegimenCare::CosignRegimen(const Actor& actor, PatientId patient,
+                                                    RegimenId id, int base_version,
+                                                    const Cosignature& sign,
+                                                    ScreeningReport* report) {
+  return AuditedWrite<records::Regimen>(
+      actor, "regimen.cosign", patient,
+      [&]() -> Result<records::Regimen> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
+        PINEAL_ASSIGN_OR_RETURN(records::Regimen current, store_.GetRegimen(patient, id));
+        return writes_.AppendCosigned(actor, patient, current, base_version, sign, report);
+      },
+      [&] {
+        return "regimen " + id.ToString() + " v" + std::to_string(base_version) +
+               " co-signed: " + sign.reason +
+               (sign.protocol.empty() ? "" : "; protocol " + sign.protocol);
+      });
+}
+
 Result<records::Regimen> RegimenCare::StopRegimen(const Actor& actor, PatientId patient,
                                                   RegimenId id, int base_version,
                                                   std::optional<LocalDate> end_date,

@@ -87,6 +87,9 @@ std::string OverrideDetail(const records::RegimenVersion& v) {
   for (const auto& o : v.overrides) {
     out += (out.empty() ? "overrides: " : "; ") + o.finding_key + " (" + o.reason + ")";
   }
+  if (v.status == records::RegimenStatus::kPending) {
+    out += "; pending: a hard stop was overridden and needs a second clinician's co-signature";
+  }
   return out;
 }
 

@@ -113,6 +113,29 @@ void AddRegimenRoutes(Router& router, app::RegimenCare& regimens) {
                                                    base_version, end_date, std::move(reason)),
                               encode);
              });
+
+  // A second clinician co-signs a version pending for an overridden hard stop.
+  router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/cosign",
+             [&regimens](const HttpRequest& req) {
+               auto id = PathId(req, "id");
+               if (!id.ok()) return ErrorResponse(id.status());
+               auto rid = PathId(req, "rid");
+               if (!rid.ok()) return ErrorResponse(rid.status());
+               auto body = JsonBody(req);
+               if (!body.ok()) return ErrorResponse(body.status());
+               JsonReader r(*body);
+               int base_version = 0;
+               app::Cosignature sign;
+               Status st = r.Get("base_version", &base_version, Need::kRequired);
+               if (st.ok()) st = r.Get("reason", &sign.reason, Need::kRequired);
+               if (st.ok()) st = r.Get("protocol", &sign.protocol);
+               if (st.ok()) st = r.RejectUnknown();
+               if (!st.ok()) return ErrorResponse(st);
+               app::ScreeningReport report;
+               auto signed_regimen = regimens.CosignRegimen(
+                   ActorFor(req), PatientId(*id), RegimenId(*rid), base_version, sign, &report);
+               return RegimenChangeResponse(signed_regimen, report, regimens.catalog());
+             });
 }
 
 }  // namespace pineal::http

@@ -151,6 +151,15 @@ json ToJson(const records::RegimenVersion& v) {
             {"reason", v.reason}};
   AddProvenance(j, v.provenance);
   j["screening"] = RecordedScreeningJson(v.findings, v.overrides);
+  json cosignatures = json::array();
+  for (const auto& c : v.cosignatures) {
+    cosignatures.push_back({{"finding_key", c.finding_key},
+                            {"reason", c.reason},
+                            {"protocol", c.protocol},
+                            {"signed_by", c.signed_by},
+                            {"signed_at", FormatInstant(c.signed_at)}});
+  }
+  j["screening"]["cosignatures"] = std::move(cosignatures);
   return j;
 }
 

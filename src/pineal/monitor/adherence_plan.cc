@@ -37,6 +37,7 @@ bool IsDosingDay(const records::RegimenVersion& v, LocalDate day) {
   if (since < 0) return false;
   if (v.end_date && sys_days(day) > sys_days(*v.end_date)) return false;
   if (v.status == records::RegimenStatus::kStopped && !v.end_date) return false;
+  if (v.status == records::RegimenStatus::kPending) return false;  // nothing scheduled yet
   switch (v.frequency) {
     case records::Frequency::kDaily: return true;
     case records::Frequency::kEveryOtherDay: return since % 2 == 0;

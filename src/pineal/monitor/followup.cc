@@ -107,6 +107,10 @@ Result<FollowupSchedule> PlanReviews(const kb::FollowupRuleSet& rules,
     out.notes.push_back("regimen stopped: no reviews are planned");
     return out;
   }
+  if (current.status == records::RegimenStatus::kPending) {
+    out.notes.push_back("regimen waiting for a second clinician's co-signature: no reviews yet");
+    return out;
+  }
 
   std::vector<Applied> applied;
   for (const auto& rule : rules.rules) {

@@ -46,7 +46,8 @@ Mass Times(const Mass& m, int n) { return InUnitOf(m.base() * n, m); }
 
 std::optional<PlannedAmount> AmountOn(const records::Regimen& regimen, LocalDate day) {
   const records::RegimenVersion* v = VersionOn(regimen, day);
-  if (v == nullptr || v->status == records::RegimenStatus::kStopped) return std::nullopt;
+  // Neither a stopped version nor one pending a co-signature plans a dose.
+  if (v == nullptr || v->status != records::RegimenStatus::kActive) return std::nullopt;
   if (v->end_date && sys_days(day) > sys_days(*v->end_date)) return std::nullopt;
   const int n = std::max<int>(1, static_cast<int>(v->times_of_day.size()));
   return PlannedAmount{PlannedDoseOn(*v, day), n};

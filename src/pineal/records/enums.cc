@@ -23,8 +23,9 @@ constexpr Table<MedicationCategory, 3> kCategory{{{MedicationCategory::kMedicine
                                                   {MedicationCategory::kTherapy, "therapy"}}};
 constexpr Table<MedicationSource, 2> kSource{{{MedicationSource::kPrescribed, "prescribed"},
                                               {MedicationSource::kSelfReported, "self_reported"}}};
-constexpr Table<RegimenStatus, 2> kRegimenStatus{
-    {{RegimenStatus::kActive, "active"}, {RegimenStatus::kStopped, "stopped"}}};
+constexpr Table<RegimenStatus, 3> kRegimenStatus{{{RegimenStatus::kActive, "active"},
+                                                  {RegimenStatus::kStopped, "stopped"},
+                                                  {RegimenStatus::kPending, "pending"}}};
 constexpr Table<Frequency, 4> kFrequency{{{Frequency::kDaily, "daily"},
                                           {Frequency::kEveryOtherDay, "every_other_day"},
                                           {Frequency::kWeekly, "weekly"},

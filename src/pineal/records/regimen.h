@@ -13,7 +13,9 @@
 
 namespace pineal::records {
 
-enum class RegimenStatus { kActive, kStopped };
+// kPending: a hard stop (a contraindicated finding) was overridden and waits
+// for a second clinician's co-signature; nothing is scheduled until then.
+enum class RegimenStatus { kActive, kStopped, kPending };
 enum class Frequency { kDaily, kEveryOtherDay, kWeekly, kAsNeeded };
 
 // "Start low, go slow": from `after_days` after the version's start, take `dose`.
@@ -42,6 +44,16 @@ struct RecordedOverride {
   Instant decided_at{};
 };
 
+// A second clinician's signature on another's override of a hard stop,
+// optionally under a research protocol or a consent record.
+struct RecordedCosignature {
+  std::string finding_key;
+  std::string reason;
+  std::string protocol;  // e.g. a protocol or consent record id; may be empty
+  std::string signed_by;
+  Instant signed_at{};
+};
+
 struct RegimenVersion {
   int version = 0;
   RegimenStatus status = RegimenStatus::kActive;
@@ -61,6 +73,7 @@ struct RegimenVersion {
   // Filled in when the version is made; never changed afterwards.
   std::vector<RecordedFinding> findings;
   std::vector<RecordedOverride> overrides;
+  std::vector<RecordedCosignature> cosignatures;
 };
 
 struct Regimen {

@@ -32,6 +32,7 @@ export function doseOn(v: RegimenVersion, date: string): Quantity {
 }
 
 export function isDosingDay(v: RegimenVersion, date: string): boolean {
+  if (v.status === 'pending') return false;  // waits for a second clinician's co-signature
   if (date < v.start_date) return false;
   if (v.end_date && date > v.end_date) return false;
   const day = daysBetween(v.start_date, date);

@@ -192,8 +192,9 @@ export function regimenEditor(o: EditorOptions): HTMLElement {
       }
       throw overrideError(err);
     }
-    o.onDone(saved, revising ? `${saved.substance}: version ${saved.current_version} saved.`
-                             : `${saved.substance} regimen created (version ${saved.current_version}).`);
+    const waits = saved.status === 'pending' ? ' It waits for a second clinician\'s co-signature.' : '';
+    o.onDone(saved, (revising ? `${saved.substance}: version ${saved.current_version} saved.`
+                              : `${saved.substance} regimen created (version ${saved.current_version}).`) + waits);
   });
 
   const addTime = h('button', { type: 'button', class: 'btn btn-small' }, 'Add a time');

@@ -5,6 +5,7 @@ import { fmtQuantity } from '../domain/quantity';
 import type { Regimen, RegimenVersion } from '../types';
 import { fmtDate, fmtDateTime } from '../time';
 import { badge, dl, section } from './common';
+import { cosignForm } from './cosign_form';
 import { FREQUENCIES, regimenEditor, stopForm } from './regimen_form';
 import { overridesBlock, versionScreening } from './screening';
 
@@ -49,7 +50,16 @@ function regimenCard(r: Regimen, ctx: RegimenContext, openEditor: (el: HTMLEleme
   const editorSlot = h('div', { class: 'editor-slot' });
   const done = (_: Regimen, message: string) => { announce(message); ctx.refresh(); };
   const close = () => clear(editorSlot);
-  if (r.status === 'active') {
+  if (r.status === 'pending') {
+    const cosign = h('button', { type: 'button', class: 'btn btn-primary' }, 'Co-sign');
+    cosign.addEventListener('click', () => {
+      openEditor(editorSlot);
+      editorSlot.appendChild(cosignForm({ patientId: ctx.patientId, regimen: r, onDone: done, onCancel: close }));
+      editorSlot.querySelector<HTMLElement>('textarea')?.focus();
+    });
+    actions.append(cosign);
+  }
+  if (r.status !== 'stopped') {
     const revise = h('button', { type: 'button', class: 'btn' }, 'New version');
     revise.addEventListener('click', () => {
       openEditor(editorSlot);
@@ -67,7 +77,12 @@ function regimenCard(r: Regimen, ctx: RegimenContext, openEditor: (el: HTMLEleme
   return h('article', { class: `regimen regimen-${r.status}`, 'data-regimen-id': r.id, 'data-version': r.current_version },
     h('header', { class: 'regimen-head' },
       h('h3', {}, r.substance, ' ', h('span', { class: 'version-tag' }, `version ${r.current_version}`)),
-      badge(r.status === 'active' ? 'Active' : 'Stopped', r.status === 'active' ? 'ok' : 'muted')),
+      r.status === 'pending' ? badge('Waiting for a second signature', 'warn')
+        : badge(r.status === 'active' ? 'Active' : 'Stopped', r.status === 'active' ? 'ok' : 'muted')),
+    r.status === 'pending'
+      ? h('p', { class: 'pending-note' }, 'A contraindicated finding was overridden. A second clinician must co-sign ' +
+        'before anything is scheduled for the patient.')
+      : null,
     dl([
       ['Schedule', scheduleText(v)],
       ['Indication', v.indication],
@@ -96,8 +111,8 @@ export function regimensSection(ctx: RegimenContext): HTMLElement {
     }));
     newSlot.querySelector<HTMLElement>('input')?.focus();
   });
-  const active = ctx.regimens.filter((r) => r.status === 'active');
-  const stopped = ctx.regimens.filter((r) => r.status !== 'active');
+  const active = ctx.regimens.filter((r) => r.status !== 'stopped');
+  const stopped = ctx.regimens.filter((r) => r.status === 'stopped');
   return section('regimens', 'Regimens',
     h('div', { class: 'section-actions' }, add), newSlot,
     ctx.regimens.length ? null : h('p', { class: 'muted' }, 'No regimen yet.'),

@@ -132,7 +132,11 @@ export function overridesBlock(sc: VersionScreening | undefined, tz: string): HT
     h('ul', {}, sc.overrides.map((o) => h('li', { 'data-override': o.finding_key },
       h('strong', {}, title(o)), ': ',
       h('q', { class: 'override-reason' }, o.reason), ' ',
-      h('span', { class: 'override-by' }, `by ${o.decided_by}, ${fmtDateTime(o.decided_at, tz)}`)))));
+      h('span', { class: 'override-by' }, `by ${o.decided_by}, ${fmtDateTime(o.decided_at, tz)}`),
+      (sc.cosignatures ?? []).filter((c) => c.finding_key === o.finding_key).map((c) =>
+        h('p', { class: 'cosignature', 'data-cosigned-by': c.signed_by }, 'Co-signed by ', h('strong', {}, c.signed_by),
+          `, ${fmtDateTime(c.signed_at, tz)}: `, h('q', {}, c.reason),
+          c.protocol ? ` (protocol or consent: ${c.protocol})` : ''))))));
 }
 
 // The screening of one version in the history: overrides up front, findings folded.

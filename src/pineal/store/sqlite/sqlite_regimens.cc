@@ -63,6 +63,20 @@ void InsertScreening(SQLite::Database& db, std::int64_t regimen, const records::
     o.exec();
     o.reset();
   }
+  SQLite::Statement c(db,
+                      "INSERT INTO regimen_cosignatures(regimen_id, version, finding_key, reason, "
+                      "protocol, signed_by, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (const records::RecordedCosignature& x : v.cosignatures) {
+    c.bind(1, regimen);
+    c.bind(2, v.version);
+    c.bind(3, x.finding_key);
+    c.bind(4, x.reason);
+    c.bind(5, x.protocol);
+    c.bind(6, x.signed_by);
+    c.bind(7, FormatInstant(x.signed_at));
+    c.exec();
+    c.reset();
+  }
 }
 
 // Finds a loaded version by regimen id and version number.
@@ -89,6 +103,17 @@ void LoadScreening(SQLite::Database& db, const std::string& in_regimens, std::in
         version_of(o.getColumn("regimen_id").getInt64(), o.getColumn("version").getInt());
     if (v == nullptr) continue;
     v->overrides.push_back(ColOverride(o));
+  }
+  SQLite::Statement c(db, "SELECT * FROM regimen_cosignatures WHERE regimen_id IN (" + in_regimens +
+                              ") ORDER BY regimen_id, version, finding_key");
+  c.bind(1, value);
+  while (c.executeStep()) {
+    records::RegimenVersion* v =
+        version_of(c.getColumn("regimen_id").getInt64(), c.getColumn("version").getInt());
+    if (v == nullptr) continue;
+    v->cosignatures.push_back({ColText(c, "finding_key"), ColText(c, "reason"),
+                               ColText(c, "protocol"), ColText(c, "signed_by"),
+                               ColInstant(c, "signed_at")});
   }
 }
 

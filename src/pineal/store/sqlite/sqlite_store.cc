@@ -80,7 +80,15 @@ Status SqliteStore::InTransaction(const std::function<Status()>& body) {
 }
 
 Status SqliteStore::Migrate() {
-  return InTransaction([&]() -> Status {
+  // Foreign keys are off while migrations run (a table rebuild drops the
+  // parent of its children's keys); the transaction commits only if every
+  // key still holds. The pragma is a no-op inside a transaction, hence here.
+  try {
+    db_->exec("PRAGMA foreign_keys=OFF");
+  } catch (const SQLite::Exception& e) {
+    return StatusFromSqlite("migrate", e);
+  }
+  Status migrated = InTransaction([&]() -> Status {
     db_->exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
@@ -107,8 +115,19 @@ Status SqliteStore::Migrate() {
       ins.bind(2, std::string(m.name));
       ins.exec();
     }
+    SQLite::Statement check(*db_, "PRAGMA foreign_key_check");
+    if (check.executeStep()) {
+      return Status::Internal("a migration broke a foreign key in table " +
+                              check.getColumn(0).getString());
+    }
     return Status::Ok();
   });
+  try {
+    db_->exec("PRAGMA foreign_keys=ON");
+  } catch (const SQLite::Exception& e) {
+    return StatusFromSqlite("migrate", e);
+  }
+  return migrated;
 }
 
 Result<std::vector<MigrationInfo>> SqliteStore::Migrations() {
