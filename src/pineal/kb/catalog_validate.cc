@@ -299,7 +299,11 @@ class Validator {
       const std::string entry = Label("interaction", i.id);
       CheckSubject(i.a, "a", i.where, entry);
       CheckSubject(i.b, "b", i.where, entry);
-      if (!i.a.empty() && i.a == i.b) Error(i.where, entry, "'a' and 'b' are the same");
+      // A class with itself means any two different members ("two serotonergic
+      // agents"); a substance with itself means nothing.
+      if (!i.a.empty() && i.a == i.b && !class_ids_.contains(i.a)) {
+        Error(i.where, entry, "'a' and 'b' are the same substance");
+      }
       for (const auto& s : i.supersedes) {
         if (!interaction_ids_.contains(s)) {
           Error(i.where, entry, "unknown interaction " + Quote(s) + " in 'supersedes'");
@@ -383,9 +387,11 @@ class Validator {
     for (const auto& r : data_.regimen_rules) {
       const std::string entry = Label("regimen rule", r.id);
       CheckSubject(r.subject, "subject", r.where, entry);
-      if (!r.max_doses_per_day && !r.max_course_days && !r.regular_use_doses_per_day) {
+      if (!r.max_doses_per_day && !r.max_course_days && !r.regular_use_doses_per_day &&
+          !r.indication_evidence_weak) {
         Error(r.where, entry,
-              "needs 'max_doses_per_day', 'regular_use_doses_per_day' or 'max_course_days'");
+              "needs 'max_doses_per_day', 'regular_use_doses_per_day', 'max_course_days' or "
+              "'indication_evidence'");
       }
       const std::set<std::string> known = FormulationsOf(r.subject);
       for (const auto& f : r.formulations) {

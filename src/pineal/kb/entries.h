@@ -207,6 +207,10 @@ struct RegimenRule {
   // Regular use: fires when the average doses per day reach this (1 = daily).
   std::optional<double> regular_use_doses_per_day;
   std::optional<int> max_course_days;
+  // `indication_evidence: none_or_weak`: fires whenever the rule applies (its
+  // subject, formulations and indications), naming the review that found no
+  // or weak evidence for that use. Never blocks (minor or moderate).
+  bool indication_evidence_weak = false;
   Severity severity = Severity::kModerate;
   std::string title;
   std::string message;

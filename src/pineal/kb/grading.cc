@@ -53,7 +53,7 @@ constexpr std::array<std::pair<std::string_view, Population>, 6> kPopulations{{
     {"breastfeeding", Population::kBreastfeeding},
     {"hepatic_impairment", Population::kHepaticImpairment},
 }};
-constexpr std::array<std::pair<std::string_view, Indication>, 25> kIndications{{
+constexpr std::array<std::pair<std::string_view, Indication>, 49> kIndications{{
     {"insomnia", Indication::kInsomnia},
     {"sleep onset insomnia", Indication::kInsomnia},
     {"jet_lag", Indication::kJetLag},
@@ -69,6 +69,10 @@ constexpr std::array<std::pair<std::string_view, Indication>, 25> kIndications{{
     {"dspd", Indication::kDelayedSleepPhase},
     {"chronic_fatigue", Indication::kChronicFatigue},
     {"chronic fatigue", Indication::kChronicFatigue},
+    {"chronic fatigue syndrome", Indication::kChronicFatigue},
+    {"cfs", Indication::kChronicFatigue},
+    {"me/cfs", Indication::kChronicFatigue},
+    {"myalgic encephalomyelitis", Indication::kChronicFatigue},
     {"pain", Indication::kPain},
     {"chronic pain", Indication::kPain},
     {"opioid_withdrawal", Indication::kOpioidWithdrawal},
@@ -79,6 +83,26 @@ constexpr std::array<std::pair<std::string_view, Indication>, 25> kIndications{{
     {"high-dose", Indication::kResearch},
     {"high dose", Indication::kResearch},
     {"research/high-dose", Indication::kResearch},
+    {"seasonal_affective_disorder", Indication::kSeasonalAffectiveDisorder},
+    {"seasonal affective disorder", Indication::kSeasonalAffectiveDisorder},
+    {"sad", Indication::kSeasonalAffectiveDisorder},
+    {"winter depression", Indication::kSeasonalAffectiveDisorder},
+    {"cognition", Indication::kCognition},
+    {"cognitive impairment", Indication::kCognition},
+    {"cognitive decline", Indication::kCognition},
+    {"dementia", Indication::kCognition},
+    {"memory", Indication::kCognition},
+    {"immune_support", Indication::kImmuneSupport},
+    {"immune support", Indication::kImmuneSupport},
+    {"immunity", Indication::kImmuneSupport},
+    {"inflammation", Indication::kImmuneSupport},
+    {"arthritis", Indication::kArthritis},
+    {"rheumatoid arthritis", Indication::kArthritis},
+    {"fibromyalgia", Indication::kFibromyalgia},
+    {"neuropathic_pain", Indication::kNeuropathicPain},
+    {"neuropathic pain", Indication::kNeuropathicPain},
+    {"nerve pain", Indication::kNeuropathicPain},
+    {"neuropathy", Indication::kNeuropathicPain},
 }};
 
 template <typename E, std::size_t N>
@@ -125,6 +149,12 @@ std::string_view IndicationLabel(Indication i) {
     case Indication::kPain: return "pain";
     case Indication::kOpioidWithdrawal: return "opioid-withdrawal support";
     case Indication::kResearch: return "research / high dose";
+    case Indication::kSeasonalAffectiveDisorder: return "seasonal affective disorder";
+    case Indication::kCognition: return "cognition or dementia";
+    case Indication::kImmuneSupport: return "immune support or inflammation";
+    case Indication::kArthritis: return "arthritis";
+    case Indication::kFibromyalgia: return "fibromyalgia";
+    case Indication::kNeuropathicPain: return "neuropathic pain";
   }
   return "?";
 }

@@ -40,6 +40,15 @@ enum class Indication : std::uint8_t {
   kPain,
   kOpioidWithdrawal,
   kResearch,
+  // Claimed uses without good evidence (melatonin.md section 6): recognised so
+  // that a regimen for them gets the knowledge base's "evidence: none or weak"
+  // rule (regimen_rules.yaml, indication_evidence), never a band of their own.
+  kSeasonalAffectiveDisorder,
+  kCognition,
+  kImmuneSupport,
+  kArthritis,
+  kFibromyalgia,
+  kNeuropathicPain,
 };
 
 inline constexpr double kAdultAgeYears = 18.0;

@@ -20,7 +20,9 @@ std::vector<Indication> ReadIndications(EntryReader& r) {
       r.Error(r.Child("indications"),
               "unknown indication '" + text +
                   "' (allowed: insomnia, jet_lag, shift_work, delayed_sleep_phase, "
-                  "chronic_fatigue, pain, opioid_withdrawal, research)");
+                  "chronic_fatigue, pain, opioid_withdrawal, research, "
+                  "seasonal_affective_disorder, cognition, immune_support, arthritis, "
+                  "fibromyalgia, neuropathic_pain)");
     }
   }
   return out;
@@ -125,8 +127,8 @@ void ParseRegimenRule(const YAML::Node& node, const std::string& file, LintRepor
   EntryReader r(node, file, "regimen rule", report);
   if (!r.is_map()) return;
   r.AllowKeys({"id", "subject", "formulations", "indications", "max_doses_per_day",
-               "regular_use_doses_per_day", "max_course_days", "severity", "title", "message",
-               "action", "refs"});
+               "regular_use_doses_per_day", "max_course_days", "indication_evidence", "severity",
+               "title", "message", "action", "refs"});
   RegimenRule rule;
   rule.id = r.Text("id");
   rule.subject = r.Text("subject");
@@ -145,6 +147,19 @@ void ParseRegimenRule(const YAML::Node& node, const std::string& file, LintRepor
     r.Error(r.Child("max_course_days"), "max_course_days must be positive");
   }
   rule.severity = r.Enum<Severity>("severity", ParseSeverity, kSeverities).value_or(rule.severity);
+  const std::string evidence = r.Text("indication_evidence", false);
+  if (evidence == "none_or_weak") {
+    rule.indication_evidence_weak = true;
+    if (rule.indications.empty()) {
+      r.Error(node, "an indication_evidence rule must name its indications");
+    }
+    if (rule.severity != Severity::kMinor && rule.severity != Severity::kModerate) {
+      r.Error(r.Child("severity"),
+              "an indication_evidence rule informs and must not block: minor or moderate");
+    }
+  } else if (!evidence.empty()) {
+    r.Error(r.Child("indication_evidence"), "'indication_evidence' must be 'none_or_weak'");
+  }
   rule.title = r.Text("title");
   rule.message = r.Text("message");
   rule.action = r.Text("action");

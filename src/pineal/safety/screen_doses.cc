@@ -238,11 +238,12 @@ void CheckRegimenRules(Context& ctx, const ResolvedRegimen& rr) {
         !IndicationMatches(rule.indications, rr.indication)) {
       continue;
     }
-    auto fire = [&](std::string detail, std::string qualifier) {
+    auto fire = [&](std::string detail, std::string qualifier,
+                    FindingKind kind = FindingKind::kFrequency) {
       Finding f;
       f.rule_id = rule.id;
       f.key = rule.id + "|" + ctx.Id(s) + "|" + qualifier;
-      f.kind = FindingKind::kFrequency;
+      f.kind = kind;
       f.severity = rule.severity;
       f.title = rule.title;
       f.message = detail + " " + rule.message;
@@ -252,6 +253,13 @@ void CheckRegimenRules(Context& ctx, const ResolvedRegimen& rr) {
       f.involves_proposed = true;
       ctx.out.push_back(std::move(f));
     };
+    if (rule.indication_evidence_weak && rr.indication) {
+      // The API's finding kinds have none for evidence: the nearest is a
+      // substance in the condition it is given for.
+      fire(ctx.Name(s) + " for " + std::string(kb::IndicationLabel(*rr.indication)) +
+               ": evidence none or weak.",
+           std::string(kb::IndicationName(*rr.indication)), FindingKind::kContraindication);
+    }
     if (rule.max_doses_per_day && r.doses_per_day > *rule.max_doses_per_day) {
       fire(ctx.Name(s) + " is planned " + FormatNumber(r.doses_per_day) + " times a day (limit " +
                FormatNumber(*rule.max_doses_per_day) + ").",
@@ -294,7 +302,8 @@ void CheckRegimenDoses(Context& ctx) {
               "' is not recognised, so indication-specific bands and course limits were not "
               "applied.",
           "Use one of: insomnia, jet lag, shift work, delayed sleep phase, chronic fatigue, pain, "
-          "opioid withdrawal, research.",
+          "opioid withdrawal, research (or a claimed use such as fibromyalgia, which is "
+          "recognised to report its weak evidence).",
           s));
     }
     if (!rr.valid_dose) {
