@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "pineal/circadian/entrain.h"
+#include "pineal/circadian/field_rule.h"
 #include "pineal/circadian/phase.h"
 #include "pineal/circadian/trip_schedule.h"
 
@@ -289,6 +290,7 @@ Result<JetLagPlan> Build(const JetLagRequest& request, Search& search, const Str
   out.model_refs = request.model.refs;
   out.days_to_reentrain_with_plan = plan.days_to_reentrain;
   out.days_to_reentrain_without_plan = base.days_to_reentrain;
+  out.days_to_reentrain_field_rule = FieldRuleDays(shift);
   if (cross) {
     out.cross_check_model_id = request.cross_check->id;
     out.days_to_reentrain_cross_check = cross->days_to_reentrain;

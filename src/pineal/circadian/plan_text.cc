@@ -54,8 +54,11 @@ std::string FormatJetLagText(const JetLagPlan& p) {
         s.melatonin_before_departure ? ", starting before departure" : ", from the arrival day");
   }
   out += "\n";
-  out += fmt::format("Predicted days to re-entrain (within 1 h): {} with the plan, {} without",
-                     Days(p.days_to_reentrain_with_plan), Days(p.days_to_reentrain_without_plan));
+  out += fmt::format(
+      "Predicted days to re-entrain (within 1 h): {} with the plan, {} without ({}; the field "
+      "rule of about 57 min a day east and 92 west gives {:.1f})",
+      Days(p.days_to_reentrain_with_plan), Days(p.days_to_reentrain_without_plan), p.model_id,
+      p.days_to_reentrain_field_rule);
   if (!p.cross_check_model_id.empty()) {
     out += fmt::format("; {} (light only) {}", p.cross_check_model_id,
                        Days(p.days_to_reentrain_cross_check));

@@ -114,8 +114,9 @@ struct JetLagPlan {
   std::vector<FlightLeg> legs;
   Strategy strategy;
   std::vector<PlanDay> days;
-  std::optional<int> days_to_reentrain_with_plan;  // counted from the arrival day
-  std::optional<int> days_to_reentrain_without_plan;
+  std::optional<int> days_to_reentrain_with_plan;     // counted from the arrival day
+  std::optional<int> days_to_reentrain_without_plan;  // the planning model, no plan
+  double days_to_reentrain_field_rule = 0;            // FieldRuleDays(zone_shift_h)
   std::optional<int> days_to_reentrain_cross_check;
   int candidates_evaluated = 0;
   std::string model_id;

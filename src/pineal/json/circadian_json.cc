@@ -1,5 +1,7 @@
 #include "pineal/json/circadian_json.h"
 
+#include <cmath>
+
 #include "pineal/circadian/plan_format.h"
 #include "pineal/json/json_reader.h"
 #include "pineal/json/safety_json.h"
@@ -97,6 +99,8 @@ json JetLagPlanJson(const circadian::JetLagPlan& p) {
          {"days_to_reentrain",
           {{"with_plan", Optional(p.days_to_reentrain_with_plan)},
            {"without_plan", Optional(p.days_to_reentrain_without_plan)},
+           {"without_plan_model", p.model_id},
+           {"field_rule", std::round(p.days_to_reentrain_field_rule * 10) / 10},
            {"cross_check", Optional(p.days_to_reentrain_cross_check)}}},
          {"model", {{"id", p.model_id}, {"refs", p.model_refs}}},
          {"cross_check_model", p.cross_check_model_id},

@@ -23,7 +23,7 @@ constexpr const char* kRota =
     "2026-12-07,off\n"
     "2026-12-08,07:00-15:00\n";
 
-const RotaPlan& Plan() {
+const RotaPlan& NightRotaPlan() {
   static const RotaPlan* plan = [] {
     RotaRequest r;
     r.zone = "Europe/London";
@@ -58,7 +58,7 @@ TEST(RotaTest, ParseErrorsNameTheLine) {
 }
 
 TEST(RotaTest, SleepFollowsNightShiftsAfterTheCommute) {
-  const RotaPlan& p = Plan();
+  const RotaPlan& p = NightRotaPlan();
   ASSERT_EQ(p.days.size(), 8u);
   for (int i : {2, 3, 4}) {  // 22:00-06:00 shifts, commute 0.5 h
     ASSERT_TRUE(p.days[i].sleep.has_value());
@@ -70,11 +70,11 @@ TEST(RotaTest, SleepFollowsNightShiftsAfterTheCommute) {
 }
 
 TEST(RotaTest, MelatoninNeverInsideAProposedSleep) {
-  for (const PlanDay& d : Plan().days) {
+  for (const PlanDay& d : NightRotaPlan().days) {
     if (!d.melatonin) continue;
     EXPECT_GE(d.melatonin->dose_mg, 0.5);
     EXPECT_LE(d.melatonin->dose_mg, 5.0);
-    for (const PlanDay& e : Plan().days) {
+    for (const PlanDay& e : NightRotaPlan().days) {
       if (e.sleep) {
         EXPECT_FALSE(d.melatonin->time > e.sleep->start && d.melatonin->time < e.sleep->end);
       }
@@ -83,8 +83,9 @@ TEST(RotaTest, MelatoninNeverInsideAProposedSleep) {
 }
 
 TEST(RotaTest, PlanIsNoWorseThanNoPlan) {
-  EXPECT_LE(Plan().misaligned_days_with_plan, Plan().misaligned_days_without_plan);
-  EXPECT_GT(Plan().misaligned_days_without_plan, 0);  // night shifts do misalign
+  EXPECT_LE(NightRotaPlan().misaligned_days_with_plan,
+            NightRotaPlan().misaligned_days_without_plan);
+  EXPECT_GT(NightRotaPlan().misaligned_days_without_plan, 0);  // night shifts do misalign
 }
 
 TEST(RotaTest, EarlyMorningShiftStartsAreRejectedWithAHint) {

@@ -74,8 +74,9 @@ function planCard(patientId: number, p: CircadianPlan, tz: string): HTMLElement 
   if (p.kind === 'jetlag') {
     const s = plan.strategy;
     facts.push(['Shift', `${plan.zone_shift_h > 0 ? '+' : ''}${plan.zone_shift_h} h: ${s.direction} the body clock`]);
-    facts.push(['Days to adjust', `${days(plan.days_to_reentrain.with_plan)} with the plan, ` +
-      `${days(plan.days_to_reentrain.without_plan)} without`]);
+    const d = plan.days_to_reentrain;
+    facts.push(['Days to adjust', `${days(d.with_plan)} with the plan, ${days(d.without_plan)} without ` +
+      `(model ${d.without_plan_model}; the field rule for travellers says about ${d.field_rule} days)`]);
     if (s.dose_mg > 0) facts.push(['Melatonin', `${s.dose_mg} mg, about ${s.dose_before_dlmo_h} h before the body's evening rise`]);
     if (s.bright_light_h > 0) facts.push(['Light', `${s.bright_light_h} h of bright light a day`]);
   }
