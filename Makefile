@@ -28,7 +28,7 @@ bench: test-deps
 	cmake --build build/bench -j $(JOBS)
 	bash scripts/run-benchmarks build/bench
 
-# Each libFuzzer target for FUZZ_SECONDS (default 60); needs clang-14.
+# Each libFuzzer target for FUZZ_RUNS executions (default 10 million); needs clang-14.
 fuzz:
 	bash scripts/install-deps --fuzz
 	bash scripts/run-fuzzers

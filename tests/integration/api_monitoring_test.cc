@@ -49,6 +49,46 @@ TEST_F(MonitoringApiTest, APhq9WithItem9IsMildButRaisesTheUrgentFlag) {
   EXPECT_EQ(list.body["items"][0]["components"], o["components"]);
 }
 
+// An urgent alert left unacknowledged escalates to the whole care team after
+// the rule's escalate_after_hours (2 h, a clinic policy default).
+TEST_F(MonitoringApiTest, AnUnacknowledgedSelfHarmAlertEscalatesToTheWholeCareTeam) {
+  clock_.Set(*ParseInstant("2026-11-20T10:00:00Z"));
+  ASSERT_EQ(Respond({{"instrument", "PHQ-9"},
+                     {"observed_at", "2026-11-20T09:00:00Z"},
+                     {"answers", {0, 0, 0, 0, 0, 0, 0, 0, 1}}})
+                .status,
+            201);
+  Reply fresh = Get(base_ + "/alerts");
+  ASSERT_EQ(fresh.status, 200) << fresh.raw;
+  const json* alert = nullptr;
+  for (const auto& a : fresh.body["items"]) {
+    if (a["rule_id"] == "alert.phq9.item9") alert = &a;
+  }
+  ASSERT_NE(alert, nullptr) << fresh.raw;
+  EXPECT_EQ((*alert)["escalation"]["due_at"], "2026-11-20T12:00:00Z");
+  EXPECT_FALSE((*alert)["escalation"]["escalated"].get<bool>());
+  const int id = (*alert)["id"];
+
+  // Two and a half hours later nobody has acknowledged it: every clinician on
+  // the care team sees it escalated, at the top of their inbox.
+  clock_.Set(*ParseInstant("2026-11-20T12:30:00Z"));
+  const std::string colleague = TokenFor("dr.colleague", store::UserRole::kClinician);
+  ASSERT_EQ(Post(base_ + "/care-team", {{"username", "dr.colleague"}}).status, 201);
+  client_->set_bearer_token_auth(colleague);
+  Reply inbox = Get("/api/v1/alerts");
+  client_->set_bearer_token_auth(token_);
+  ASSERT_EQ(inbox.status, 200) << inbox.raw;
+  ASSERT_FALSE(inbox.body["items"].empty());
+  EXPECT_EQ(inbox.body["items"][0]["id"], id);
+  EXPECT_TRUE(inbox.body["items"][0]["escalation"]["escalated"].get<bool>());
+
+  // Acknowledged, it no longer escalates.
+  Reply ack = Post(base_ + "/alerts/" + std::to_string(id) + "/status",
+                   {{"status", "acknowledged"}, {"note", "called the patient"}});
+  ASSERT_EQ(ack.status, 200) << ack.raw;
+  EXPECT_TRUE(ack.body["escalation"].is_null());
+}
+
 // Bastien 2001 band edges: 14 is subthreshold, 15 clinical (moderate).
 TEST_F(MonitoringApiTest, IsiAnswersByItemIdAndAsTextGiveThePublishedBands) {
   Reply a = Respond({{"instrument", "isi"},

@@ -300,6 +300,8 @@ export interface Alert {
   evidence: EvidenceRef[];
   refs: string[];
   created_at: string;
+  // Urgent alerts still open: when an unacknowledged alert reaches the whole care team.
+  escalation: { due_at: string; escalated: boolean } | null;
   history: AlertHistoryEntry[];
 }
 

@@ -22,6 +22,23 @@ Status CheckStatusFilter(const std::string& status) {
       "'" + status + "' is not an alert status; use open, acknowledged, resolved or all", "status");
 }
 
+// An urgent alert still open (not acknowledged) escalates to the patient's
+// whole care team once its rule's escalate_after_hours have passed.
+void MarkEscalation(const kb::MonitoringRules* rules, store::AlertRecord& a, Instant now) {
+  a.escalation_due.reset();
+  a.escalated = false;
+  if (rules == nullptr || a.severity != "urgent" || a.history.empty() || a.status() != "open") {
+    return;
+  }
+  for (const kb::AlertRule& rule : rules->alerts.rules) {
+    if (rule.id != a.rule_id || !rule.escalate_after_hours) continue;
+    const auto after = std::chrono::round<std::chrono::seconds>(
+        std::chrono::duration<double, std::ratio<3600>>(*rule.escalate_after_hours));
+    a.escalation_due = a.provenance.created_at + after;
+    a.escalated = now >= *a.escalation_due;
+  }
+}
+
 }  // namespace
 
 Result<std::vector<store::AlertRecord>> Monitoring::ListAlerts(const Actor& actor,
@@ -34,7 +51,9 @@ Result<std::vector<store::AlertRecord>> Monitoring::ListAlerts(const Actor& acto
     store::AlertQuery q;
     q.patient = patient;
     q.status = status;
-    return store_.ListAlerts(q);
+    PINEAL_ASSIGN_OR_RETURN(auto alerts, store_.ListAlerts(q));
+    for (auto& a : alerts) MarkEscalation(knowledge_.rules, a, clock_.Now());
+    return alerts;
   }();
   RecordAudit(actor, "alert.list", patient, result.status());
   return result;
@@ -62,13 +81,16 @@ Result<std::vector<InboxAlert>> Monitoring::AlertInbox(const Actor& actor,
     PINEAL_ASSIGN_OR_RETURN(auto alerts, store_.ListAlerts(q));
     std::vector<InboxAlert> out;
     for (auto& a : alerts) {
+      MarkEscalation(knowledge_.rules, a, clock_.Now());
       const std::string name = names[a.patient_id.value()];
       out.push_back({std::move(a), name});
     }
-    // Urgent first, then warnings, then the rest; newest first within each.
-    auto rank = [](const std::string& s) { return s == "urgent" ? 0 : s == "warning" ? 1 : 2; };
+    // Escalated first, then urgent, warnings and the rest; newest first within each.
+    auto rank = [](const store::AlertRecord& a) {
+      return a.escalated ? 0 : a.severity == "urgent" ? 1 : a.severity == "warning" ? 2 : 3;
+    };
     std::stable_sort(out.begin(), out.end(), [&](const InboxAlert& x, const InboxAlert& y) {
-      return rank(x.alert.severity) < rank(y.alert.severity);
+      return rank(x.alert) < rank(y.alert);
     });
     return out;
   }();

@@ -35,6 +35,9 @@ json AlertJson(const store::AlertRecord& a) {
               {"evidence", StoredJson(a.evidence_json)},
               {"refs", StoredJson(a.refs_json)},
               {"created_at", FormatInstant(a.provenance.created_at)},
+              {"escalation", a.escalation_due ? json{{"due_at", FormatInstant(*a.escalation_due)},
+                                                     {"escalated", a.escalated}}
+                                              : json(nullptr)},
               {"history", history}};
 }
 

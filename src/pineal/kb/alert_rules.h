@@ -59,6 +59,9 @@ struct AlertRule {
   std::vector<std::string> refs;
   bool policy = false;
   std::string note;
+  // Urgent rules: hours an open alert may go unacknowledged before it is
+  // escalated to the patient's whole care team (a clinic policy default).
+  std::optional<double> escalate_after_hours;
 
   std::optional<double> Number(const std::string& name) const;
   std::string Text(const std::string& name) const;  // "" when absent

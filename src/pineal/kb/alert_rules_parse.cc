@@ -114,7 +114,8 @@ void ParseAlertRule(const YAML::Node& node, const std::string& file, LintReport&
                     const KnownRefs& known, AlertRuleSet& out) {
   catalog_yaml::EntryReader r(node, file, "alert rule", report);
   if (!r.is_map()) return;
-  r.AllowKeys({"id", "kind", "severity", "params", "title", "message", "refs", "policy", "note"});
+  r.AllowKeys({"id", "kind", "severity", "params", "title", "message", "refs", "policy", "note",
+               "escalate_after_hours"});
   AlertRule rule;
   rule.id = r.Text("id");
   const auto kind = r.Enum<AlertKind>(
@@ -133,6 +134,14 @@ void ParseAlertRule(const YAML::Node& node, const std::string& file, LintReport&
   }
   ReadRefsAndPolicy(r, known, rule.refs, rule.policy);
   rule.note = r.Text("note", false);
+  rule.escalate_after_hours = r.Number("escalate_after_hours");
+  if (rule.escalate_after_hours) {
+    if (rule.severity != AlertSeverity::kUrgent) {
+      r.Error(r.Child("escalate_after_hours"), "only urgent alerts are escalated");
+    } else if (!(*rule.escalate_after_hours > 0 && *rule.escalate_after_hours <= 72)) {
+      r.Error(r.Child("escalate_after_hours"), "must be more than 0 and at most 72 hours");
+    }
+  }
   if (!rule.id.empty()) {
     for (const auto& other : out.rules) {
       if (other.id == rule.id) r.Error(r.Child("id"), "duplicate rule id");

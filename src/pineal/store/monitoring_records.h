@@ -32,6 +32,10 @@ struct AlertRecord {
   std::string refs_json;      // ["kroenke2001"]
   records::Provenance provenance;
   std::vector<AlertStatusChange> history;  // oldest first; never empty once stored
+  // Not stored: set by app/ from the rule's escalate_after_hours for an urgent
+  // alert still open (unacknowledged); escalated once `now` has passed it.
+  std::optional<Instant> escalation_due;
+  bool escalated = false;
 
   const std::string& status() const { return history.back().status; }
 };

@@ -101,6 +101,13 @@ export function alertCard(a: Alert, o: AlertCardOptions, rest: Alert[] = []): HT
   o.showPatient ? h('p', { class: 'alert-patient' }, h('a', { href: `#/patients/${a.patient_id}` },
     a.patient_name ?? `Patient #${a.patient_id}`)) : null,
   h('p', { class: 'alert-message' }, a.message),
+  a.escalation
+    ? h('p', { class: `alert-escalation${a.escalation.escalated ? ' escalated' : ''}`,
+      'data-escalated': String(a.escalation.escalated) },
+    a.escalation.escalated
+      ? `Escalated to the whole care team: not acknowledged by ${fmtDateTime(a.escalation.due_at, tz)}.`
+      : `Escalates to the whole care team at ${fmtDateTime(a.escalation.due_at, tz)} unless acknowledged.`)
+    : null,
   h('div', { class: 'alert-foot' },
     h('p', { class: 'alert-when muted' }, `Raised ${fmtDateTime(a.created_at, tz)}`,
       last && last.status !== 'open' ? ` · ${statusLabel(last.status).toLowerCase()} by ${last.by}, ${fmtDateTime(last.at, tz)}` : ''),
