@@ -98,8 +98,7 @@ double TimeAboveH(const LinearPkParams& p, std::span<const DoseEvent> doses, dou
 }
 
 double AucInfinity(const LinearPkParams& p, const DoseEvent& dose, double dose_scale) {
-  const bool oral = dose.route == Route::kOral || dose.route == Route::kOralZeroOrder;
-  return dose.amount_mg * dose_scale * (oral ? p.f : 1.0) / p.cl_l_per_h;
+  return dose.amount_mg * dose_scale * (IsOral(dose.route) ? p.f : 1.0) / p.cl_l_per_h;
 }
 
 double AccumulationRatio(const LinearPkParams& p, const DoseEvent& dose, double tau_h) {
