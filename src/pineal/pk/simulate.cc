@@ -101,7 +101,10 @@ std::vector<std::string> CitedRefs(const kb::PkModelSpec& model) {
   std::set<std::string> ids(model.refs.begin(), model.refs.end());
   for (const auto& p : model.parameters) ids.insert(p.refs.begin(), p.refs.end());
   for (const auto& c : model.covariates) ids.insert(c.refs.begin(), c.refs.end());
-  for (const auto& f : model.formulations) ids.insert(f.refs.begin(), f.refs.end());
+  for (const auto& f : model.formulations) {
+    ids.insert(f.refs.begin(), f.refs.end());
+    if (f.fed) ids.insert(f.fed->refs.begin(), f.fed->refs.end());
+  }
   for (const auto& v : model.variants) ids.insert(v.refs.begin(), v.refs.end());
   ids.insert(model.bioavailability.refs.begin(), model.bioavailability.refs.end());
   if (model.product_content) {
@@ -153,6 +156,7 @@ Result<SimulationResult> Simulate(const kb::PkCatalog& catalog, const Simulation
     d.route = res.params.route;
     d.duration_h =
         res.params.route == Route::kOralZeroOrder ? res.params.zero_order_duration_h : 0.0;
+    d.fast_fraction = res.params.fast_fraction;
   }
   const LinearPkParams& p = res.params.typical;
 
