@@ -84,7 +84,7 @@ SimulationMetrics Measure(const LinearPkParams& p, const std::vector<DoseEvent>&
   m.last_wake_h = NextClockTime(last, r.start_clock_h, r.wake_clock_h);
   m.first_wake_mg_per_l = ConcentrationAt(p, doses, m.first_wake_h, scale);
   m.last_wake_mg_per_l = ConcentrationAt(p, doses, m.last_wake_h, scale);
-  m.terminal_half_life_h = TerminalHalfLifeH(p);
+  m.terminal_half_life_h = ApparentTerminalHalfLifeH(p, doses);
   return m;
 }
 
@@ -177,8 +177,8 @@ Result<SimulationResult> Simulate(const kb::PkCatalog& catalog, const Simulation
   const double last = times.back();
   double horizon = r.horizon_h;
   if (horizon == 0) {
-    const double tail =
-        std::max({24.0, interval.value_or(0.0), std::min(2.0 * TerminalHalfLifeH(p), 168.0)});
+    const double tail = std::max({24.0, interval.value_or(0.0),
+                                  std::min(2.0 * ApparentTerminalHalfLifeH(p, res.doses), 168.0)});
     horizon = std::max(last + tail, NextClockTime(last, r.start_clock_h, r.wake_clock_h) + 1.0);
   }
   if (horizon <= times.front()) {

@@ -242,6 +242,25 @@ TEST(MelatoninPr, FoodWithoutFedValuesIsReportedAsNotModelled) {
   EXPECT_TRUE(applied);
 }
 
+// The simulation's summary reports the terminal half-life a PR study sees,
+// the slow release showing through (check 6, R57: accept 3-4.5 h), and IR
+// keeps its own (R2, R17: 30-60 min).
+TEST(MelatoninPrCheck6, SummaryTerminalHalfLifeR57) {
+  SimulationRequest r;
+  r.substance = "melatonin";
+  r.doses = {{0.0, 2.0}};
+  r.formulation = "pr";
+  auto pr = Simulate(PrCatalog(), r);
+  ASSERT_TRUE(pr.ok()) << pr.status().ToString();
+  EXPECT_GE(pr->metrics.terminal_half_life_h, 3.0);
+  EXPECT_LE(pr->metrics.terminal_half_life_h, 4.5);
+  r.formulation = "ir";
+  auto ir = Simulate(PrCatalog(), r);
+  ASSERT_TRUE(ir.ok()) << ir.status().ToString();
+  EXPECT_GE(ir->metrics.terminal_half_life_h, 0.5);
+  EXPECT_LE(ir->metrics.terminal_half_life_h, 1.0);
+}
+
 TEST(MelatoninPr, SimulateUsesTheDualRoute) {
   SimulationRequest r;
   r.substance = "melatonin";
