@@ -72,6 +72,29 @@ TEST_F(ApiTest, SimulateMatchesTheClosedFormOfTheTypicalPatient) {
   EXPECT_FALSE(r.body["metrics"].contains("population"));
 }
 
+// Prolonged release: the dose split between two first-order depots, so the
+// curve is the closed form of the fast part (ka) plus that of the slow part
+// (ka_slow_per_h), with the fraction the response states.
+TEST_F(ApiTest, SimulatePrIsTwoSplitFirstOrderInputs) {
+  Reply r = Post("/api/v1/simulate", {{"substance", "melatonin"},
+                                      {"dose", "2 mg"},
+                                      {"formulation", "pr"},
+                                      {"at", "22:00"},
+                                      {"subjects", 0}});
+  ASSERT_EQ(r.status, 200) << r.raw;
+  ASSERT_EQ(r.body["doses"][0]["route"], "oral dual first-order");
+  const double fast = r.body["doses"][0]["fast_fraction"];
+  const json& p = r.body["typical_parameters"];
+  json slow = p;
+  slow["ka_per_h"] = p["ka_slow_per_h"];
+  for (double t : {0.5, 1.0, 3.0, 9.0}) {
+    auto [c, at] = CurveAt(r.body, t);
+    const double want =
+        OneCompartmentOral(p, 2.0 * fast, at) + OneCompartmentOral(slow, 2.0 * (1 - fast), at);
+    EXPECT_NEAR(c, want, 1e-6 * want + 1e-9) << "t = " << at;
+  }
+}
+
 TEST_F(ApiTest, SimulateReturnsThePopulationBandAndTheSvgPlot) {
   const json body = {{"substance", "kratom"},
                      {"dose", "2 g"},

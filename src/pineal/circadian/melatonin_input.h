@@ -51,7 +51,10 @@ Result<double> GutAmountPmolPerL(const MelatoninParams& params, double dose_mg);
 
 // Checks the doses (finite times, amounts in the fitted range) and converts
 // them. IR: one bolus at pill time + lag. PR: the same amount released at a
-// constant rate over pr_release_h from pill time + lag (melatonin.md §8).
+// constant rate over pr_release_h from pill time + lag. An assumption of this
+// engine only: melatonin.md §2 has since replaced zero-order PR release with a
+// dual first-order input (60% fast), which the PK engine uses; this gut input
+// has not been refitted to it.
 Result<GutInput> MakeGutInput(const MelatoninParams& params,
                               const std::vector<MelatoninDose>& doses);
 

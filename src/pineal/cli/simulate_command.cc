@@ -152,7 +152,8 @@ void RegisterSimulateCommand(CLI::App& root) {
   cmd->add_option("--dose", o->dose,
                   "amount per dose, e.g. \"3 mg\"; for kratom the mass of leaf, e.g. \"2 g\"")
       ->required();
-  cmd->add_option("--formulation", o->formulation, "melatonin: ir (default) or pr; kratom: leaf");
+  cmd->add_option("--formulation", o->formulation,
+                  "melatonin: ir (default), pr or surge_sustained; kratom: leaf");
   cmd->add_option("--content", o->content,
                   "kratom: mitragynine content of the product, e.g. \"15 mg/g\" or \"1.5%\"");
   cmd->add_option("--at", o->at, "clock time of the first dose")->capture_default_str();

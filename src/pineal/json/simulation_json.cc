@@ -70,12 +70,18 @@ json SimulationJson(const pk::SimulationResult& r, const std::string& title) {
               {"analyte_mg_per_mg_dose", r.dose_scale}};
   if (r.params.content_mg_per_g) out["content_mg_per_g"] = *r.params.content_mg_per_g;
   json doses = json::array();
+  bool dual = false;  // the slow depot's values are shown only where a dose uses it
   for (const auto& d : r.doses) {
-    doses.push_back({{"time_h", d.time_h},
-                     {"amount_mg", d.amount_mg},
-                     {"taken", d.taken},
-                     {"route", pk::RouteName(d.route)},
-                     {"duration_h", d.duration_h}});
+    json dose = {{"time_h", d.time_h},
+                 {"amount_mg", d.amount_mg},
+                 {"taken", d.taken},
+                 {"route", pk::RouteName(d.route)},
+                 {"duration_h", d.duration_h}};
+    if (d.route == pk::Route::kOralDualFirstOrder) {
+      dose["fast_fraction"] = d.fast_fraction;
+      dual = true;
+    }
+    doses.push_back(std::move(dose));
   }
   out["doses"] = doses;
   out["typical_parameters"] = {{"compartments", p.compartments},
@@ -86,6 +92,7 @@ json SimulationJson(const pk::SimulationResult& r, const std::string& title) {
                                {"ka_per_h", p.ka_per_h},
                                {"tlag_h", p.tlag_h},
                                {"f_multiplier", p.f}};
+  if (dual) out["typical_parameters"]["ka_slow_per_h"] = p.ka_slow_per_h;
   out["exposure_multiplier"] = {{"requested", r.params.exposure_requested},
                                 {"applied", r.params.exposure_applied}};
   out["metrics"] = {{"typical", Metrics(r.metrics, r)}};

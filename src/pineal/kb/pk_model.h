@@ -37,15 +37,28 @@ struct PkParameterSpec {
 enum class PkStructure { kOneCompartment, kTwoCompartment };
 
 enum class PkInput {
-  kFirstOrder,  // oral dose into a depot, absorbed with ka after tlag
-  kZeroOrder,   // released at a constant rate over `duration_h` after tlag
+  kFirstOrder,      // oral dose into a depot, absorbed with ka after tlag
+  kZeroOrder,       // released at a constant rate over `duration_h` after tlag
+  kDualFirstOrder,  // `fast_fraction` absorbed with ka, the rest with
+                    // `ka_slow_per_h`, both after tlag
+};
+
+// Typical parameter values that replace the model's when the dose is taken
+// with food (a prolonged-release tablet's lag and absorption rate).
+struct PkFedSpec {
+  std::vector<std::pair<std::string, double>> overrides;  // parameter name -> typical
+  std::vector<std::string> refs;
+  std::string note;
 };
 
 struct PkFormulationSpec {
   std::string id;     // "ir", "pr", "leaf"
   std::string label;  // "immediate release"
   PkInput input = PkInput::kFirstOrder;
-  double duration_h = 0.0;  // zero-order release time
+  double duration_h = 0.0;     // zero-order release time
+  double fast_fraction = 1.0;  // dual first-order: share absorbed with ka
+  double ka_slow_per_h = 0.0;  // dual first-order: rate of the rest
+  std::optional<PkFedSpec> fed;
   std::vector<std::string> refs;
   std::string note;
 };

@@ -84,6 +84,71 @@ Status ParseParameters(YamlReader& r, const YAML::Node& node, PkModelSpec& m) {
   return Status::Ok();
 }
 
+// {name: value, ...} of typical values that replace the model's parameters.
+Status ParseParameterOverrides(YamlReader& r, const YAML::Node& o, const std::string& here,
+                               const PkModelSpec& m,
+                               std::vector<std::pair<std::string, double>>& out) {
+  if (!o || !o.IsMap() || o.size() == 0) {
+    return r.Error(here, "must map parameter names to values");
+  }
+  for (const auto& kv : o) {
+    const std::string name = kv.first.as<std::string>();
+    if (m.FindParameter(name) == nullptr) {
+      return r.Error(here + "." + name, "is not a parameter of this model");
+    }
+    double value = 0;
+    PINEAL_RETURN_IF_ERROR(r.Number(o, name, here, value));
+    if (value < 0 || (value == 0 && name != "tlag"))
+      return r.Error(here + "." + name, "must be > 0");
+    out.emplace_back(name, value);
+  }
+  return Status::Ok();
+}
+
+Status ParseFedSpec(YamlReader& r, const YAML::Node& f, const std::string& here,
+                    const PkModelSpec& m, PkFedSpec& out) {
+  if (!f.IsMap()) return r.Error(here, "must be a mapping with overrides, refs and note");
+  PINEAL_RETURN_IF_ERROR(r.OnlyKeys(f, here, {"overrides", "refs", "note"}));
+  PINEAL_RETURN_IF_ERROR(
+      ParseParameterOverrides(r, f["overrides"], here + ".overrides", m, out.overrides));
+  PINEAL_RETURN_IF_ERROR(r.Refs(f, here, out.refs, /*required=*/true));
+  return r.OptString(f, "note", here, out.note);
+}
+
+// The keys of one input type, and no other input's.
+Status ParseFormulationInput(YamlReader& r, const YAML::Node& f, const std::string& here,
+                             PkFormulationSpec& spec) {
+  std::string input;
+  PINEAL_RETURN_IF_ERROR(r.String(f, "input", here, input));
+  const bool zero = input == "zero_order", dual = input == "dual_first_order";
+  if (!zero && !dual && input != "first_order") {
+    return r.Error(here + ".input",
+                   "is '" + input + "'; allowed: first_order, zero_order, dual_first_order");
+  }
+  if (!zero && f["duration_h"]) return r.Error(here + ".duration_h", "only for zero_order input");
+  for (const char* key : {"fast_fraction", "ka_slow_per_h"}) {
+    if (!dual && f[key]) {
+      return r.Error(here + "." + key, "only for dual_first_order input");
+    }
+  }
+  if (zero) {
+    spec.input = PkInput::kZeroOrder;
+    PINEAL_RETURN_IF_ERROR(r.Number(f, "duration_h", here, spec.duration_h));
+    if (!(spec.duration_h > 0)) return r.Error(here + ".duration_h", "must be > 0");
+  } else if (dual) {
+    spec.input = PkInput::kDualFirstOrder;
+    PINEAL_RETURN_IF_ERROR(r.Number(f, "fast_fraction", here, spec.fast_fraction));
+    if (!(spec.fast_fraction >= 0 && spec.fast_fraction <= 1)) {
+      return r.Error(here + ".fast_fraction", "must be within 0..1");
+    }
+    PINEAL_RETURN_IF_ERROR(r.Number(f, "ka_slow_per_h", here, spec.ka_slow_per_h));
+    if (!(spec.ka_slow_per_h > 0)) return r.Error(here + ".ka_slow_per_h", "must be > 0");
+  } else {
+    spec.input = PkInput::kFirstOrder;
+  }
+  return Status::Ok();
+}
+
 Status ParseFormulations(YamlReader& r, const YAML::Node& node, PkModelSpec& m) {
   if (!node || !node.IsSequence() || node.size() == 0) {
     return r.Error("formulations", "must be a non-empty list");
@@ -91,24 +156,19 @@ Status ParseFormulations(YamlReader& r, const YAML::Node& node, PkModelSpec& m) 
   for (std::size_t i = 0; i < node.size(); ++i) {
     const std::string at = "formulations[" + std::to_string(i) + "]";
     const YAML::Node f = node[i];
-    PINEAL_RETURN_IF_ERROR(
-        r.OnlyKeys(f, at, {"id", "label", "input", "duration_h", "refs", "note"}));
+    PINEAL_RETURN_IF_ERROR(r.OnlyKeys(f, at,
+                                      {"id", "label", "input", "duration_h", "fast_fraction",
+                                       "ka_slow_per_h", "fed", "refs", "note"}));
     PkFormulationSpec spec;
     PINEAL_RETURN_IF_ERROR(r.String(f, "id", at, spec.id));
     const std::string here = at + " (" + spec.id + ")";
     if (m.FindFormulation(spec.id) != nullptr) return r.Error(here, "defined twice");
     PINEAL_RETURN_IF_ERROR(r.String(f, "label", here, spec.label));
-    std::string input;
-    PINEAL_RETURN_IF_ERROR(r.String(f, "input", here, input));
-    if (input == "first_order") {
-      spec.input = PkInput::kFirstOrder;
-      if (f["duration_h"]) return r.Error(here + ".duration_h", "only for zero_order input");
-    } else if (input == "zero_order") {
-      spec.input = PkInput::kZeroOrder;
-      PINEAL_RETURN_IF_ERROR(r.Number(f, "duration_h", here, spec.duration_h));
-      if (!(spec.duration_h > 0)) return r.Error(here + ".duration_h", "must be > 0");
-    } else {
-      return r.Error(here + ".input", "is '" + input + "'; allowed: first_order, zero_order");
+    PINEAL_RETURN_IF_ERROR(ParseFormulationInput(r, f, here, spec));
+    if (f["fed"]) {
+      PkFedSpec fed;
+      PINEAL_RETURN_IF_ERROR(ParseFedSpec(r, f["fed"], here + ".fed", m, fed));
+      spec.fed = std::move(fed);
     }
     PINEAL_RETURN_IF_ERROR(r.Refs(f, here, spec.refs, /*required=*/true));
     PINEAL_RETURN_IF_ERROR(r.OptString(f, "note", here, spec.note));
@@ -129,23 +189,8 @@ Status ParseVariants(YamlReader& r, const YAML::Node& node, PkModelSpec& m) {
     const std::string here = at + " (" + spec.id + ")";
     if (m.FindVariant(spec.id) != nullptr) return r.Error(here, "defined twice");
     PINEAL_RETURN_IF_ERROR(r.String(v, "label", here, spec.label));
-    const YAML::Node o = v["overrides"];
-    if (!o || !o.IsMap() || o.size() == 0) {
-      return r.Error(here + ".overrides", "must map parameter names to values");
-    }
-    for (const auto& kv : o) {
-      const std::string name = kv.first.as<std::string>();
-      const PkParameterSpec* p = m.FindParameter(name);
-      if (p == nullptr) {
-        return r.Error(here + ".overrides." + name, "is not a parameter of this model");
-      }
-      double value = 0;
-      PINEAL_RETURN_IF_ERROR(r.Number(o, name, here + ".overrides", value));
-      if (value < 0 || (value == 0 && name != "tlag")) {
-        return r.Error(here + ".overrides." + name, "must be > 0");
-      }
-      spec.overrides.emplace_back(name, value);
-    }
+    PINEAL_RETURN_IF_ERROR(
+        ParseParameterOverrides(r, v["overrides"], here + ".overrides", m, spec.overrides));
     PINEAL_RETURN_IF_ERROR(r.Refs(v, here, spec.refs, /*required=*/true));
     PINEAL_RETURN_IF_ERROR(r.OptString(v, "note", here, spec.note));
     m.variants.push_back(std::move(spec));
@@ -214,7 +259,10 @@ std::vector<std::string> CitedIds(const PkModelSpec& m) {
   };
   for (const auto& p : m.parameters) add(p.refs);
   add(m.bioavailability.refs);
-  for (const auto& f : m.formulations) add(f.refs);
+  for (const auto& f : m.formulations) {
+    add(f.refs);
+    if (f.fed) add(f.fed->refs);
+  }
   for (const auto& c : m.covariates) add(c.refs);
   if (m.product_content) add(m.product_content->refs);
   if (m.endogenous) {

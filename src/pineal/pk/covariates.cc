@@ -127,8 +127,13 @@ Result<PopulationParams> Individualize(const kb::PkModelSpec& model,
                                                formulation_id, model.substance, allowed),
                                    "formulation");
   }
-  out.route = form->input == kb::PkInput::kZeroOrder ? Route::kOralZeroOrder : Route::kOral;
+  switch (form->input) {
+    case kb::PkInput::kFirstOrder: out.route = Route::kOral; break;
+    case kb::PkInput::kZeroOrder: out.route = Route::kOralZeroOrder; break;
+    case kb::PkInput::kDualFirstOrder: out.route = Route::kOralDualFirstOrder; break;
+  }
   out.zero_order_duration_h = form->duration_h;
+  out.fast_fraction = form->input == kb::PkInput::kDualFirstOrder ? form->fast_fraction : 1.0;
 
   LinearPkParams& p = out.typical;
   p.compartments = model.structure == kb::PkStructure::kTwoCompartment ? 2 : 1;
@@ -145,6 +150,21 @@ Result<PopulationParams> Individualize(const kb::PkModelSpec& model,
     }
     for (const auto& [name, value] : v->overrides) *ParamSlot(p, name) = value;
     out.notes.push_back({CovariateNote::Kind::kApplied, v->id, v->label, v->refs});
+  }
+  if (form->input == kb::PkInput::kDualFirstOrder) p.ka_slow_per_h = form->ka_slow_per_h;
+  // Food changes how the tablet releases (lag, absorption rate), not the
+  // disposition, so it comes after any variant of the typical values.
+  bool food_modelled = false;
+  if (patient.fed && form->fed) {
+    std::string values;
+    for (const auto& [name, value] : form->fed->overrides) {
+      *ParamSlot(p, name) = value;
+      values += fmt::format("{}{} {:g}", values.empty() ? "" : ", ", name, value);
+    }
+    out.notes.push_back({CovariateNote::Kind::kApplied, "food",
+                         fmt::format("{} taken with food: {}", form->label, values),
+                         form->fed->refs});
+    food_modelled = true;
   }
   for (const auto& spec : model.parameters) {
     ParameterOmegas& o = out.omega;
@@ -185,6 +205,16 @@ Result<PopulationParams> Individualize(const kb::PkModelSpec& model,
     } else {
       exposure.push_back(&c);
     }
+    food_modelled = food_modelled || c.when.fed.value_or(false);
+  }
+  if (patient.fed && !food_modelled) {
+    out.notes.push_back(
+        {CovariateNote::Kind::kNotModelled,
+         "food",
+         fmt::format("taken with food: no food effect is modelled for {} {}; fasted values are "
+                     "used",
+                     model.substance, form->label),
+         {}});
   }
   ApplyExposure(model, exposure, out);
   for (std::size_t i = 0; i < comeds.size(); ++i) {

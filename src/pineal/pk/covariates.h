@@ -1,5 +1,8 @@
 // From a population model spec and a patient's covariates to the typical
-// individual parameters and their between-subject variability. Exposure
+// individual parameters and their between-subject variability. A formulation's
+// input type sets the route (and its fast fraction and ka_slow); its fed-state
+// values replace the typical lag and absorption rate when the dose is taken
+// with food. Exposure
 // multipliers (CYP1A2 inhibitors, sex, age, food, smoking) change F: they
 // scale oral doses, which for a linear model is the same as dividing CL/F and
 // V/F alike. F cannot exceed 1, so a product of multipliers that would need
@@ -56,6 +59,7 @@ struct PopulationParams {
   std::optional<double> content_mg_per_g;
   Route route = Route::kOral;
   double zero_order_duration_h = 0.0;
+  double fast_fraction = 1.0;       // dual first-order route: share absorbed with ka
   double exposure_requested = 1.0;  // product of the multipliers that apply
   double exposure_applied = 1.0;    // after the F <= 1 cap
   std::vector<CovariateNote> notes;

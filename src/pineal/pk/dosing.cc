@@ -21,12 +21,18 @@ bool IsZeroOrder(Route route) {
   return route == Route::kOralZeroOrder || route == Route::kIvInfusion;
 }
 
+bool IsOral(Route route) {
+  return route == Route::kOral || route == Route::kOralZeroOrder ||
+         route == Route::kOralDualFirstOrder;
+}
+
 const char* RouteName(Route route) {
   switch (route) {
     case Route::kOral: return "oral";
     case Route::kOralZeroOrder: return "oral zero-order";
     case Route::kIvBolus: return "IV bolus";
     case Route::kIvInfusion: return "IV infusion";
+    case Route::kOralDualFirstOrder: return "oral dual first-order";
   }
   return "?";
 }
@@ -50,6 +56,12 @@ Status ValidateDoses(std::span<const DoseEvent> doses) {
     if (IsZeroOrder(d.route) && !(d.duration_h > 0 && std::isfinite(d.duration_h))) {
       return Status::InvalidArgument(
           std::string(RouteName(d.route)) + " needs a duration of more than 0 h", at + ".duration");
+    }
+    if (d.route == Route::kOralDualFirstOrder && !(d.fast_fraction >= 0 && d.fast_fraction <= 1)) {
+      return Status::InvalidArgument(
+          "the fast fraction of a dual first-order dose must be within "
+          "0..1",
+          at + ".fast_fraction");
     }
   }
   return Status::Ok();

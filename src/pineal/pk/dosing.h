@@ -16,6 +16,10 @@ enum class Route {
                    // over duration_h (prolonged release; F and tlag apply)
   kIvBolus,        // into the central compartment at once
   kIvInfusion,     // into the central compartment over duration_h
+  // fast_fraction of the dose into the absorption depot (ka), the rest into a
+  // slow depot (ka_slow): prolonged-release tablets that release part of the
+  // dose at once and the rest over hours. F and tlag apply to both parts.
+  kOralDualFirstOrder,
 };
 
 struct DoseEvent {
@@ -26,6 +30,8 @@ struct DoseEvent {
   // A planned dose that was not taken stays in the list for the record and
   // contributes nothing.
   bool taken = true;
+  // Dual first-order route only: the share of the dose absorbed with ka, in [0, 1].
+  double fast_fraction = 1.0;
 };
 
 // `count` doses of `amount_mg` every `interval_h` from `first_h`.
@@ -33,13 +39,16 @@ std::vector<DoseEvent> RegularDoses(double first_h, double interval_h, int count
                                     Route route = Route::kOral, double duration_h = 0.0);
 
 // Checks that times are finite and non-decreasing, amounts finite and >= 0,
-// and zero-order routes have a positive duration. The Status names the dose.
+// zero-order routes have a positive duration and dual first-order routes a
+// fast fraction within [0, 1]. The Status names the dose.
 Status ValidateDoses(std::span<const DoseEvent> doses);
 
 // Sorts by time, keeping the order of doses given at the same time.
 void SortDoses(std::vector<DoseEvent>& doses);
 
 bool IsZeroOrder(Route route);
+// Oral routes: F and tlag apply.
+bool IsOral(Route route);
 const char* RouteName(Route route);
 
 }  // namespace pineal::pk

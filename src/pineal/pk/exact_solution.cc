@@ -15,7 +15,7 @@ double ExactState::Advance(double dt) {
   PINEAL_DCHECK(dt >= 0, "ExactState::Advance needs dt >= 0");
   if (dt <= 0) return 0.0;
   const double ka = p_.ka_per_h;
-  const double depot_decay = std::exp(-ka * dt);
+  const double ks = p_.ka_slow_per_h;
   double change_over_lambda = 0.0;
   for (int j = 0; j < d_.modes; ++j) {
     const double lambda = d_.lambda[j];
@@ -23,18 +23,26 @@ double ExactState::Advance(double dt) {
     const double before = y_[j];
     y_[j] = before * std::exp(-lambda * dt) + depot_mg_ * ka * w * DiffExp(lambda, ka, dt) +
             rate_mg_per_h_ * w * OneMinusExpOver(lambda, dt);
+    // The slow depot adds its own term only when it holds something, so models
+    // without one do not pay for the exp.
+    if (depot_slow_mg_ != 0.0) y_[j] += depot_slow_mg_ * ks * w * DiffExp(lambda, ks, dt);
     change_over_lambda += (y_[j] - before) / lambda;
   }
   // Mass balance: the body gains what is absorbed and infused and loses CL*AUC;
   // the body amount carried by mode j is CL * y_j / lambda_j.
-  const double absorbed = depot_mg_ * -std::expm1(-ka * dt);
-  depot_mg_ *= depot_decay;
+  double absorbed = depot_mg_ * -std::expm1(-ka * dt);
+  depot_mg_ *= std::exp(-ka * dt);
+  if (depot_slow_mg_ != 0.0) {
+    absorbed += depot_slow_mg_ * -std::expm1(-ks * dt);
+    depot_slow_mg_ *= std::exp(-ks * dt);
+  }
   const double auc = (absorbed + rate_mg_per_h_ * dt) / p_.cl_l_per_h - change_over_lambda;
   return std::max(auc, 0.0);
 }
 
 void ExactState::Apply(const InputChange& c) {
   depot_mg_ += c.depot_mg;
+  depot_slow_mg_ += c.depot_slow_mg;
   for (int j = 0; j < d_.modes; ++j) y_[j] += c.bolus_mg * d_.weight[j];
   active_infusions_ += c.active_infusions_delta;
   // Exactly zero once every infusion has stopped, whatever the rounding of the steps.

@@ -25,7 +25,7 @@ class ExactState {
   void Apply(const InputChange& c);
 
   double ConcentrationMgPerL() const;
-  double DepotMg() const { return depot_mg_; }
+  double DepotMg() const { return depot_mg_ + depot_slow_mg_; }
   // Amount in the central and peripheral compartments together.
   double BodyMg() const;
 
@@ -33,6 +33,7 @@ class ExactState {
   LinearPkParams p_;
   Disposition d_;
   double depot_mg_ = 0.0;
+  double depot_slow_mg_ = 0.0;  // dual first-order doses: absorbed with ka_slow
   double rate_mg_per_h_ = 0.0;
   int active_infusions_ = 0;
   double y_[2] = {0.0, 0.0};  // contribution of each disposition mode to C, mg/L

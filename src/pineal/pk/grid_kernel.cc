@@ -88,9 +88,12 @@ void FillExpSum(double* out, std::size_t count, double constant, const GridTerms
     case 2:
       return c ? Fill<2, true>(out, count, constant, terms, amp)
                : Fill<2, false>(out, count, constant, terms, amp);
-    default:
+    case 3:
       return c ? Fill<3, true>(out, count, constant, terms, amp)
                : Fill<3, false>(out, count, constant, terms, amp);
+    default:
+      return c ? Fill<4, true>(out, count, constant, terms, amp)
+               : Fill<4, false>(out, count, constant, terms, amp);
   }
 }
 

@@ -9,7 +9,8 @@
 
 namespace pineal::pk {
 
-inline constexpr int kMaxGridTerms = 3;  // two disposition modes + absorption
+// Two disposition modes + absorption + the slow depot of dual first-order input.
+inline constexpr int kMaxGridTerms = 4;
 
 // Per-step decay factors of the terms, with the powers the kernel needs.
 struct GridTerms {

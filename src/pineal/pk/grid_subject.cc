@@ -1,5 +1,6 @@
 #include "pineal/pk/grid_subject.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -56,18 +57,27 @@ void GridSubject::Prepare(const LinearPkParams& p, const GridSpec& grid) {
 
   const Disposition d = Decompose(p);
   disposition_modes_ = d.modes;
+  // The slow depot costs a term per point, so it is marched only when a dose uses it.
+  const bool slow = std::any_of(changes_.begin(), changes_.end(),
+                                [](const InputChange& c) { return c.depot_slow_mg != 0.0; });
   const double ka = p.ka_per_h;
+  const double ks = p.ka_slow_per_h;
   bool degenerate = false;
   for (int j = 0; j < d.modes; ++j) {
     rate_[j] = d.lambda[j];
     w_[j] = d.weight[j];
     w_over_lambda_[j] = d.weight[j] / d.lambda[j];
     const double gap = ka - d.lambda[j];
-    degenerate = degenerate || std::fabs(gap) <= kDegenerateGap * ka;
+    const double slow_gap = ks - d.lambda[j];
+    degenerate = degenerate || std::fabs(gap) <= kDegenerateGap * ka ||
+                 (slow && std::fabs(slow_gap) <= kDegenerateGap * ks);
     c_[j] = degenerate ? 0.0 : ka * d.weight[j] / gap;
+    c_slow_[j] = degenerate || !slow ? 0.0 : ks * d.weight[j] / slow_gap;
   }
   rate_[d.modes] = ka;
-  const int n = d.modes + 1;
+  slow_mode_ = slow ? d.modes + 1 : -1;
+  if (slow) rate_[slow_mode_] = ks;
+  const int n = d.modes + (slow ? 2 : 1);
   double ratio[kMaxGridTerms];
   for (int i = 0; i < n; ++i) {
     ratio[i] = std::exp(-rate_[i] * grid.step_h);
@@ -83,7 +93,7 @@ void GridSubject::Prepare(const LinearPkParams& p, const GridSpec& grid) {
 // (1e-181 mg/L, zero for any purpose) and zero those amplitudes.
 std::size_t GridSubject::RunBeforeUnderflow(std::size_t wanted) {
   constexpr int kTinyExponent = -600;
-  const int modes = disposition_modes_ + 1;
+  const int modes = terms_.n;
   std::size_t run = wanted;
   for (int i = 0; i < modes; ++i) {
     if (amp_[i] == 0.0) continue;
@@ -113,7 +123,7 @@ std::size_t GridSubject::GridIndexOf(double t) const {
 void GridSubject::ApplyChange(const InputChange& c, double delay_h) {
   const int ka_mode = disposition_modes_;
   double decay[kMaxGridTerms];
-  for (int i = 0; i <= ka_mode; ++i) {
+  for (int i = 0; i < terms_.n; ++i) {
     decay[i] = delay_h > 0 ? std::exp(-rate_[i] * delay_h) : 1.0;
   }
   if (c.depot_mg != 0.0) {
@@ -123,6 +133,14 @@ void GridSubject::ApplyChange(const InputChange& c, double delay_h) {
       to_ka += c_[j];
     }
     amp_[ka_mode] -= c.depot_mg * to_ka * decay[ka_mode];
+  }
+  if (c.depot_slow_mg != 0.0) {
+    double to_ks = 0.0;
+    for (int j = 0; j < ka_mode; ++j) {
+      amp_[j] += c.depot_slow_mg * c_slow_[j] * decay[j];
+      to_ks += c_slow_[j];
+    }
+    amp_[slow_mode_] -= c.depot_slow_mg * to_ks * decay[slow_mode_];
   }
   if (c.bolus_mg != 0.0) {
     for (int j = 0; j < ka_mode; ++j) amp_[j] += c.bolus_mg * w_[j] * decay[j];

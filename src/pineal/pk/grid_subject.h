@@ -1,9 +1,9 @@
 // One subject on a uniform time grid, for any dosing history: the state is
 // kept as the amplitudes of the exponential modes at the next grid point;
-// input changes (doses, lag, zero-order starts and stops, missed doses already
-// removed) add their own amplitudes, scaled to that grid point. The cost is
-// one multiply-add per mode per point plus a few exp() per off-grid event.
-// Filling is resumable, so a population can be marched block by block.
+// input changes (doses into one or two depots, lag, zero-order starts and
+// stops, missed doses already removed) add their own amplitudes, scaled to that grid point. The
+// cost is one multiply-add per mode per point plus a few exp() per off-grid event. Filling is
+// resumable, so a population can be marched block by block.
 #pragma once
 
 #include <cstddef>
@@ -39,7 +39,8 @@ class GridSubject {
                    const GridSpec& grid);
   // Writes the next `count` grid values (mg/L) to `out`.
   void FillNext(double* out, std::size_t count);
-  // True when ka is so close to a disposition rate constant that the mode
+  // True when ka (or ka_slow, with dual first-order doses) is so close to a
+  // disposition rate constant that the mode
   // amplitudes would cancel badly; such subjects use the exact walker.
   bool uses_exact_path() const { return exact_.has_value(); }
 
@@ -61,8 +62,10 @@ class GridSubject {
   std::size_t next_index_ = 0;
   std::size_t next_point_ = 0;
   int disposition_modes_ = 1;
-  double rate_[kMaxGridTerms] = {};               // lambda_1, (lambda_2), ka
+  int slow_mode_ = -1;                            // term of the slow depot; -1: none
+  double rate_[kMaxGridTerms] = {};               // lambda_1, (lambda_2), ka, (ka_slow)
   double c_[2] = {};                              // depot -> mode j: ka w_j / (ka - lambda_j)
+  double c_slow_[2] = {};                         // slow depot -> mode j, with ka_slow
   double w_[2] = {};                              // bolus -> mode j
   double w_over_lambda_[2] = {};                  // rate -> steady contribution of mode j
   double steps_per_halving_[kMaxGridTerms] = {};  // ln 2 / (rate * step)

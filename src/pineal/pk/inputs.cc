@@ -19,6 +19,15 @@ void CompileInputs(const LinearPkParams& p, std::span<const DoseEvent> doses, do
         c.oral = true;
         out.push_back(c);
         break;
+      case Route::kOralDualFirstOrder:
+        // Two first-order inputs with the dose split between them: superposition
+        // holds, so one change feeds both depots.
+        c.time_h = d.time_h + p.tlag_h;
+        c.depot_mg = amount * p.f * d.fast_fraction;
+        c.depot_slow_mg = amount * p.f * (1.0 - d.fast_fraction);
+        c.oral = true;
+        out.push_back(c);
+        break;
       case Route::kIvBolus:
         c.time_h = d.time_h;
         c.bolus_mg = amount;
@@ -60,6 +69,7 @@ InputChange Individualized(const InputChange& shared, const LinearPkParams& p, d
   const double oral_scale = shared.oral ? p.f * dose_scale : dose_scale;
   if (shared.oral) c.time_h += p.tlag_h;
   c.depot_mg *= oral_scale;
+  c.depot_slow_mg *= oral_scale;
   c.rate_mg_per_h *= oral_scale;
   c.bolus_mg *= dose_scale;
   return c;

@@ -1,5 +1,6 @@
 // Turns dose events into the changes they make to a linear model's inputs:
-// depot additions at t + tlag, central boluses, and zero-order rate steps
+// depot additions at t + tlag (to the slow depot too for dual first-order
+// doses), central boluses, and zero-order rate steps
 // (start and stop). Missed doses are dropped here.
 #pragma once
 
@@ -13,7 +14,8 @@ namespace pineal::pk {
 
 struct InputChange {
   double time_h = 0.0;
-  double depot_mg = 0.0;           // added to the absorption depot
+  double depot_mg = 0.0;           // added to the absorption depot (ka)
+  double depot_slow_mg = 0.0;      // added to the slow depot (ka_slow)
   double bolus_mg = 0.0;           // added to the central compartment
   double rate_mg_per_h = 0.0;      // change of the zero-order input rate
   int active_infusions_delta = 0;  // +1 at a start, -1 at a stop

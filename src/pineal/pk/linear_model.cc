@@ -22,6 +22,7 @@ Status ValidateParams(const LinearPkParams& p) {
   PINEAL_RETURN_IF_ERROR(Positive(p.cl_l_per_h, "cl_l_per_h"));
   PINEAL_RETURN_IF_ERROR(Positive(p.v1_l, "v1_l"));
   PINEAL_RETURN_IF_ERROR(Positive(p.ka_per_h, "ka_per_h"));
+  PINEAL_RETURN_IF_ERROR(Positive(p.ka_slow_per_h, "ka_slow_per_h"));
   if (p.compartments == 2) {
     PINEAL_RETURN_IF_ERROR(Positive(p.q_l_per_h, "q_l_per_h"));
     PINEAL_RETURN_IF_ERROR(Positive(p.v2_l, "v2_l"));

@@ -1,5 +1,6 @@
-// Linear one- and two-compartment disposition with first-order or zero-order
-// input: individual parameters and their decomposition into exponential modes.
+// Linear one- and two-compartment disposition with first-order (one or two
+// depots) or zero-order input: individual parameters and their decomposition into exponential
+// modes.
 #pragma once
 
 #include "pineal/core/status.h"
@@ -11,14 +12,15 @@ namespace pineal::pk {
 // the central compartment relative to them (1 unless an exposure multiplier
 // or a content factor applies).
 struct LinearPkParams {
-  int compartments = 1;     // 1 or 2
-  double cl_l_per_h = 1.0;  // elimination clearance from the central compartment
-  double v1_l = 1.0;        // central volume
-  double q_l_per_h = 0.0;   // intercompartmental clearance (2 compartments)
-  double v2_l = 0.0;        // peripheral volume (2 compartments)
-  double ka_per_h = 1.0;    // first-order absorption rate constant
-  double tlag_h = 0.0;      // absorption lag of oral doses
-  double f = 1.0;           // multiplies oral doses
+  int compartments = 1;        // 1 or 2
+  double cl_l_per_h = 1.0;     // elimination clearance from the central compartment
+  double v1_l = 1.0;           // central volume
+  double q_l_per_h = 0.0;      // intercompartmental clearance (2 compartments)
+  double v2_l = 0.0;           // peripheral volume (2 compartments)
+  double ka_per_h = 1.0;       // first-order absorption rate constant
+  double ka_slow_per_h = 1.0;  // the slow depot of dual first-order doses
+  double tlag_h = 0.0;         // absorption lag of oral doses
+  double f = 1.0;              // multiplies oral doses
 };
 
 // The Status names the offending parameter.

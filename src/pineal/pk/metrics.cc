@@ -97,9 +97,22 @@ double TimeAboveH(const LinearPkParams& p, std::span<const DoseEvent> doses, dou
   return total;
 }
 
+double ApparentTerminalHalfLifeH(const LinearPkParams& p, std::span<const DoseEvent> doses) {
+  const Disposition d = Decompose(p);
+  double slowest = d.lambda[d.modes - 1];
+  for (const DoseEvent& dose : doses) {
+    if (!dose.taken || dose.amount_mg == 0.0) continue;
+    const bool dual = dose.route == Route::kOralDualFirstOrder;
+    if (dose.route == Route::kOral || (dual && dose.fast_fraction > 0)) {
+      slowest = std::min(slowest, p.ka_per_h);
+    }
+    if (dual && dose.fast_fraction < 1) slowest = std::min(slowest, p.ka_slow_per_h);
+  }
+  return std::log(2.0) / slowest;
+}
+
 double AucInfinity(const LinearPkParams& p, const DoseEvent& dose, double dose_scale) {
-  const bool oral = dose.route == Route::kOral || dose.route == Route::kOralZeroOrder;
-  return dose.amount_mg * dose_scale * (oral ? p.f : 1.0) / p.cl_l_per_h;
+  return dose.amount_mg * dose_scale * (IsOral(dose.route) ? p.f : 1.0) / p.cl_l_per_h;
 }
 
 double AccumulationRatio(const LinearPkParams& p, const DoseEvent& dose, double tau_h) {

@@ -25,6 +25,12 @@ Extremum FindTrough(const LinearPkParams& p, std::span<const DoseEvent> doses, d
 double TimeAboveH(const LinearPkParams& p, std::span<const DoseEvent> doses, double threshold,
                   double t0_h, double t1_h, double scan_step_h, double dose_scale = 1.0);
 
+// Half-life of the slowest exponential of the curve once input has stopped:
+// the smallest disposition rate, or an absorption rate that the doses use if
+// it is slower (flip-flop kinetics: prolonged release's slow depot sets the
+// terminal phase, about 4 h for melatonin PR where the disposition gives 45 min).
+double ApparentTerminalHalfLifeH(const LinearPkParams& p, std::span<const DoseEvent> doses);
+
 // AUC from the dose to infinity: (F *) D / CL, for any linear model.
 double AucInfinity(const LinearPkParams& p, const DoseEvent& dose, double dose_scale = 1.0);
 

@@ -14,10 +14,10 @@
 namespace pineal::pk {
 namespace {
 
-constexpr int kStates = 4;  // depot, central, peripheral, eliminated
+constexpr int kStates = 5;  // depot, central, peripheral, eliminated, slow depot
 
 struct Rhs {
-  double ka, k12, k21, cl, v1, vmax, km;
+  double ka, k12, k21, cl, v1, vmax, km, ka_slow;
   double rate_mg_per_h = 0.0;  // current zero-order input
 };
 
@@ -32,9 +32,10 @@ int RhsFn(sunrealtype /*t*/, N_Vector y, N_Vector ydot, void* user_data) noexcep
   const double c_sat = c > 0 ? c : 0.0;
   const double elim = r.cl * c + (r.vmax > 0 ? r.vmax * c_sat / (r.km + c_sat) : 0.0);
   da[0] = -r.ka * a[0];
-  da[1] = r.ka * a[0] - elim - r.k12 * a[1] + r.k21 * a[2] + r.rate_mg_per_h;
+  da[1] = r.ka * a[0] + r.ka_slow * a[4] - elim - r.k12 * a[1] + r.k21 * a[2] + r.rate_mg_per_h;
   da[2] = r.k12 * a[1] - r.k21 * a[2];
   da[3] = elim;
+  da[4] = -r.ka_slow * a[4];
   return 0;
 }
 
@@ -112,7 +113,8 @@ Result<OdeSolution> SolveOde(const OdeModel& model, std::span<const DoseEvent> d
           p.cl_l_per_h,
           p.v1_l,
           model.vmax_mg_per_h,
-          model.km_mg_per_l};
+          model.km_mg_per_l,
+          p.ka_slow_per_h};
   std::vector<InputChange> changes;
   CompileInputs(p, doses, 1.0, changes);
 
@@ -156,6 +158,7 @@ Result<OdeSolution> SolveOde(const OdeModel& model, std::span<const DoseEvent> d
       const InputChange& c = changes[next_change++];
       PINEAL_RETURN_IF_ERROR(advance_to(c.time_h));
       y[0] += c.depot_mg;
+      y[4] += c.depot_slow_mg;
       y[1] += c.bolus_mg;
       active += c.active_infusions_delta;
       rhs.rate_mg_per_h = active == 0 ? 0.0 : rhs.rate_mg_per_h + c.rate_mg_per_h;
@@ -163,7 +166,7 @@ Result<OdeSolution> SolveOde(const OdeModel& model, std::span<const DoseEvent> d
     }
     PINEAL_RETURN_IF_ERROR(advance_to(tout));
     out.concentration_mg_per_l.push_back(y[1] / p.v1_l);
-    out.amounts_mg.push_back({y[0], y[1], y[2], y[3]});
+    out.amounts_mg.push_back({y[0], y[1], y[2], y[3], y[4]});
   }
   long steps = 0;
   CVodeGetNumSteps(cv.mem(), &steps);

@@ -29,11 +29,12 @@ struct OdeOptions {
   long max_steps = 200000;
 };
 
-// Amounts (mg) in the depot, central and peripheral compartments, and the
-// cumulative amount eliminated: their sum is what has entered the model.
+// Amounts (mg) in the depot, central and peripheral compartments, the
+// cumulative amount eliminated and the slow depot of dual first-order doses:
+// their sum is what has entered the model.
 struct OdeSolution {
   std::vector<double> concentration_mg_per_l;
-  std::vector<std::array<double, 4>> amounts_mg;
+  std::vector<std::array<double, 5>> amounts_mg;
   long steps = 0;
 };
 

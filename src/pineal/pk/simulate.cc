@@ -84,7 +84,7 @@ SimulationMetrics Measure(const LinearPkParams& p, const std::vector<DoseEvent>&
   m.last_wake_h = NextClockTime(last, r.start_clock_h, r.wake_clock_h);
   m.first_wake_mg_per_l = ConcentrationAt(p, doses, m.first_wake_h, scale);
   m.last_wake_mg_per_l = ConcentrationAt(p, doses, m.last_wake_h, scale);
-  m.terminal_half_life_h = TerminalHalfLifeH(p);
+  m.terminal_half_life_h = ApparentTerminalHalfLifeH(p, doses);
   return m;
 }
 
@@ -101,7 +101,10 @@ std::vector<std::string> CitedRefs(const kb::PkModelSpec& model) {
   std::set<std::string> ids(model.refs.begin(), model.refs.end());
   for (const auto& p : model.parameters) ids.insert(p.refs.begin(), p.refs.end());
   for (const auto& c : model.covariates) ids.insert(c.refs.begin(), c.refs.end());
-  for (const auto& f : model.formulations) ids.insert(f.refs.begin(), f.refs.end());
+  for (const auto& f : model.formulations) {
+    ids.insert(f.refs.begin(), f.refs.end());
+    if (f.fed) ids.insert(f.fed->refs.begin(), f.fed->refs.end());
+  }
   for (const auto& v : model.variants) ids.insert(v.refs.begin(), v.refs.end());
   ids.insert(model.bioavailability.refs.begin(), model.bioavailability.refs.end());
   if (model.product_content) {
@@ -153,6 +156,7 @@ Result<SimulationResult> Simulate(const kb::PkCatalog& catalog, const Simulation
     d.route = res.params.route;
     d.duration_h =
         res.params.route == Route::kOralZeroOrder ? res.params.zero_order_duration_h : 0.0;
+    d.fast_fraction = res.params.fast_fraction;
   }
   const LinearPkParams& p = res.params.typical;
 
@@ -173,8 +177,8 @@ Result<SimulationResult> Simulate(const kb::PkCatalog& catalog, const Simulation
   const double last = times.back();
   double horizon = r.horizon_h;
   if (horizon == 0) {
-    const double tail =
-        std::max({24.0, interval.value_or(0.0), std::min(2.0 * TerminalHalfLifeH(p), 168.0)});
+    const double tail = std::max({24.0, interval.value_or(0.0),
+                                  std::min(2.0 * ApparentTerminalHalfLifeH(p, res.doses), 168.0)});
     horizon = std::max(last + tail, NextClockTime(last, r.start_clock_h, r.wake_clock_h) + 1.0);
   }
   if (horizon <= times.front()) {

@@ -37,9 +37,9 @@ Macro MacroConstants(const LinearPkParams& p) {
   return m;
 }
 
-// Single oral dose of `amount` into the depot, s hours after absorption starts.
-double OralSingle(const LinearPkParams& p, const Macro& m, double amount, double s) {
-  const double ka = p.ka_per_h;
+// Single oral dose of `amount` into a depot absorbed with `ka`, s hours after
+// absorption starts.
+double OralSingle(const LinearPkParams& p, const Macro& m, double amount, double ka, double s) {
   if (m.n == 1) {
     const double k = m.rate[0];
     return amount * ka / (p.v1_l * (ka - k)) * (std::exp(-k * s) - std::exp(-ka * s));
@@ -77,7 +77,16 @@ double SuperpositionConcentration(const LinearPkParams& p, std::span<const DoseE
     switch (d.route) {
       case Route::kOral: {
         const double s = t_h - d.time_h - p.tlag_h;
-        if (s > 0) c += OralSingle(p, m, d.amount_mg * p.f, s);
+        if (s > 0) c += OralSingle(p, m, d.amount_mg * p.f, p.ka_per_h, s);
+        break;
+      }
+      case Route::kOralDualFirstOrder: {
+        const double s = t_h - d.time_h - p.tlag_h;
+        if (s > 0) {
+          const double amount = d.amount_mg * p.f;
+          c += OralSingle(p, m, amount * d.fast_fraction, p.ka_per_h, s) +
+               OralSingle(p, m, amount * (1.0 - d.fast_fraction), p.ka_slow_per_h, s);
+        }
         break;
       }
       case Route::kIvBolus: {

@@ -3,6 +3,7 @@
 // superposition and mass balance.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -59,6 +60,21 @@ TEST(ClosedFormVsOde, TwoCompartmentZeroOrderRelease) {
   ExpectOdeAgrees(TwoCmt(50, 100, 30, 300, 1.2, 0.5),
                   RegularDoses(0, 24, 3, 2.0, Route::kOralZeroOrder, 8.0), 90);
 }
+// Prolonged-release melatonin (melatonin.md s2): 60% with ka, the rest with
+// ka_slow 0.17 /h, nightly for a week, fasted and with the fed lag.
+TEST(ClosedFormVsOde, DualFirstOrderInput) {
+  auto doses = RegularDoses(0, 24, 7, 2.0, Route::kOralDualFirstOrder);
+  for (auto& d : doses) d.fast_fraction = 0.6;
+  LinearPkParams p = OneCmt(600, 650, 2.0, 0.1);
+  p.ka_slow_per_h = 0.17;
+  ExpectOdeAgrees(p, doses, 180);
+  p.ka_per_h = 1.5;
+  p.tlag_h = 2.1;
+  ExpectOdeAgrees(p, doses, 180);
+  LinearPkParams two = TwoCmt(50, 100, 30, 300, 1.2, 0.5);
+  two.ka_slow_per_h = 0.17;
+  ExpectOdeAgrees(two, doses, 180);
+}
 TEST(ClosedFormVsOde, IrregularHistoryWithMissedDosesAllRoutes) {
   ExpectOdeAgrees(TwoCmt(40, 80, 25, 200, 1.1, 0.3, 0.6), MixedHistory(), 80);
   ExpectOdeAgrees(OneCmt(40, 80, 1.1, 0.3, 0.6), MixedHistory(), 80);
@@ -82,6 +98,30 @@ TEST(ClosedForms, TextbookSuperpositionMatchesExactPropagation) {
       const double a = ConcentrationAt(p, doses, t);
       EXPECT_NEAR(SuperpositionConcentration(p, doses, t), a, 1e-12 * a + 1e-300) << t;
     }
+  }
+}
+
+// A dual first-order dose is two first-order doses of the split amounts, one
+// absorbed with ka and one with ka_slow (the textbook Bateman function twice).
+TEST(ClosedForms, DualFirstOrderIsTwoSplitFirstOrderDoses) {
+  for (LinearPkParams p : {OneCmt(600, 650, 2.0, 0.1, 0.8), TwoCmt(40, 80, 25, 200, 1.1, 0.3)}) {
+    p.ka_slow_per_h = 0.17;
+    std::vector<DoseEvent> dual = {{1.0, 5.0, Route::kOralDualFirstOrder, 0.0, true, 0.6}};
+    LinearPkParams slow = p;
+    slow.ka_per_h = p.ka_slow_per_h;
+    const std::vector<DoseEvent> fast_part = {{1.0, 3.0, Route::kOral, 0.0, true}};
+    const std::vector<DoseEvent> slow_part = {{1.0, 2.0, Route::kOral, 0.0, true}};
+    for (double t : Times(0, 40, 0.29)) {
+      const double want = ConcentrationAt(p, fast_part, t) + ConcentrationAt(slow, slow_part, t);
+      EXPECT_NEAR(ConcentrationAt(p, dual, t), want, 1e-12 * want + 1e-300) << t;
+      EXPECT_NEAR(SuperpositionConcentration(p, dual, t), want, 1e-12 * want + 1e-300) << t;
+    }
+    // All fast is the IR dose; all slow is an IR dose with ka_slow.
+    dual[0].fast_fraction = 1.0;
+    const std::vector<DoseEvent> ir = {{1.0, 5.0, Route::kOral, 0.0, true}};
+    EXPECT_NEAR(ConcentrationAt(p, dual, 3.0), ConcentrationAt(p, ir, 3.0), 1e-15);
+    dual[0].fast_fraction = 0.0;
+    EXPECT_NEAR(ConcentrationAt(p, dual, 3.0), ConcentrationAt(slow, ir, 3.0), 1e-15);
   }
 }
 
@@ -161,16 +201,15 @@ TEST(MassBalance, ClearanceTimesAucEqualsBioavailableDose) {
     double entered = 0.0;
     for (const auto& d : doses) {
       if (!d.taken) continue;
-      const bool oral = d.route == Route::kOral || d.route == Route::kOralZeroOrder;
-      entered += d.amount_mg * (oral ? p.f : 1.0);
+      entered += d.amount_mg * (IsOral(d.route) ? p.f : 1.0);
     }
     const double auc = AucBetween(p, doses, 0.0, 2000.0);
     EXPECT_NEAR(p.cl_l_per_h * auc, entered, 1e-10 * entered);
   }
 }
 
-// The ODE's four amounts (depot, central, peripheral, eliminated) add up to
-// what has entered at every time.
+// The ODE's five amounts (depot, central, peripheral, eliminated, slow depot)
+// add up to what has entered at every time.
 TEST(MassBalance, OdeAmountsAddUpToInput) {
   const LinearPkParams p = TwoCmt(40, 80, 25, 200, 1.1, 0.3, 0.6);
   const auto doses = MixedHistory();
@@ -181,7 +220,7 @@ TEST(MassBalance, OdeAmountsAddUpToInput) {
     double entered = 0.0;
     for (const auto& d : doses) {
       if (!d.taken) continue;
-      const bool oral = d.route == Route::kOral || d.route == Route::kOralZeroOrder;
+      const bool oral = IsOral(d.route);
       const double start = d.time_h + (oral ? p.tlag_h : 0.0);
       double fraction = 1.0;
       if (d.route == Route::kOralZeroOrder || d.route == Route::kIvInfusion) {
@@ -192,7 +231,7 @@ TEST(MassBalance, OdeAmountsAddUpToInput) {
       entered += d.amount_mg * (oral ? p.f : 1.0) * fraction;
     }
     const auto& a = ode->amounts_mg[i];
-    EXPECT_NEAR(a[0] + a[1] + a[2] + a[3], entered, 1e-9 * entered + 1e-15) << t[i];
+    EXPECT_NEAR(a[0] + a[1] + a[2] + a[3] + a[4], entered, 1e-9 * entered + 1e-15) << t[i];
   }
 }
 

@@ -1,5 +1,6 @@
 // The grid marcher (population fast path) against the exact solution, for any
-// dosing history: off-grid and missed doses, lag, zero-order input, a grid
+// dosing history: off-grid and missed doses, lag, zero-order and dual
+// first-order input, a grid
 // that starts after the first dose, resumable filling and the shared-input mode.
 #include <gtest/gtest.h>
 
@@ -89,6 +90,43 @@ TEST(GridMarcher, SharedInputsEqualOwnInputs) {
   std::vector<double> c(grid.count);
   g.FillNext(c.data(), c.size());
   ExpectClose(c, Exact(p, doses, grid, 1.3));
+}
+
+TEST(GridMarcher, SharedDualFirstOrderInputsEqualOwnInputs) {
+  LinearPkParams p = TwoCmt(40, 80, 25, 200, 1.7, 0.37, 0.8);
+  p.ka_slow_per_h = 0.17;
+  auto doses = RegularDoses(0.3, 24.0, 5, 2.0, Route::kOralDualFirstOrder);
+  for (auto& d : doses) d.fast_fraction = 0.25;
+  LinearPkParams base = p;
+  base.tlag_h = 0;
+  base.f = 1;
+  std::vector<InputChange> shared;
+  CompileInputs(base, doses, 1.0, shared);
+  const GridSpec grid{0.0, 0.1, 1500};
+  GridSubject g;
+  g.ResetShared(p, shared, 1.3, grid);
+  std::vector<double> c(grid.count);
+  g.FillNext(c.data(), c.size());
+  EXPECT_FALSE(g.uses_exact_path());
+  ExpectClose(c, Exact(p, doses, grid, 1.3));
+}
+
+// ka_slow equal to k: the slow depot's amplitudes would cancel; exact path.
+TEST(GridMarcher, SlowAbsorptionRateEqualToAModeUsesTheExactPath) {
+  LinearPkParams p = OneCmt(50, 100, 2.0, 0.1);
+  p.ka_slow_per_h = 0.5;  // = k
+  auto doses = RegularDoses(0, 12, 5, 10.0, Route::kOralDualFirstOrder);
+  for (auto& d : doses) d.fast_fraction = 0.6;
+  const GridSpec grid{0.0, 0.25, 400};
+  GridSubject g;
+  g.Reset(p, doses, 1.0, grid);
+  EXPECT_TRUE(g.uses_exact_path());
+  std::vector<double> c(grid.count);
+  g.FillNext(c.data(), c.size());
+  ExpectClose(c, Exact(p, doses, grid));
+  // Without a dual dose the slow rate plays no part.
+  g.Reset(p, RegularDoses(0, 12, 5, 10.0), 1.0, grid);
+  EXPECT_FALSE(g.uses_exact_path());
 }
 
 TEST(GridMarcher, AbsorptionRateEqualToAModeUsesTheExactPath) {

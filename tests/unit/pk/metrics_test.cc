@@ -28,6 +28,23 @@ TEST(Metrics, AccumulationRatioIvBolus) {
   }
 }
 
+// The terminal phase is the slowest exponential: ln 2 / k when absorption is
+// faster, ln 2 / ka_slow when a dual dose's slow depot is slower (flip-flop),
+// ln 2 / ka for a slow first-order dose; an IV bolus has no absorption.
+TEST(Metrics, ApparentTerminalHalfLifeIsTheSlowestRate) {
+  LinearPkParams p = OneCmt(600, 650, 2.0, 0.1);  // k = 0.923 /h
+  p.ka_slow_per_h = 0.17;
+  const double ln2 = std::log(2.0);
+  EXPECT_NEAR(ApparentTerminalHalfLifeH(p, std::vector<DoseEvent>{kOral}), ln2 * 650 / 600, 1e-12);
+  const std::vector<DoseEvent> dual = {{0, 2, Route::kOralDualFirstOrder, 0, true, 0.6}};
+  EXPECT_NEAR(ApparentTerminalHalfLifeH(p, dual), ln2 / 0.17, 1e-12);
+  const std::vector<DoseEvent> all_fast = {{0, 2, Route::kOralDualFirstOrder, 0, true, 1.0}};
+  EXPECT_NEAR(ApparentTerminalHalfLifeH(p, all_fast), ln2 * 650 / 600, 1e-12);
+  p.ka_per_h = 0.5;
+  EXPECT_NEAR(ApparentTerminalHalfLifeH(p, std::vector<DoseEvent>{kOral}), ln2 / 0.5, 1e-12);
+  EXPECT_NEAR(ApparentTerminalHalfLifeH(p, std::vector<DoseEvent>{kIv}), ln2 * 650 / 600, 1e-12);
+}
+
 // Oral one compartment: AUC(0..tau) = F D ka / (V (ka - k)) [(1 - e^{-k tau})/k -
 // (1 - e^{-ka tau})/ka]; the ratio is (F D / CL) / AUC(0..tau).
 TEST(Metrics, AccumulationRatioOralOneCompartment) {

@@ -25,7 +25,10 @@ TEST(PkModelLoader, LoadsTheKnowledgeBase) {
   EXPECT_DOUBLE_EQ(mel->display_per_mg_per_l, 1e6);  // pg/mL
   EXPECT_DOUBLE_EQ(kr->display_per_mg_per_l, 1e3);   // ng/mL
   ASSERT_NE(mel->FindFormulation("pr"), nullptr);
-  EXPECT_EQ(mel->FindFormulation("pr")->input, PkInput::kZeroOrder);
+  EXPECT_EQ(mel->FindFormulation("pr")->input, PkInput::kDualFirstOrder);
+  ASSERT_TRUE(mel->FindFormulation("pr")->fed.has_value());
+  ASSERT_NE(mel->FindFormulation("surge_sustained"), nullptr);
+  EXPECT_EQ(mel->FindFormulation("surge_sustained")->input, PkInput::kDualFirstOrder);
   ASSERT_TRUE(kr->product_content.has_value());
 }
 
@@ -113,6 +116,52 @@ TEST(PkModelLoader, RejectsBioavailabilityAboveOne) {
 }
 TEST(PkModelLoader, RejectsZeroOrderWithoutDuration) {
   ExpectError(Replace(kMinimal, "input: first_order", "input: zero_order"), "duration_h");
+}
+const char* kDual = R"(
+  - id: pr
+    label: prolonged
+    input: dual_first_order
+    fast_fraction: 0.6
+    ka_slow_per_h: 0.17
+    refs: [a]
+    fed: {overrides: {tlag: 2.1, ka: 1.5}, refs: [b]}
+)";
+
+// The minimal model with a lag, and a PR formulation that changes it when fed.
+std::string DualModel() {
+  const std::string ka = "  - {name: ka, value: 1, unit: 1/h, refs: [a]}\n";
+  return Replace(kMinimal, ka, ka + "  - {name: tlag, value: 0.1, unit: h, refs: [a]}\n") + kDual;
+}
+
+TEST(PkModelLoader, DualFirstOrderWithFedValues) {
+  auto m = ParsePkModel(DualModel(), "test.yaml");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  const PkFormulationSpec& f = *m->FindFormulation("pr");
+  EXPECT_EQ(f.input, PkInput::kDualFirstOrder);
+  EXPECT_DOUBLE_EQ(f.fast_fraction, 0.6);
+  EXPECT_DOUBLE_EQ(f.ka_slow_per_h, 0.17);
+  ASSERT_TRUE(f.fed.has_value());
+  EXPECT_EQ(f.fed->overrides,
+            (std::vector<std::pair<std::string, double>>{{"tlag", 2.1}, {"ka", 1.5}}));
+  // The fed values cite their own sources, which must exist too.
+  std::vector<PkReference> refs = {{"a", "X", 2000, "", "J", "", "", ""}};
+  EXPECT_NE(CheckPkReferences(*m, refs).message().find("'b' is cited"), std::string::npos);
+}
+TEST(PkModelLoader, RejectsDualFirstOrderWithoutItsValues) {
+  const std::string dual = DualModel();
+  ExpectError(Replace(dual, "    ka_slow_per_h: 0.17\n", ""), "ka_slow_per_h");
+  ExpectError(Replace(dual, "fast_fraction: 0.6", "fast_fraction: 1.2"), "within 0..1");
+  ExpectError(Replace(dual, "ka_slow_per_h: 0.17", "ka_slow_per_h: 0"), "must be > 0");
+  ExpectError(Replace(kMinimal, "input: first_order", "input: first_order, fast_fraction: 0.5"),
+              "only for dual_first_order input");
+  ExpectError(Replace(kMinimal, "input: first_order", "input: weibull"),
+              "allowed: first_order, zero_order, dual_first_order");
+}
+TEST(PkModelLoader, RejectsFedValuesOfUnknownParametersOrWithoutReference) {
+  const std::string dual = DualModel();
+  ExpectError(Replace(dual, "{tlag: 2.1, ka: 1.5}", "{tlag: 2.1, q: 1.5}"),
+              "fed.overrides.q: is not a parameter");
+  ExpectError(Replace(dual, ", refs: [b]}", "}"), "fed.refs");
 }
 TEST(PkModelLoader, RejectsUnknownStructure) {
   ExpectError(Replace(kMinimal, "one_compartment", "three_compartment"), "structure");

@@ -26,7 +26,8 @@ rc::Gen<double> LogUniform(double lo, double hi) {
 
 rc::Gen<LinearPkParams> Params() {
   return rc::gen::apply(
-      [](bool two, double cl, double v1, double q, double v2, double ka, double tlag, double f) {
+      [](bool two, double cl, double v1, double q, double v2, double ka, double tlag, double f,
+         double ka_slow) {
         LinearPkParams p;
         p.compartments = two ? 2 : 1;
         p.cl_l_per_h = cl;
@@ -36,26 +37,29 @@ rc::Gen<LinearPkParams> Params() {
         p.ka_per_h = ka;
         p.tlag_h = tlag;
         p.f = f;
+        p.ka_slow_per_h = ka_slow;
         return p;
       },
       rc::gen::arbitrary<bool>(), LogUniform(0.5, 2000), LogUniform(5, 5000), LogUniform(1, 500),
       LogUniform(10, 20000), LogUniform(0.05, 20), rc::gen::element(0.0, 0.1, 0.33, 1.0),
-      LogUniform(0.01, 1.0));
+      LogUniform(0.01, 1.0), LogUniform(0.05, 20));
 }
 
 rc::Gen<DoseEvent> Dose() {
   return rc::gen::apply(
-      [](int t_min, double amount, int route, double duration, bool taken) {
+      [](int t_min, double amount, int route, double duration, bool taken, int fast_percent) {
         DoseEvent d;
         d.time_h = t_min / 60.0;
         d.amount_mg = amount;
         d.route = static_cast<Route>(route);
         d.duration_h = IsZeroOrder(d.route) ? duration : 0.0;
         d.taken = taken;
+        d.fast_fraction = d.route == Route::kOralDualFirstOrder ? fast_percent / 100.0 : 1.0;
         return d;
       },
-      rc::gen::inRange(0, 96 * 60), LogUniform(0.01, 100), rc::gen::inRange(0, 4),
-      LogUniform(0.2, 12), rc::gen::weightedElement<bool>({{4, true}, {1, false}}));
+      rc::gen::inRange(0, 96 * 60), LogUniform(0.01, 100), rc::gen::inRange(0, 5),
+      LogUniform(0.2, 12), rc::gen::weightedElement<bool>({{4, true}, {1, false}}),
+      rc::gen::inRange(0, 101));
 }
 
 rc::Gen<std::vector<DoseEvent>> History() {

@@ -17,6 +17,7 @@ inline LinearPkParams OneCmt(double cl = 600, double v = 650, double ka = 2.0, d
   p.ka_per_h = ka;
   p.tlag_h = tlag;
   p.f = f;
+  p.ka_slow_per_h = 0.23;  // used by dual first-order doses only
   return p;
 }
 
@@ -34,7 +35,9 @@ inline std::vector<DoseEvent> MixedHistory() {
   return {
       {0.0, 3.0, Route::kOral, 0.0, true},
       {7.3, 2.0, Route::kIvBolus, 0.0, true},
-      {20.0, 3.0, Route::kOral, 0.0, false},  // missed
+      {12.5, 2.0, Route::kOralDualFirstOrder, 0.0, true, 0.6},
+      {20.0, 3.0, Route::kOral, 0.0, false},                     // missed
+      {21.0, 2.0, Route::kOralDualFirstOrder, 0.0, false, 0.6},  // missed
       {23.9, 5.0, Route::kOralZeroOrder, 8.0, true},
       {30.05, 1.0, Route::kIvInfusion, 2.5, true},
       {31.0, 3.0, Route::kOral, 0.0, true},

@@ -13,7 +13,10 @@ export interface RegimenDraft {
 }
 
 // The formulations each model has parameters for; others use its default.
-const MODELS: Record<string, string[]> = { melatonin: ['ir', 'pr'], kratom: ['leaf'] };
+const MODELS: Record<string, string[]> = {
+  melatonin: ['ir', 'pr', 'surge_sustained'],
+  kratom: ['leaf'],
+};
 
 // A week shows how doses build up; a weekly regimen needs four to say anything.
 const PREVIEW_DAYS: Record<string, number> = { daily: 7, every_other_day: 8, weekly: 28 };
