@@ -30,6 +30,13 @@ function addClinician(db) {
   if (r.status !== 0) throw new Error(`pineal user add failed: ${r.stderr || r.stdout}`);
 }
 
+// Adds an account to a server's database (as the local operator does).
+export function addUser(db, username, password, role = 'clinician') {
+  const r = spawnSync(bin(), ['user', 'add', username, '--role', role, '--name', username, '--db', db],
+    { input: password + '\n', encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pineal user add failed: ${r.stderr || r.stdout}`);
+}
+
 // Returns {url, db, login, stop}. `login` is null when the server has no accounts.
 export async function startServer({ demo = false } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'pineal-e2e-'));
