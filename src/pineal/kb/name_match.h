@@ -23,7 +23,7 @@
 
 namespace pineal::kb {
 
-inline constexpr double kMinSuggestionScore = 0.5;
+inline constexpr double kMinSuggestionScore = 0.55;
 inline constexpr double kWordMatchMin = 0.7;
 inline constexpr std::size_t kMaxSuggestions = 3;
 

@@ -35,8 +35,10 @@ TEST(NameSimilarity, IsTheBetterOfWholeTextAndWordOverlap) {
   EXPECT_DOUBLE_EQ(NameSimilarity("valerain", "valerian"), 1.0 - 1.0 / 8.0);
   // Whole: 6 edits in 13 bytes (0.538); words: 2 * 0.875 / (1 + 2) = 0.583.
   EXPECT_NEAR(NameSimilarity("valerain", "valerian root"), 2.0 * 0.875 / 3.0, 1e-9);
-  // Nothing alike.
+  // Nothing alike; and two short words two edits apart stay below the threshold.
   EXPECT_LT(NameSimilarity("gout", "melatonin"), kMinSuggestionScore);
+  EXPECT_DOUBLE_EQ(NameSimilarity("gout", "oud"), 0.5);
+  EXPECT_LT(NameSimilarity("gout", "oud"), kMinSuggestionScore);
   EXPECT_DOUBLE_EQ(NameSimilarity("", "melatonin"), 0.0);
 }
 
