@@ -10,6 +10,22 @@ export interface Provenance {
   created_by: string;
 }
 
+// What a recorded name matched in the knowledge base (CatalogMatch in openapi.json).
+export interface CatalogCode {
+  system: string; // icd10cm, snomedct; atc, rxnorm, gsrs, unii, urn:pineal:substance
+  code: string;
+  display: string;
+  version: string;
+  confidence: string;
+  note: string;
+}
+
+export interface CatalogMatch {
+  text: string;
+  matched: { id: string; name: string; codes: CatalogCode[] } | null;
+  suggestions: Array<{ id: string; name: string }>;
+}
+
 export interface Patient extends Provenance {
   id: number;
   display_name: string;
@@ -20,6 +36,8 @@ export interface Patient extends Provenance {
   pregnancy: string;
   breastfeeding: boolean;
   conditions: string[];
+  // One per condition, in order.
+  condition_matches?: CatalogMatch[];
   smoker: boolean;
   time_zone: string;
   notes: string;
@@ -51,6 +69,8 @@ export interface Medication extends Provenance {
   stop_date: string | null;
   source: string;
   note: string;
+  // Null for a therapy (not screened); absent in timeline records.
+  catalog_match?: CatalogMatch | null;
 }
 
 export interface TitrationStep {

@@ -142,8 +142,9 @@ std::vector<DemoPatient> DemoPatients(LocalDate today) {
   out.push_back(std::move(aisha));
 
   DemoPatient robert;
-  robert.patient = MakePatient("Robert S.", born(58, 11, 30), records::Sex::kMale, 90,
-                               {"chronic fatigue", "depression"}, false, "Europe/Paris", today);
+  robert.patient =
+      MakePatient("Robert S.", born(58, 11, 30), records::Sex::kMale, 90,
+                  {"chronic fatigue syndrome", "depression"}, false, "Europe/Paris", today);
   robert.medications = {Med("fluvoxamine", MedicationCategory::kMedicine, Mg(100), "once daily",
                             MedicationSource::kPrescribed, rxnorm, "42355"),
                         Med("magnesium", MedicationCategory::kSupplement, Mg(300), "nightly",

@@ -44,4 +44,13 @@ Result<std::vector<records::MedicationEntry>> PatientRecords::ListMedications(co
   return result;
 }
 
+std::optional<kb::NameMatch> PatientRecords::MatchMedication(
+    const records::MedicationEntry& medication) const {
+  if (knowledge_.safety == nullptr ||
+      medication.category == records::MedicationCategory::kTherapy) {
+    return std::nullopt;
+  }
+  return knowledge_.safety->MatchSubstance(medication.name);
+}
+
 }  // namespace pineal::app

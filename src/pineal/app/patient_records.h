@@ -3,6 +3,7 @@
 // back as lists and as one timeline.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "pineal/app/alert_refresh.h"
@@ -48,6 +49,14 @@ class PatientRecords : public UseCaseBase {
   Result<std::vector<records::Observation>> ListObservations(const Actor& actor, PatientId patient,
                                                              const store::TimeRange& range,
                                                              bool with_superseded);
+
+  // What the catalogue makes of what was recorded, for the record's response:
+  // each condition (in order) and a medicine or supplement, matched to a
+  // catalogue entry with its codes, or unmatched with the closest entries.
+  // Free text stays allowed; unmatched is the flag. A therapy is not screened,
+  // so it is not matched (nullopt); without a catalogue: empty and nullopt.
+  std::vector<kb::NameMatch> MatchConditions(const records::Patient& patient) const;
+  std::optional<kb::NameMatch> MatchMedication(const records::MedicationEntry& medication) const;
 
   Result<std::vector<TimelineEntry>> Timeline(const Actor& actor, PatientId patient,
                                               const TimelineQuery& query);

@@ -101,4 +101,14 @@ Result<store::Page<records::Patient>> PatientRecords::ListPatients(const Actor& 
   return result;
 }
 
+std::vector<kb::NameMatch> PatientRecords::MatchConditions(const records::Patient& patient) const {
+  std::vector<kb::NameMatch> out;
+  if (knowledge_.safety == nullptr) return out;
+  out.reserve(patient.conditions.size());
+  for (const std::string& text : patient.conditions) {
+    out.push_back(knowledge_.safety->MatchCondition(text));
+  }
+  return out;
+}
+
 }  // namespace pineal::app

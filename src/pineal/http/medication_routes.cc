@@ -7,7 +7,13 @@
 namespace pineal::http {
 
 void AddMedicationRoutes(Router& router, app::PatientRecords& patients) {
-  auto encode = [](const records::MedicationEntry& m) { return ToJson(m); };
+  // The entry with what its name matched in the catalogue (null for a therapy).
+  auto encode = [&patients](const records::MedicationEntry& m) {
+    nlohmann::json j = ToJson(m);
+    const auto match = patients.MatchMedication(m);
+    j["catalog_match"] = match ? ToJson(*match) : nlohmann::json(nullptr);
+    return j;
+  };
 
   router.Add(
       "POST", "/api/v1/patients/{id}/medications", [&patients, encode](const HttpRequest& req) {

@@ -23,6 +23,15 @@ Result<int> IntQuery(const HttpRequest& req, const char* name, int fallback) {
   return v;
 }
 
+// The patient with what each recorded condition matched in the catalogue.
+json PatientJson(const app::PatientRecords& patients, const records::Patient& p) {
+  json j = ToJson(p, patients.clock().Now());
+  json matches = json::array();
+  for (const auto& m : patients.MatchConditions(p)) matches.push_back(ToJson(m));
+  j["condition_matches"] = std::move(matches);
+  return j;
+}
+
 }  // namespace
 
 void AddHealthRoutes(Router& router, const Clock& clock) {
@@ -43,7 +52,7 @@ void AddPatientRoutes(Router& router, app::PatientRecords& patients, app::Monito
     if (!st.ok()) return ErrorResponse(st);
     auto created = patients.CreatePatient(ActorFor(req), std::move(draft));
     return Respond(
-        created, [&](const auto& p) { return ToJson(p, patients.clock().Now()); }, 201);
+        created, [&](const auto& p) { return PatientJson(patients, p); }, 201);
   });
 
   router.Add("GET", "/api/v1/patients", [&patients, &monitoring](const HttpRequest& req) {
@@ -59,7 +68,7 @@ void AddPatientRoutes(Router& router, app::PatientRecords& patients, app::Monito
     return Respond(page, [&](const auto& p) {
       json items = json::array();
       for (const auto& patient : p.items) {
-        json j = ToJson(patient, patients.clock().Now());
+        json j = PatientJson(patients, patient);
         // Badges: open alerts and overdue reviews (left out when unavailable).
         if (auto b = monitoring.Badges(ActorFor(req), patient.id); b.ok()) {
           j["open_alerts"] = b->open_alerts;
@@ -76,7 +85,7 @@ void AddPatientRoutes(Router& router, app::PatientRecords& patients, app::Monito
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
     auto p = patients.GetPatient(ActorFor(req), PatientId(*id));
-    return Respond(p, [&](const auto& v) { return ToJson(v, patients.clock().Now()); });
+    return Respond(p, [&](const auto& v) { return PatientJson(patients, v); });
   });
 
   router.Add("PATCH", "/api/v1/patients/{id}", [&patients, &monitoring](const HttpRequest& req) {
@@ -91,7 +100,7 @@ void AddPatientRoutes(Router& router, app::PatientRecords& patients, app::Monito
     Status st = ApplyPatientJson(*body, &changed, DateOf(patients.clock().Now()));
     if (!st.ok()) return ErrorResponse(st);
     auto updated = patients.UpdatePatient(actor, std::move(changed));
-    return Respond(updated, [&](const auto& v) { return ToJson(v, patients.clock().Now()); });
+    return Respond(updated, [&](const auto& v) { return PatientJson(patients, v); });
   });
 
   router.Add("GET", "/api/v1/patients/{id}/timeline",

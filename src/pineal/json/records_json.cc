@@ -130,6 +130,27 @@ json RecordedScreeningJson(const std::vector<records::RecordedFinding>& recorded
   return {{"findings", findings}, {"overrides", overrides}};
 }
 
+json ToJson(const kb::NameMatch& m) {
+  json matched = nullptr;
+  if (m.matched) {
+    json codes = json::array();
+    for (const kb::Code& c : m.matched->codes) {
+      codes.push_back({{"system", c.system},
+                       {"code", c.code},
+                       {"display", c.display},
+                       {"version", c.version},
+                       {"confidence", c.confidence},
+                       {"note", c.note}});
+    }
+    matched = {{"id", m.matched->id}, {"name", m.matched->name}, {"codes", codes}};
+  }
+  json suggestions = json::array();
+  for (const kb::Suggestion& s : m.suggestions) {
+    suggestions.push_back({{"id", s.id}, {"name", s.name}});
+  }
+  return {{"text", m.text}, {"matched", matched}, {"suggestions", suggestions}};
+}
+
 json ToJson(const records::RegimenVersion& v) {
   json times = json::array();
   for (const auto& t : v.times_of_day) times.push_back(FormatTimeOfDay(t));

@@ -7,6 +7,7 @@
 
 #include "pineal/app/regimen_change.h"
 #include "pineal/app/timeline.h"
+#include "pineal/kb/catalog.h"
 #include "pineal/safety/overrides.h"
 #include "pineal/store/store.h"
 
@@ -24,6 +25,8 @@ nlohmann::json ToJson(const records::DoseEvent& e);
 nlohmann::json ToJson(const records::Observation& o);
 nlohmann::json ToJson(const app::TimelineEntry& e);
 nlohmann::json ToJson(const store::AuditEvent& e);
+// {"text", "matched": {"id", "name", "codes": [...]} | null, "suggestions": [{"id", "name"}]}
+nlohmann::json ToJson(const kb::NameMatch& m);
 
 Status ApplyPatientJson(const nlohmann::json& body, records::Patient* p, LocalDate today);
 Status ApplyMedicationJson(const nlohmann::json& body, records::MedicationEntry* m);

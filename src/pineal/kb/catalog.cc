@@ -29,7 +29,12 @@ Result<Catalog> Catalog::Build(CatalogData data, LintReport* report) {
     const bool has_local = std::any_of(s.codes.begin(), s.codes.end(), [](const Code& c) {
       return c.system == kLocalSubstanceSystem;
     });
-    if (!has_local) s.codes.push_back({std::string(kLocalSubstanceSystem), s.id, {}});
+    if (!has_local) {
+      Code own;
+      own.system = std::string(kLocalSubstanceSystem);
+      own.code = s.id;
+      s.codes.push_back(std::move(own));
+    }
   }
   Catalog catalog;
   catalog.data_ = std::move(data);
@@ -59,6 +64,34 @@ void Catalog::Index() {
     condition_names_.emplace(NormalizeName(c.id), idx);
     condition_names_.emplace(NormalizeName(c.name), idx);
     for (const auto& name : c.synonyms) condition_names_.emplace(NormalizeName(name), idx);
+  }
+  for (const Substance& s : data_.substances) {
+    NamedEntry e{s.id, s.name, {s.id, s.name}};
+    e.names.insert(e.names.end(), s.synonyms.begin(), s.synonyms.end());
+    e.names.insert(e.names.end(), s.brands.begin(), s.brands.end());
+    substance_entries_.push_back(std::move(e));
+  }
+  for (const Condition& c : data_.conditions) {
+    NamedEntry e{c.id, c.name, {c.id, c.name}};
+    e.names.insert(e.names.end(), c.synonyms.begin(), c.synonyms.end());
+    condition_entries_.push_back(std::move(e));
+  }
+  // Each condition with the ones it is a kind of (acyclic: checked by lint).
+  condition_closure_.assign(data_.conditions.size(), {});
+  for (std::size_t i = 0; i < data_.conditions.size(); ++i) {
+    std::vector<std::uint8_t> seen(data_.conditions.size(), 0);
+    std::vector<ConditionIndex> stack{static_cast<ConditionIndex>(i)};
+    while (!stack.empty()) {
+      const ConditionIndex cur = stack.back();
+      stack.pop_back();
+      if (seen[cur]) continue;
+      seen[cur] = 1;
+      condition_closure_[i].push_back(cur);
+      for (const auto& broader : data_.conditions[cur].is_a) {
+        stack.push_back(condition_ids_.at(broader));
+      }
+    }
+    std::sort(condition_closure_[i].begin(), condition_closure_[i].end());
   }
   for (std::size_t i = 0; i < data_.references.size(); ++i) {
     reference_ids_.emplace(data_.references[i].id, static_cast<std::uint32_t>(i));
@@ -217,6 +250,36 @@ std::optional<ConditionIndex> Catalog::ConditionIndexOf(std::string_view id) con
 const Reference* Catalog::FindReference(std::string_view id) const {
   auto it = reference_ids_.find(std::string(id));
   return it == reference_ids_.end() ? nullptr : &data_.references[it->second];
+}
+
+std::vector<Suggestion> Catalog::SuggestSubstances(std::string_view name, std::size_t limit) const {
+  return ClosestEntries(name, substance_entries_, limit);
+}
+
+std::vector<Suggestion> Catalog::SuggestConditions(std::string_view name, std::size_t limit) const {
+  return ClosestEntries(name, condition_entries_, limit);
+}
+
+NameMatch Catalog::MatchSubstance(std::string_view name) const {
+  NameMatch out{std::string(name), std::nullopt, {}};
+  if (auto s = ResolveSubstance(name)) {
+    const Substance& sub = data_.substances[*s];
+    out.matched = MatchedEntry{sub.id, sub.name, sub.codes};
+  } else {
+    out.suggestions = SuggestSubstances(name);
+  }
+  return out;
+}
+
+NameMatch Catalog::MatchCondition(std::string_view name) const {
+  NameMatch out{std::string(name), std::nullopt, {}};
+  if (auto c = ResolveCondition(name)) {
+    const Condition& cond = data_.conditions[*c];
+    out.matched = MatchedEntry{cond.id, cond.name, cond.codes};
+  } else {
+    out.suggestions = SuggestConditions(name);
+  }
+  return out;
 }
 
 std::optional<std::string> Catalog::ResolveFormulation(SubstanceIndex s,

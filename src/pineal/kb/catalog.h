@@ -15,6 +15,7 @@
 #include "pineal/core/result.h"
 #include "pineal/kb/entries.h"
 #include "pineal/kb/lint_report.h"
+#include "pineal/kb/name_match.h"
 
 namespace pineal::kb {
 
@@ -23,6 +24,25 @@ using ClassIndex = std::uint16_t;
 using ConditionIndex = std::uint16_t;
 
 inline constexpr std::string_view kLocalSubstanceSystem = "urn:pineal:substance";
+// Condition code systems (FHIR: http://hl7.org/fhir/sid/icd-10-cm, http://snomed.info/sct).
+inline constexpr std::string_view kIcd10CmSystem = "icd10cm";
+inline constexpr std::string_view kSnomedCtSystem = "snomedct";
+
+// A catalogue entry a recorded name resolved to.
+struct MatchedEntry {
+  std::string id;
+  std::string name;
+  std::vector<Code> codes;
+};
+
+// What the catalogue makes of a name as recorded: the entry it resolves to,
+// or nothing and the closest entries (name_match.h). Free text that matches
+// nothing stays free text; it is never read as a known, safe entry.
+struct NameMatch {
+  std::string text;
+  std::optional<MatchedEntry> matched;
+  std::vector<Suggestion> suggestions;  // only when nothing matched
+};
 
 class Catalog {
  public:
@@ -39,6 +59,18 @@ class Catalog {
   std::optional<ConditionIndex> ResolveCondition(std::string_view name) const;
   std::optional<ConditionIndex> ConditionIndexOf(std::string_view id) const;
   const Reference* FindReference(std::string_view id) const;
+  // The closest entries to a name that resolves to none (at most `limit`).
+  std::vector<Suggestion> SuggestSubstances(std::string_view name,
+                                            std::size_t limit = kMaxSuggestions) const;
+  std::vector<Suggestion> SuggestConditions(std::string_view name,
+                                            std::size_t limit = kMaxSuggestions) const;
+  // Resolution with the matched entry's codes, or the suggestions.
+  NameMatch MatchSubstance(std::string_view name) const;
+  NameMatch MatchCondition(std::string_view name) const;
+  // The condition and every condition it is a kind of (`is_a`, transitively); sorted.
+  std::span<const ConditionIndex> ConditionAndBroader(ConditionIndex c) const {
+    return condition_closure_[c];
+  }
   // A formulation id of the substance for a spelling ("prolonged release" -> "pr");
   // empty text gives the default formulation.
   std::optional<std::string> ResolveFormulation(SubstanceIndex s, std::string_view text) const;
@@ -115,6 +147,9 @@ class Catalog {
   std::vector<std::vector<std::vector<std::uint8_t>>> slot_matches_;  // rule, slot, substance
   std::vector<std::vector<std::uint8_t>> interaction_a_;              // interaction, substance
   std::vector<ConditionIndex> contraindication_condition_;
+  std::vector<std::vector<ConditionIndex>> condition_closure_;  // per condition, sorted
+  std::vector<NamedEntry> substance_entries_;                   // for suggestions
+  std::vector<NamedEntry> condition_entries_;
 };
 
 }  // namespace pineal::kb

@@ -276,7 +276,37 @@ class Validator {
                 "name " + Quote(n) + " also names condition " + Quote(it->second->id));
         }
       }
+      for (const auto& broader : c.is_a) {
+        if (broader == c.id) {
+          Error(c.where, entry, "'is_a' names the condition itself");
+        } else if (!condition_ids_.contains(broader)) {
+          Error(c.where, entry, "unknown condition " + Quote(broader) + " in 'is_a'");
+        }
+      }
       CheckRefs(c.refs, c.where, entry);
+    }
+    // A cycle in `is_a` would make every condition in it imply the others.
+    std::unordered_map<std::string, const Condition*> by_id;
+    for (const auto& c : data_.conditions) by_id.emplace(c.id, &c);
+    std::unordered_map<std::string, int> state;  // 1 visiting, 2 done
+    std::function<bool(const std::string&)> visit = [&](const std::string& id) {
+      int& st = state[id];
+      if (st == 1) return false;
+      if (st == 2) return true;
+      st = 1;
+      if (auto it = by_id.find(id); it != by_id.end()) {
+        for (const auto& broader : it->second->is_a) {
+          if (broader != id && !visit(broader)) return false;
+        }
+      }
+      state[id] = 2;
+      return true;
+    };
+    for (const auto& c : data_.conditions) {
+      if (!visit(c.id)) {
+        Error(c.where, Label("condition", c.id), "'is_a' forms a cycle");
+        return;
+      }
     }
   }
 

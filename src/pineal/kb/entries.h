@@ -32,10 +32,15 @@ struct Reference {
   SourceLocation where;
 };
 
+// A code in a code system. Substances: atc, rxnorm, gsrs, unii (and the local
+// urn:pineal:substance); conditions: icd10cm, snomedct.
 struct Code {
-  std::string system;  // "atc", "rxnorm", "gsrs", "urn:pineal:substance"
+  std::string system;
   std::string code;
   std::string note;
+  std::string display;     // the code's title in its system, as read
+  std::string version;     // code-set edition ("FY2026" for ICD-10-CM)
+  std::string confidence;  // as for references: V, Vs, M (M always carries a note)
 };
 
 struct Formulation {
@@ -104,6 +109,10 @@ struct Condition {
   std::string name;
   std::vector<std::string> synonyms;
   std::string derived_from;  // "pregnant" / "breastfeeding": set from snapshot flags
+  // Broader conditions this one is a kind of: a patient with it also has them
+  // for screening (opioid use disorder in remission -> substance use disorder).
+  std::vector<std::string> is_a;
+  std::vector<Code> codes;  // icd10cm and snomedct
   std::vector<std::string> refs;
   std::string note;
   SourceLocation where;

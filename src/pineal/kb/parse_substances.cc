@@ -1,7 +1,11 @@
 // Parsers for references, substances, classes and conditions.
+#include <algorithm>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "pineal/core/quantity.h"
+#include "pineal/kb/catalog.h"
 #include "pineal/kb/catalog_parse.h"
 #include "pineal/kb/yaml_entry_reader.h"
 
@@ -55,6 +59,81 @@ void ParseReference(const YAML::Node& node, const std::string& file, LintReport&
 }
 
 namespace {
+
+constexpr std::string_view kSubstanceCodeSystems[] = {"atc", "rxnorm", "gsrs", "unii"};
+constexpr std::string_view kConditionCodeSystems[] = {kIcd10CmSystem, kSnomedCtSystem};
+
+bool IsIcd10CmCode(std::string_view c) {
+  auto upper = [](char x) { return x >= 'A' && x <= 'Z'; };
+  auto digit = [](char x) { return x >= '0' && x <= '9'; };
+  if (c.size() < 3 || !upper(c[0]) || !digit(c[1]) || !(digit(c[2]) || upper(c[2]))) return false;
+  if (c.size() == 3) return true;
+  if (c[3] != '.' || c.size() < 5 || c.size() > 8) return false;
+  for (char x : c.substr(4)) {
+    if (!digit(x) && !upper(x)) return false;
+  }
+  return true;
+}
+
+bool IsSnomedCtId(std::string_view c) {
+  return c.size() >= 6 && c.size() <= 18 &&
+         std::all_of(c.begin(), c.end(), [](char x) { return x >= '0' && x <= '9'; });
+}
+
+// `codes: [{system, code, display, version, confidence, note}]`. An unknown
+// system, a code that cannot be in its system, an ICD-10-CM code without its
+// code-set version and an unverified (M) code without a note are errors.
+std::vector<Code> ReadEntryCodes(EntryReader& r, LintReport& report,
+                                 std::span<const std::string_view> systems) {
+  std::vector<Code> out;
+  const YAML::Node codes = r.Child("codes");
+  if (!codes.IsDefined() || codes.IsNull()) return out;
+  if (!codes.IsSequence()) {
+    r.Error(codes, "'codes' must be a list of {system, code}");
+    return out;
+  }
+  std::string allowed;
+  for (std::string_view sys : systems) allowed += (allowed.empty() ? "" : ", ") + std::string(sys);
+  for (const auto& c : codes) {
+    EntryReader cr(c, r.file(), r.entry() + " code", report);
+    if (!cr.is_map()) continue;
+    cr.AllowKeys({"system", "code", "display", "version", "confidence", "note"});
+    Code code;
+    code.system = cr.Text("system");
+    code.code = cr.Text("code");
+    code.display = cr.Text("display", false);
+    code.version = cr.Text("version", false);
+    code.confidence = cr.Text("confidence", false);
+    code.note = cr.Text("note", false);
+    // Errors name the entry (r) and the line of the field at fault.
+    const std::string what = "code '" + code.code + "': ";
+    if (!code.system.empty() &&
+        std::find(systems.begin(), systems.end(), code.system) == systems.end()) {
+      r.Error(cr.Child("system"),
+              what + "code system '" + code.system + "' is not one of " + allowed);
+    }
+    if (code.system == kIcd10CmSystem && !code.code.empty()) {
+      if (!IsIcd10CmCode(code.code)) {
+        r.Error(cr.Child("code"), what + "not an ICD-10-CM code (e.g. F11.21)");
+      }
+      if (code.version.empty()) {
+        r.Error(c, what + "an ICD-10-CM code needs its code-set 'version' (e.g. FY2026)");
+      }
+    }
+    if (code.system == kSnomedCtSystem && !code.code.empty() && !IsSnomedCtId(code.code)) {
+      r.Error(cr.Child("code"), what + "not a SNOMED CT id (6-18 digits)");
+    }
+    if (!code.confidence.empty() && code.confidence != "V" && code.confidence != "Vs" &&
+        code.confidence != "M") {
+      r.Error(cr.Child("confidence"), what + "'confidence' must be V, Vs or M");
+    }
+    if (code.confidence == "M" && code.note.empty()) {
+      r.Error(c, what + "an unverified code (confidence M) needs a 'note' saying so");
+    }
+    out.push_back(std::move(code));
+  }
+  return out;
+}
 
 std::optional<PlausibleDose> ReadPlausibleDose(EntryReader& r, LintReport& report) {
   const YAML::Node n = r.Child("plausible_dose");
@@ -144,24 +223,7 @@ void ParseSubstance(const YAML::Node& node, const std::string& file, LintReport&
   s.synonyms = r.TextList("synonyms");
   s.brands = r.TextList("brands");
   s.classes = r.TextList("classes");
-  if (const YAML::Node codes = r.Child("codes"); codes.IsDefined() && !codes.IsNull()) {
-    if (!codes.IsSequence()) {
-      r.Error(codes, "'codes' must be a list of {system, code}");
-    } else {
-      for (const auto& c : codes) {
-        EntryReader cr(c, file, r.entry() + " code", report);
-        if (!cr.is_map()) continue;
-        cr.AllowKeys({"system", "code", "note"});
-        Code code{cr.Text("system"), cr.Text("code"), cr.Text("note", false)};
-        if (!code.system.empty() && code.system != "atc" && code.system != "rxnorm" &&
-            code.system != "gsrs" && code.system != "unii") {
-          cr.Error(cr.Child("system"),
-                   "code system '" + code.system + "' is not one of atc, rxnorm, gsrs, unii");
-        }
-        s.codes.push_back(std::move(code));
-      }
-    }
-  }
+  s.codes = ReadEntryCodes(r, report, kSubstanceCodeSystems);
   if (const YAML::Node forms = r.Child("formulations"); forms.IsDefined() && !forms.IsNull()) {
     if (!forms.IsSequence()) {
       r.Error(forms, "'formulations' must be a list of {id, names}");
@@ -204,12 +266,14 @@ void ParseCondition(const YAML::Node& node, const std::string& file, LintReport&
                     CatalogData& out) {
   EntryReader r(node, file, "condition", report);
   if (!r.is_map()) return;
-  r.AllowKeys({"id", "name", "synonyms", "derived_from", "refs", "note"});
+  r.AllowKeys({"id", "name", "synonyms", "derived_from", "is_a", "codes", "refs", "note"});
   Condition c;
   c.id = r.Text("id");
   c.name = r.Text("name");
   c.synonyms = r.TextList("synonyms");
   c.derived_from = r.Text("derived_from", false);
+  c.is_a = r.TextList("is_a");
+  c.codes = ReadEntryCodes(r, report, kConditionCodeSystems);
   c.refs = r.TextList("refs");
   c.note = r.Text("note", false);
   c.where = r.where();

@@ -10,7 +10,7 @@ std::vector<Finding> Screen(const kb::Catalog& catalog, const PatientSnapshot& p
                             const std::vector<ProposedRegimen>& regimens, Instant now) {
   std::vector<Finding> findings;
   findings.reserve(32 + 2 * patient.medications.size());
-  Context ctx{catalog, patient, now, findings, {}, {}, {}, {}, {}, false};
+  Context ctx{catalog, patient, now, findings, {}, {}, {}, {}, {}, {}, false};
   screen_internal::CollectConditions(ctx);
   screen_internal::CollectPopulations(ctx, !regimens.empty());
   screen_internal::CollectUses(ctx, regimens);

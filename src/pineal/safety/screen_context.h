@@ -48,6 +48,9 @@ struct Context {
   std::vector<int> use_index;  // per substance: index into uses, or -1
   std::vector<ResolvedRegimen> regimens;
   std::vector<std::uint8_t> has_condition;  // per condition index
+  // Per condition index: the narrower recorded conditions that implied it
+  // (`is_a`), sorted; empty when the patient's list names it itself.
+  std::vector<std::vector<kb::ConditionIndex>> condition_via;
   std::vector<kb::Population> populations;
   bool age_known = false;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "pineal/kb/name_match.h"
 #include "pineal/kb/names.h"
 #include "pineal/safety/engine_rules.h"
 #include "pineal/safety/frequency.h"
@@ -52,21 +53,40 @@ std::string RegimenLabel(const ProposedRegimen& r, const std::optional<std::stri
 }  // namespace
 
 void CollectConditions(Context& ctx) {
-  ctx.has_condition.assign(ctx.catalog.conditions().size(), 0);
+  const std::size_t n = ctx.catalog.conditions().size();
+  ctx.has_condition.assign(n, 0);
+  ctx.condition_via.assign(n, {});
+  std::vector<std::uint8_t> named(n, 0);
   for (const std::string& text : ctx.patient.conditions) {
     if (kb::NormalizeName(text).empty()) continue;
     if (auto c = ctx.catalog.ResolveCondition(text)) {
-      ctx.has_condition[*c] = 1;
+      named[*c] = 1;
+      // The condition and every broader one it is a kind of (is_a).
+      for (kb::ConditionIndex b : ctx.catalog.ConditionAndBroader(*c)) {
+        ctx.has_condition[b] = 1;
+        if (b != *c) ctx.condition_via[b].push_back(*c);
+      }
       continue;
     }
+    const std::string did_you_mean = kb::DidYouMean(ctx.catalog.SuggestConditions(text));
     ctx.out.push_back(CouldNotEvaluate(
         rules::kUnknownCondition,
         std::string(rules::kUnknownCondition) + "|" + kb::NormalizeName(text),
         kb::Severity::kModerate, "Condition not in the knowledge base: " + text,
         "The condition '" + text +
             "' is not in the knowledge base, so contraindications related to it were not checked.",
-        "Check the condition against the product information, or record it under a known name "
-        "(e.g. 'liver disease', 'epilepsy')."));
+        (did_you_mean.empty()
+             ? std::string("Record the condition under a name the knowledge base knows (e.g. "
+                           "'liver disease', 'epilepsy')")
+             : did_you_mean + " Record the condition under the catalogue name meant") +
+            ", then screen again; if none fits, check it against the product information."));
+  }
+  // The same whatever order the list is in.
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& via = ctx.condition_via[i];
+    if (named[i]) via.clear();
+    std::sort(via.begin(), via.end());
+    via.erase(std::unique(via.begin(), via.end()), via.end());
   }
   for (std::size_t i = 0; i < ctx.catalog.conditions().size(); ++i) {
     const std::string& from = ctx.catalog.conditions()[i].derived_from;
@@ -112,6 +132,7 @@ void CollectUses(Context& ctx, const std::vector<ProposedRegimen>& regimens) {
   ctx.regimens.reserve(regimens.size());
   auto unknown = [&](std::string_view where, const std::string& name, kb::Severity severity) {
     const std::string norm = kb::NormalizeName(name);
+    const std::string did_you_mean = kb::DidYouMean(ctx.catalog.SuggestSubstances(name));
     ctx.out.push_back(CouldNotEvaluate(
         rules::kUnknownSubstance,
         std::string(rules::kUnknownSubstance) + "|" + std::string(where) + ":" + norm, severity,
@@ -119,7 +140,11 @@ void CollectUses(Context& ctx, const std::vector<ProposedRegimen>& regimens) {
         "'" + name + "' (" + std::string(where) +
             ") is not in the knowledge base, so its dose, interactions and combinations were "
             "not checked.",
-        "Check it against its product information, or record it under its generic name."));
+        (did_you_mean.empty()
+             ? std::string("Record it under its generic name")
+             : did_you_mean + " Record it under the catalogue name meant (or its generic name)") +
+            ", with its dose and how often it is taken, then screen again; if none fits, check "
+            "it against its product information."));
     if (where == "proposed regimen") ctx.out.back().involves_proposed = true;
   };
 

@@ -19,8 +19,14 @@ void CheckContraindications(Context& ctx) {
       f.kind = FindingKind::kContraindication;
       f.severity = c.severity;
       f.title = c.title;
-      f.message =
-          DescribeUse(ctx, use) + " with " + ctx.catalog.condition(cond).name + ": " + c.message;
+      // Named as recorded when narrower conditions implied it (is_a).
+      std::string condition = ctx.catalog.condition(cond).name;
+      if (const auto& via = ctx.condition_via[cond]; !via.empty()) {
+        std::vector<std::string> names;
+        for (kb::ConditionIndex v : via) names.push_back(ctx.catalog.condition(v).name);
+        condition += " (recorded: " + Join(names, ", ") + ")";
+      }
+      f.message = DescribeUse(ctx, use) + " with " + condition + ": " + c.message;
       f.action = c.action;
       f.refs = c.refs;
       f.substances = {ctx.Id(use.substance)};

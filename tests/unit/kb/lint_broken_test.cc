@@ -3,7 +3,9 @@
 // file, the line and the problem.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "pineal/kb/catalog_loader.h"
 
@@ -66,10 +68,19 @@ INSTANTIATE_TEST_SUITE_P(
         Broken{"conflicting_reference", "/pk/references.yaml", 2,
                "duplicate reference id with different content (year differs"},
         Broken{"bounded_last_band", "/dose_bands.yaml", 10, "it must have no 'to'"},
+        // Known systems only; the error names the file, the line and the entry.
+        Broken{"unknown_code_system", "/conditions.yaml", 6,
+               "code '573.9': code system 'icd9cm' is not one of icd10cm, snomedct"},
         Broken{"bad_severity", "/contraindications.yaml", 4,
                "'severity' is 'catastrophic'; allowed: info, minor, moderate, major, "
                "contraindicated"}),
     [](const ::testing::TestParamInfo<Broken>& param_info) { return param_info.param.dir; });
+
+TEST(BrokenKnowledge, AnUnknownCodeSystemNamesTheEntry) {
+  const LintReport report = LintKnowledgeDir(Fixture("unknown_code_system"));
+  ASSERT_EQ(report.error_count(), 1u) << report.ToString();
+  EXPECT_EQ(report.issues()[0].entry, "condition 'liver'");
+}
 
 TEST(ValidKnowledge, MinimalFixturePassesLint) {
   const LintReport report = LintKnowledgeDir(Fixture("valid"));
@@ -78,6 +89,29 @@ TEST(ValidKnowledge, MinimalFixturePassesLint) {
   auto catalog = LoadCatalog(Fixture("valid"));
   ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
   EXPECT_EQ(catalog->substances().size(), 3u);
+  // Condition codes are read with every field; `is_a` makes the broader
+  // condition part of the narrower one's closure.
+  const auto liver = catalog->ConditionIndexOf("liver");
+  const auto cirrhosis = catalog->ConditionIndexOf("cirrhosis");
+  ASSERT_TRUE(liver && cirrhosis);
+  const auto& codes = catalog->condition(*liver).codes;
+  ASSERT_EQ(codes.size(), 2u);
+  EXPECT_EQ(codes[0].system, "icd10cm");
+  EXPECT_EQ(codes[0].code, "K76.9");
+  EXPECT_EQ(codes[0].version, "FY2026");
+  EXPECT_EQ(codes[0].display, "Liver disease, unspecified");
+  EXPECT_EQ(codes[0].confidence, "M");
+  EXPECT_EQ(codes[0].note, "unverified");
+  EXPECT_EQ(codes[1].system, "snomedct");
+  EXPECT_EQ(codes[1].code, "235856003");
+  EXPECT_TRUE(catalog->condition(*cirrhosis).codes.empty());
+  const auto closure = catalog->ConditionAndBroader(*cirrhosis);
+  EXPECT_EQ(
+      std::vector<ConditionIndex>(closure.begin(), closure.end()),
+      (std::vector<ConditionIndex>{std::min(*liver, *cirrhosis), std::max(*liver, *cirrhosis)}));
+  const auto own = catalog->ConditionAndBroader(*liver);
+  EXPECT_EQ(std::vector<ConditionIndex>(own.begin(), own.end()),
+            std::vector<ConditionIndex>{*liver});
 }
 
 TEST(ValidKnowledge, AgreeingNestedReferencesMerge) {

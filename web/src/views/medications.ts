@@ -5,6 +5,7 @@ import { field, FormController, requireFields } from '../forms';
 import { fmtQuantity } from '../domain/quantity';
 import type { Medication } from '../types';
 import { fmtDate } from '../time';
+import { catalogMatchNote } from './catalog_match';
 import { badge, humanize, section } from './common';
 
 const CATEGORIES: Array<[string, string]> = [['medicine', 'Medicine'], ['supplement', 'Supplement'], ['therapy', 'Therapy']];
@@ -52,7 +53,7 @@ function isCurrent(m: Medication, today: string): boolean {
 
 function medRow(m: Medication): HTMLElement {
   return h('tr', { 'data-medication-id': m.id },
-    h('th', { scope: 'row' }, m.name),
+    h('th', { scope: 'row' }, m.name, catalogMatchNote(m.catalog_match)),
     h('td', {}, humanize(m.category)),
     h('td', {}, fmtQuantity(m.dose)),
     h('td', {}, m.schedule),

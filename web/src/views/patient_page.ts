@@ -7,6 +7,7 @@ import { predictionCard } from '../charts/pk';
 import { navigate, currentPath } from '../router';
 import type { Patient } from '../types';
 import { fmtDate, fmtDateTime, todayIn, zoneAbbrev, zoneOr } from '../time';
+import { conditionsWithMatches } from './catalog_match';
 import { badge, dl, humanize, pageTitle, patientIdParam, section } from './common';
 import { medicationsSection } from './medications';
 import { monitoringPanels, type MonitoringPanels } from './patient_monitoring';
@@ -38,7 +39,7 @@ function profile(p: Patient, tz: string, watch: MonitoringPanels['summary']): HT
       ['Age', p.age_years === null ? '' : `${p.age_years} years${p.birth_date ? ` (born ${fmtDate(p.birth_date)})` : ''}`],
       ['Sex', humanize(p.sex)],
       ['Weight', weight],
-      ['Conditions', p.conditions.join(', ')],
+      ['Conditions', conditionsWithMatches(p.conditions, p.condition_matches)],
       ['Pregnancy', p.sex === 'male' ? '' : humanize(p.pregnancy)],
       ['Time zone', `${tz} (${zoneAbbrev(tz)})`],
       ['Notes', p.notes],
