@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiGet, apiPost, launch, login, loginAs, logout, openPage, screenshot } from './lib/browser.mjs';
 import { addUser, startServer } from './lib/server.mjs';
+import { isoDateIn } from './lib/zoned.mjs';
 
 const SECOND = { username: 'dr.second', password: 'second-clinician-password-1' };
 
@@ -81,12 +82,12 @@ test('a hard stop overridden by one clinician waits for a second, who co-signs i
   // blocking finding through the API, as the regimen editor would.
   const body = {
     substance: 'melatonin', formulation: 'ir', dose: '1000 mg', times_of_day: ['22:00'],
-    indication: 'insomnia', reason: 'High-dose protocol',
+    indication: 'insomnia', start_date: isoDateIn('Europe/Paris', new Date().toISOString()),
   };
   const csrf = await s.page.evaluate(() => sessionStorage.getItem('pineal.csrf'));
   const blocked = await s.page.context().request.post(`${server.url}/api/v1/patients/${patientId}/regimens`,
     { data: body, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } });
-  assert.equal(blocked.status(), 409);
+  assert.equal(blocked.status(), 409, await blocked.text());
   const unresolved = (await blocked.json()).screening.overrides.unresolved;
   assert.ok(unresolved.some((f) => f.severity === 'contraindicated'));
   const pending = await apiPost(s, server, `/patients/${patientId}/regimens`, {

@@ -6,6 +6,35 @@ namespace {
 
 using nlohmann::json;
 
+// Vital signs outside the knowledge base's plausible ranges are entry errors
+// (knowledge/observation_limits.yaml), refused with the reason; abnormal but
+// possible values are stored as they are.
+TEST_F(ApiTest, AnImplausibleVitalSignIsRefusedWithItsReasonAndStoresNothing) {
+  const std::string base = "/api/v1/patients/" + std::to_string(NewPatient());
+  auto vital = [](const char* code, double value, const char* unit) {
+    return json{{"kind", "vital"},
+                {"code", code},
+                {"value", value},
+                {"unit", unit},
+                {"observed_at", "2026-11-01T08:00:00Z"}};
+  };
+  Reply negative = Post(base + "/observations", vital("heart_rate", -5, "/min"));
+  EXPECT_EQ(negative.status, 400) << negative.raw;
+  EXPECT_EQ(negative.body["error"]["field"], "value");
+  EXPECT_NE(negative.raw.find("600 beats a minute"), std::string::npos) << negative.raw;
+  Reply huge = Post(base + "/observations", vital("8480-6", 900, "mm[Hg]"));
+  EXPECT_EQ(huge.status, 400) << huge.raw;
+  Reply unit = Post(base + "/observations", vital("temperature", 37, "F"));
+  EXPECT_EQ(unit.status, 400) << unit.raw;
+  EXPECT_EQ(unit.body["error"]["field"], "unit");
+  EXPECT_NE(unit.raw.find("Cel, [degF]"), std::string::npos) << unit.raw;
+  EXPECT_EQ(Get(base + "/observations").body["items"].size(), 0u);
+
+  EXPECT_EQ(Post(base + "/observations", vital("heart_rate", 182, "/min")).status, 201);
+  EXPECT_EQ(Post(base + "/observations", vital("body_temperature", 104.5, "[degF]")).status, 201);
+  EXPECT_EQ(Post(base + "/observations", vital("respiratory_rate", 18, "/min")).status, 201);
+}
+
 TEST_F(ApiTest, HealthAnswersWithSecurityHeaders) {
   Reply r = Get("/api/v1/health");
   ASSERT_EQ(r.status, 200);

@@ -67,6 +67,9 @@ Result<records::Observation> PatientRecords::RecordObservation(const Actor& acto
       actor, "observation.create", patient, [&]() -> Result<records::Observation> {
         PINEAL_RETURN_IF_ERROR(CheckCanCheckIn(actor, patient));
         PINEAL_RETURN_IF_ERROR(records::ValidateObservation(draft));
+        if (knowledge_.safety != nullptr) {
+          PINEAL_RETURN_IF_ERROR(CheckPlausibleObservation(*knowledge_.safety, draft));
+        }
         // A score of a known instrument must be possible, and carries its band.
         const kb::InstrumentDef* def = nullptr;
         if (draft.kind == records::ObservationKind::kInstrument &&

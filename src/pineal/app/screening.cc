@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "pineal/core/text.h"
 #include "pineal/kb/grading.h"
 #include "pineal/safety/screen.h"
 
@@ -132,6 +133,27 @@ Status CheckPlausibleDose(const kb::Catalog& catalog, const std::string& substan
                                      " per dose, because " + entry.plausible_dose->reason +
                                      ". Check the amount and its unit.",
                                  field);
+}
+
+Status CheckPlausibleObservation(const kb::Catalog& catalog, const records::Observation& o) {
+  if (o.kind != records::ObservationKind::kVital || !o.value) return Status::Ok();
+  const kb::ObservationLimit* limit = catalog.ObservationLimitFor(o.code);
+  if (limit == nullptr) return Status::Ok();
+  std::string units;
+  for (const kb::ObservationRange& r : limit->ranges) {
+    if (r.unit == o.unit) {
+      if (*o.value >= r.min && *o.value <= r.max) return Status::Ok();
+      return Status::InvalidArgument(
+          fmt::format("{:g} {} is not a plausible {}: record {:g} to {:g} {}, because {}. Check "
+                      "the value and its unit.",
+                      *o.value, o.unit, AsciiLower(limit->name), r.min, r.max, r.unit,
+                      limit->reason),
+          "value");
+    }
+    units += (units.empty() ? "" : ", ") + r.unit;
+  }
+  return Status::InvalidArgument(
+      "'" + o.unit + "' is not a unit for " + AsciiLower(limit->name) + "; use " + units, "unit");
 }
 
 Status CheckPlausibleDoses(const kb::Catalog& catalog, const std::string& substance,

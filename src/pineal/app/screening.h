@@ -8,6 +8,7 @@
 #include "pineal/kb/catalog.h"
 #include "pineal/records/dose_event.h"
 #include "pineal/records/medication.h"
+#include "pineal/records/observation.h"
 #include "pineal/records/patient.h"
 #include "pineal/records/regimen.h"
 #include "pineal/safety/finding.h"
@@ -28,6 +29,10 @@ struct ScreeningReport {
 // A substance the catalog does not know passes: screening reports it.
 Status CheckPlausibleDose(const kb::Catalog& catalog, const std::string& substance,
                           const Mass& dose, const std::string& field);
+// A vital sign outside the knowledge base's plausible range for its code, or
+// in a unit with no range, is an input error on "value" or "unit" (codes the
+// knowledge base has no range for pass).
+Status CheckPlausibleObservation(const kb::Catalog& catalog, const records::Observation& o);
 // The same for a regimen version: its dose and every titration step.
 Status CheckPlausibleDoses(const kb::Catalog& catalog, const std::string& substance,
                            const records::RegimenVersion& version);

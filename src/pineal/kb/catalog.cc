@@ -382,4 +382,14 @@ std::vector<std::string> Catalog::RuleIds() const {
   return out;
 }
 
+const ObservationLimit* Catalog::ObservationLimitFor(std::string_view code) const {
+  const std::string key = NormalizeName(code);
+  for (const ObservationLimit& l : data_.observation_limits) {
+    for (const std::string& c : l.codes) {
+      if (NormalizeName(c) == key) return &l;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace pineal::kb

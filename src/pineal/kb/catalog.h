@@ -85,6 +85,11 @@ class Catalog {
   const std::vector<CombinationRule>& combinations() const { return data_.combinations; }
   const std::vector<BandTable>& band_tables() const { return data_.band_tables; }
   const std::vector<RegimenRule>& regimen_rules() const { return data_.regimen_rules; }
+  const std::vector<ObservationLimit>& observation_limits() const {
+    return data_.observation_limits;
+  }
+  // The plausible range for an observation code (case-insensitive), or null.
+  const ObservationLimit* ObservationLimitFor(std::string_view code) const;
   const Substance& substance(SubstanceIndex s) const { return data_.substances[s]; }
   const SubstanceClass& substance_class(ClassIndex c) const { return data_.classes[c]; }
   const Condition& condition(ConditionIndex c) const { return data_.conditions[c]; }

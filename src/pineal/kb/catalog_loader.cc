@@ -32,6 +32,7 @@ constexpr Section kSections[] = {
     {"combinations", catalog_yaml::ParseCombination},
     {"dose_bands", catalog_yaml::ParseBandTable},
     {"regimen_rules", catalog_yaml::ParseRegimenRule},
+    {"observation_limits", catalog_yaml::ParseObservationLimit},
 };
 
 // The entries of a section file: a sequence, or {<section>: sequence}.

@@ -30,6 +30,8 @@ void ParseCombination(const YAML::Node& node, const std::string& file, LintRepor
                       CatalogData& out);
 void ParseBandTable(const YAML::Node& node, const std::string& file, LintReport& report,
                     CatalogData& out);
+void ParseObservationLimit(const YAML::Node& node, const std::string& file, LintReport& report,
+                           CatalogData& out);
 void ParseRegimenRule(const YAML::Node& node, const std::string& file, LintReport& report,
                       CatalogData& out);
 

@@ -45,6 +45,7 @@ class Validator {
     CheckCombinations();
     CheckBandTables();
     CheckRegimenRules();
+    CheckObservationLimits();
   }
 
  private:
@@ -139,6 +140,9 @@ class Validator {
     for (const auto& c : data_.combinations) Claim(c.id, c.where, Label("combination", c.id));
     for (const auto& t : data_.band_tables) Claim(t.id, t.where, Label("dose band table", t.id));
     for (const auto& r : data_.regimen_rules) Claim(r.id, r.where, Label("regimen rule", r.id));
+    for (const auto& l : data_.observation_limits) {
+      Claim(l.id, l.where, Label("observation limit", l.id));
+    }
   }
 
   bool KnownSubject(const std::string& id) const {
@@ -434,6 +438,26 @@ class Validator {
       CheckText(r.message, "message", r.where, entry);
       CheckText(r.action, "action", r.where, entry);
       CheckRefs(r.refs, r.where, entry);
+    }
+  }
+
+  void CheckObservationLimits() {
+    std::unordered_map<std::string, std::string> code_owner;
+    for (const auto& l : data_.observation_limits) {
+      const std::string entry = Label("observation limit", l.id);
+      for (const std::string& code : l.codes) {
+        auto [it, fresh] = code_owner.emplace(NormalizeName(code), l.id);
+        if (!fresh)
+          Error(l.where, entry, "code " + Quote(code) + " is also in " + Quote(it->second));
+      }
+      std::set<std::string> units;
+      for (const auto& r : l.ranges) {
+        if (!units.insert(r.unit).second) {
+          Error(l.where, entry, "unit " + Quote(r.unit) + " has two ranges");
+        }
+      }
+      CheckText(l.reason, "reason", l.where, entry);
+      CheckRefs(l.refs, l.where, entry);
     }
   }
 

@@ -104,6 +104,25 @@ struct SubstanceClass {
   SourceLocation where;
 };
 
+// The plausible range of a measured observation (a vital sign) in one unit:
+// a value outside it is refused as an entry error, never stored. Ranges are
+// set wider than any documented living human value, with the source.
+struct ObservationRange {
+  std::string unit;  // UCUM, as the observation records it
+  double min = 0;
+  double max = 0;
+};
+struct ObservationLimit {
+  std::string id;
+  std::string name;
+  std::vector<std::string> codes;  // the codes an observation may carry (and LOINC)
+  std::vector<ObservationRange> ranges;
+  std::string reason;
+  std::vector<std::string> refs;
+  std::string note;
+  SourceLocation where;
+};
+
 struct Condition {
   std::string id;
   std::string name;
@@ -239,6 +258,7 @@ struct CatalogData {
   std::vector<CombinationRule> combinations;
   std::vector<BandTable> band_tables;
   std::vector<RegimenRule> regimen_rules;
+  std::vector<ObservationLimit> observation_limits;
 };
 
 }  // namespace pineal::kb

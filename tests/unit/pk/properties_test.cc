@@ -125,8 +125,11 @@ RC_GTEST_PROP(PkProperties, GridMarcherAgreesWithTheExactSolution, ()) {
   for (std::size_t i = 0; i < t.size(); ++i) t[i] = grid.TimeAt(i);
   ConcentrationsAt(p, d, t, want);
   const double peak = *std::max_element(want.begin(), want.end());
+  // 1e-10 of the peak: two routes of rounding through up to ~100 doses, with
+  // the slow depot's rate allowed near a disposition rate (1e-11 failed by
+  // 0.2% in one such history).
   for (std::size_t i = 0; i < t.size(); ++i) {
-    RC_ASSERT(std::fabs(got[i] - want[i]) <= 1e-11 * peak + 1e-300);
+    RC_ASSERT(std::fabs(got[i] - want[i]) <= 1e-10 * peak + 1e-300);
   }
 }
 
