@@ -73,6 +73,15 @@ test('a trip that adds melatonin to fluvoxamine is kept only with a documented r
   await s.page.setViewportSize({ width: 390, height: 844 });
   await plan.scrollIntoViewIfNeeded();
   await screenshot(s.page, 'hard-stops-03-plan-phone', { fullPage: false });
+
+  // The patient's check-in gives the plan day by day, in plain words.
+  await s.goto(`/checkin/${patientId}`);
+  const mine = s.page.locator('#checkin-plans');
+  await mine.waitFor();
+  assert.match(await mine.textContent(), /Meeting in Tokyo/);
+  assert.match(await mine.textContent(), /take melatonin 3 mg at \d\d:\d\d/);
+  await mine.scrollIntoViewIfNeeded();
+  await screenshot(s.page, 'hard-stops-03b-checkin-plan-phone', { fullPage: false });
   await s.page.setViewportSize({ width: 1280, height: 900 });
   s.assertClean();
 });

@@ -90,13 +90,7 @@ Result<store::CircadianPlanRecord> Modelling::SavePatientPlan(const Actor& actor
         if (melatonin) {
           PINEAL_ASSIGN_OR_RETURN(
               *report, writes_.Screen(patient, *melatonin, std::nullopt, request.overrides));
-          if (!report->evaluation.problems.empty()) return report->evaluation.problems.front();
-          if (report->blocked()) {
-            return Status::FailedPrecondition(
-                std::to_string(report->evaluation.unresolved.size()) +
-                    " blocking finding(s) need a clinician's override with a documented reason",
-                "overrides");
-          }
+          PINEAL_RETURN_IF_ERROR(report->Verdict());
           if (report->evaluation.needs_cosign()) {
             return Status::FailedPrecondition(
                 "a contraindicated finding cannot be overridden in a plan; plan without "

@@ -52,13 +52,7 @@ Status RegimenWrites::ScreenVersion(const Actor& actor, PatientId patient,
     PINEAL_RETURN_IF_ERROR(CheckPlausibleDoses(*knowledge_.safety, substance, v));
   }
   PINEAL_ASSIGN_OR_RETURN(*report, Screen(patient, ProposalOf(substance, v), replacing, overrides));
-  if (!report->evaluation.problems.empty()) return report->evaluation.problems.front();
-  if (report->blocked()) {
-    return Status::FailedPrecondition(
-        std::to_string(report->evaluation.unresolved.size()) +
-            " blocking finding(s) need a clinician's override with a documented reason",
-        "overrides");
-  }
+  PINEAL_RETURN_IF_ERROR(report->Verdict());
   v.findings = RecordFindings(report->findings);
   // The overrides the engine matched to blocking findings, with who and when.
   for (const auto& a : report->evaluation.applied) {

@@ -135,6 +135,15 @@ Status CheckPlausibleDose(const kb::Catalog& catalog, const std::string& substan
                                  field);
 }
 
+Status ScreeningReport::Verdict() const {
+  if (!evaluation.problems.empty()) return evaluation.problems.front();
+  if (!blocked()) return Status::Ok();
+  return Status::FailedPrecondition(
+      std::to_string(evaluation.unresolved.size()) +
+          " blocking finding(s) need a clinician's override with a documented reason",
+      "overrides");
+}
+
 Status CheckPlausibleObservation(const kb::Catalog& catalog, const records::Observation& o) {
   if (o.kind != records::ObservationKind::kVital || !o.value) return Status::Ok();
   const kb::ObservationLimit* limit = catalog.ObservationLimitFor(o.code);

@@ -22,6 +22,9 @@ struct ScreeningReport {
   std::vector<safety::Finding> findings;
   safety::OverrideEvaluation evaluation;
   bool blocked() const { return !evaluation.ok(); }
+  // OK; or the first bad override; or FailedPrecondition on "overrides" when
+  // blocking findings stand without one.
+  Status Verdict() const;
 };
 
 // A dose that cannot be meant (above the substance's plausible_dose in the
