@@ -6,6 +6,7 @@
 #include <string>
 
 #include "pineal/http/rate_limiter.h"
+#include "pineal/http/request_handler.h"
 #include "pineal/http/router.h"
 
 namespace httplib {
@@ -50,9 +51,5 @@ class Server {
   Router router_;
   std::unique_ptr<httplib::Server> impl_;
 };
-
-// Answers one request as the server would (content type, authentication,
-// CSRF, routing), without a socket.
-HttpResponse HandleRequest(app::PinealApp& app, const Router& router, HttpRequest request);
 
 }  // namespace pineal::http
