@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 DB ?= pineal.db
 PORT ?= 8080
 
-.PHONY: run test build web deps test-deps bench fuzz clean
+.PHONY: run test build web deps test-deps bench fuzz loadtest clean
 
 run: deps web build
 	./build/pineal serve --db $(DB) --port $(PORT) --demo-if-empty
@@ -27,6 +27,12 @@ bench: test-deps
 	cmake --preset bench
 	cmake --build build/bench -j $(JOBS)
 	bash scripts/run-benchmarks build/bench
+
+# pineal under wrk next to nginx on loopback (scripts/run-loadtest); see README.
+# LOADTEST_DURATION=30 lengthens each phase, LOADTEST_SOAK=300 adds the soak.
+loadtest: build
+	bash scripts/install-deps --load
+	python3 scripts/run-loadtest --binary build/release/pineal
 
 # Each libFuzzer target for FUZZ_RUNS executions (default 10 million); needs clang-14.
 fuzz:
