@@ -115,6 +115,7 @@ class RunTest(unittest.TestCase):
         self.assertGreater(res["history_latency_ratio"]["p50"], 0)
         self.assertGreaterEqual(len(res["soak"]["rss_samples"]), 2)
         self.assertEqual(res["soak"]["failures"], 0)
+        self.assertGreater(res["soak"]["created"], 0)  # the soak writes too
         for name, pid in res["pids"].items():
             self.assertFalse(alive(pid), f"{name} (pid {pid}) still running")
 
