@@ -1,5 +1,6 @@
 // pineal serve: the web app and JSON API on an embedded SQLite database.
-#include <csignal>
+#include <arpa/inet.h>
+
 #include <cstdio>
 #include <filesystem>
 
@@ -10,12 +11,6 @@
 
 namespace pineal::cli {
 namespace {
-
-http::Server* g_server = nullptr;
-
-extern "C" void StopOnSignal(int) {
-  if (g_server != nullptr) g_server->Stop();
-}
 
 struct ServeOptions {
   DbOptions db;
@@ -53,15 +48,12 @@ void Serve(const ServeOptions& o) {
   http::Server server(app, o.server);
   auto port = server.Bind();
   if (!port.ok()) Fail(port.status().message());
-  g_server = &server;
-  std::signal(SIGINT, StopOnSignal);
-  std::signal(SIGTERM, StopOnSignal);
+  server.StopOnSignals();
   const bool tls = !o.server.tls_cert_file.empty();
   std::printf("pineal: serving %s://%s:%d/ (API at /api/v1, database %s)\n", tls ? "https" : "http",
               o.server.bind_address.c_str(), *port, o.db.location.c_str());
   std::fflush(stdout);
   Status st = server.Run();
-  g_server = nullptr;
   if (!st.ok()) Fail(st.message());
   std::printf("pineal: stopped\n");
 }
@@ -85,6 +77,21 @@ void RegisterServeCommand(CLI::App& root) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--tls-key", options->server.tls_key_file, "PEM private key for --tls-cert")
       ->check(CLI::ExistingFile);
+  cmd->add_option("--trusted-proxy", options->server.trusted_proxies,
+                  "IP address of a reverse proxy whose X-Forwarded-For names the client "
+                  "(repeatable)")
+      ->check(CLI::Validator(
+          [](std::string& address) {
+            unsigned char parsed[sizeof(in6_addr)];
+            const bool ip = inet_pton(AF_INET, address.c_str(), parsed) == 1 ||
+                            inet_pton(AF_INET6, address.c_str(), parsed) == 1;
+            return ip ? std::string() : "'" + address + "' is not an IPv4 or IPv6 address";
+          },
+          "IP"));
+  cmd->add_option("--workers", options->server.worker_threads,
+                  "Threads answering requests (0: twice the cores, at least 8)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
   cmd->add_flag("--demo-if-empty", options->demo_if_empty,
                 "Load the demo clinic when the database has no patients");
   cmd->callback([options]() { Serve(*options); });

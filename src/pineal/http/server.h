@@ -1,33 +1,24 @@
-// The HTTP server: the API router behind cpp-httplib, plus the web app's
-// static files. Only server.cc includes the HTTP library.
+// The HTTP server: the API router and the web app's static files behind the
+// socket layer (socket_server.h), which reads each request whole within the
+// limits of ServerOptions before a worker answers it.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "pineal/http/rate_limiter.h"
 #include "pineal/http/request_handler.h"
 #include "pineal/http/router.h"
-
-namespace httplib {
-class Server;
-}
+#include "pineal/http/server_options.h"
+#include "pineal/http/socket_server.h"
+#include "pineal/http/static_files.h"
 
 namespace pineal::app {
 class PinealApp;
 }  // namespace pineal::app
 
 namespace pineal::http {
-
-struct ServerOptions {
-  std::string bind_address = "127.0.0.1";
-  int port = 8080;  // 0: any free port
-  std::size_t max_body_bytes = 1 << 20;
-  std::string static_dir;  // served at "/" when it exists (web/dist)
-  // Serve HTTPS when both are given (PEM files).
-  std::string tls_cert_file;
-  std::string tls_key_file;
-};
 
 class Server {
  public:
@@ -38,18 +29,23 @@ class Server {
 
   // Binds the socket; returns the port (useful with port 0).
   Result<int> Bind();
-  // Serves until Stop() is called from another thread or a signal handler.
+  // Serves until Stop() is called from another thread, or a signal after StopOnSignals().
   Status Run();
   void Stop();
+  // SIGINT and SIGTERM stop the server (handled in its I/O loop, not in a signal handler).
+  void StopOnSignals();
 
   const Router& router() const { return router_; }
 
  private:
+  // API requests to the request handler, others to the static files.
+  HttpResponse Dispatch(IncomingRequest incoming) const;
+
   app::PinealApp& app_;
-  ServerOptions options_;
   RateLimiter login_limiter_{10, std::chrono::seconds(60)};
   Router router_;
-  std::unique_ptr<httplib::Server> impl_;
+  std::optional<StaticFiles> static_files_;
+  SocketServer sockets_;
 };
 
 }  // namespace pineal::http
