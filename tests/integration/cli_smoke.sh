@@ -85,6 +85,11 @@ set +e
 "$PINEAL" serve --port 70000 2>/dev/null; code=$?
 set -e
 [[ $code -ne 0 ]] || fail "an invalid port must be refused"
+set +e
+"$PINEAL" serve --port 0 --trusted-proxy proxy.example 2>"$WORK/err"; code=$?
+set -e
+[[ $code -ne 0 ]] && grep -q "proxy.example' is not an IPv4 or IPv6 address" "$WORK/err" ||
+  fail "a --trusted-proxy that is not an IP address must be refused, naming it"
 
 "$PINEAL" serve --db "$WORK/b.db" --port 0 --demo-if-empty >"$WORK/out" 2>&1 &
 SERVER_PID=$!
@@ -112,13 +117,21 @@ grep -q 'stopped' "$WORK/out" || fail "graceful stop on SIGTERM"
 if command -v openssl >/dev/null; then
   openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
     -keyout "$WORK/key.pem" -out "$WORK/cert.pem" >/dev/null 2>&1
+  mkdir -p "$WORK/dist" && echo '<!doctype html>' >"$WORK/dist/index.html"
   "$PINEAL" serve --db "$WORK/tls.db" --port 0 --tls-cert "$WORK/cert.pem" \
-    --tls-key "$WORK/key.pem" >"$WORK/tls.out" 2>&1 &
+    --tls-key "$WORK/key.pem" --static "$WORK/dist" >"$WORK/tls.out" 2>&1 &
   TLS_PID=$!
   for _ in $(seq 1 100); do grep -q 'serving https://' "$WORK/tls.out" && break; sleep 0.1; done
   TLS_URL=$(grep -o 'https://127.0.0.1:[0-9]*' "$WORK/tls.out" | head -1)
   [[ -n "$TLS_URL" ]] || fail "serve --tls-cert did not start: $(cat "$WORK/tls.out")"
   curl -sfk "$TLS_URL/api/v1/health" | grep -q '"status":"ok"' || fail "health over TLS"
+  # Kept alive over TLS: curl reuses the connection for the second URL.
+  curl -sfk -v "$TLS_URL/api/v1/health" "$TLS_URL/api/v1/health" 2>"$WORK/tls.trace" >/dev/null ||
+    fail "two requests over TLS"
+  grep -q 'Re-using existing connection' "$WORK/tls.trace" || fail "TLS keep-alive"
+  curl -sfk "$TLS_URL/" | grep -q 'doctype' || fail "the web app over TLS"
+  code=$(curl -sk -o /dev/null -w '%{http_code}' "$TLS_URL/assets%2Fx.js")
+  [[ $code == 400 ]] || fail "an encoded '/' in a static path over TLS: $code"
   kill -TERM "$TLS_PID"; wait "$TLS_PID" || true
 fi
 echo "cli smoke: ok"

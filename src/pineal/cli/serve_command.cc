@@ -92,6 +92,14 @@ void RegisterServeCommand(CLI::App& root) {
                   "Threads answering requests (0: twice the cores, at least 8)")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
+  cmd->add_option("--max-connections-per-address", options->server.max_connections_per_address,
+                  "Open connections allowed from one client address (the peer socket's)")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  cmd->add_option("--max-connections", options->server.max_connections,
+                  "Open connections allowed in all")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
   cmd->add_flag("--demo-if-empty", options->demo_if_empty,
                 "Load the demo clinic when the database has no patients");
   cmd->callback([options]() { Serve(*options); });
