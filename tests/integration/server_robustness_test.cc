@@ -97,6 +97,7 @@ TEST_F(ServerRobustnessTest, SlowHeadersNeitherStallOthersNorOutliveTheirDeadlin
   options.header_timeout = milliseconds(2'000);
   options.max_connections_per_address = 1'000;
   Start(options);
+  ExpectHealthAnswersQuickly("warm-up");
   std::vector<std::unique_ptr<RawHttpClient>> slow;
   for (int i = 0; i < 200; ++i) {
     slow.push_back(std::make_unique<RawHttpClient>(port_));
@@ -111,6 +112,7 @@ TEST_F(ServerRobustnessTest, SlowHeadersNeitherStallOthersNorOutliveTheirDeadlin
       std::this_thread::sleep_for(milliseconds(400));
     }
   });
+  std::this_thread::sleep_for(milliseconds(300));  // all 200 accepted and dribbling
   for (int i = 0; i < 6; ++i) {
     ExpectHealthAnswersQuickly("probe " + std::to_string(i) + " among 200 slow clients");
     std::this_thread::sleep_for(milliseconds(250));
