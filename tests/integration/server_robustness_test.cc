@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <condition_variable>
 #include <fstream>
 #include <memory>
@@ -24,6 +25,17 @@
 
 namespace pineal::testing {
 namespace {
+
+// Polls a condition on the server's state (never a fixed sleep): true as
+// soon as it holds, false after 10 s.
+bool WaitUntil(const std::function<bool()>& holds) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!holds()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return true;
+}
 
 using std::chrono::milliseconds;
 using SteadyTime = std::chrono::steady_clock;
@@ -112,7 +124,8 @@ TEST_F(ServerRobustnessTest, SlowHeadersNeitherStallOthersNorOutliveTheirDeadlin
       std::this_thread::sleep_for(milliseconds(400));
     }
   });
-  std::this_thread::sleep_for(milliseconds(300));  // all 200 accepted and dribbling
+  ASSERT_TRUE(WaitUntil([&] { return server_->OpenConnections() >= 200; }))
+      << "the server accepts all 200 slow connections";
   for (int i = 0; i < 6; ++i) {
     ExpectHealthAnswersQuickly("probe " + std::to_string(i) + " among 200 slow clients");
     std::this_thread::sleep_for(milliseconds(250));
@@ -341,11 +354,11 @@ TEST_F(SocketServerTest, AFullWorkerQueueIsAnswered503AtOnce) {
   });
   RawHttpClient busy(port_);
   ASSERT_TRUE(busy.Send(kHealth));
-  for (int i = 0; i < 200 && started == 0; ++i) std::this_thread::sleep_for(milliseconds(5));
-  ASSERT_EQ(started, 1) << "the only worker is now busy";
+  ASSERT_TRUE(WaitUntil([&] { return started == 1; })) << "the only worker is now busy";
   RawHttpClient waiting(port_);
   ASSERT_TRUE(waiting.Send(kHealth));  // fills the queue of one
-  std::this_thread::sleep_for(milliseconds(100));
+  ASSERT_TRUE(WaitUntil([&] { return server_->QueuedRequests() == 1; }))
+      << "the second request waits for the worker";
   RawHttpClient refused(port_);
   auto r = refused.Exchange(kHealth);
   ASSERT_TRUE(r);

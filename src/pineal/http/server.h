@@ -36,6 +36,7 @@ class Server {
   void StopOnSignals();
 
   const Router& router() const { return router_; }
+  std::size_t OpenConnections() const { return sockets_.OpenConnections(); }
 
  private:
   // API requests to the request handler, others to the static files.

@@ -401,6 +401,9 @@ SocketServer::~SocketServer() {
   impl_->workers.join();
 }
 
+std::size_t SocketServer::OpenConnections() const { return impl_->ledger.Open(); }
+std::size_t SocketServer::QueuedRequests() const { return impl_->queued.load(); }
+
 Result<int> SocketServer::Bind() {
   const ServerOptions& o = impl_->options;
   if (!o.tls_cert_file.empty() && !o.tls_key_file.empty()) {

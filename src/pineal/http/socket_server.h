@@ -39,6 +39,11 @@ class SocketServer {
   // Stops on SIGINT or SIGTERM, handled inside the I/O loop (async-signal-safe).
   void StopOnSignals();
 
+  // For tests and monitoring: connections open now, and requests waiting
+  // for a worker.
+  std::size_t OpenConnections() const;
+  std::size_t QueuedRequests() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
