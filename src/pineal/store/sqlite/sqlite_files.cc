@@ -16,8 +16,7 @@ Result<int> OpenLockFile(const std::string& database) {
   const std::string path = database + ".lock";
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {
-    return Status::Unavailable("cannot open the lock file '" + path +
-                               "': " + std::strerror(errno));
+    return Status::Unavailable("cannot open the lock file '" + path + "': " + std::strerror(errno));
   }
   return fd;
 }
@@ -35,7 +34,8 @@ Status CreateNewPrivateFile(const std::string& path) {
   // The umask may only have narrowed 0600; make it exactly owner-only.
   const int rc = ::fchmod(fd, 0600);
   ::close(fd);
-  if (rc != 0) return Status::Unavailable("cannot restrict '" + path + "': " + std::strerror(errno));
+  if (rc != 0)
+    return Status::Unavailable("cannot restrict '" + path + "': " + std::strerror(errno));
   return Status::Ok();
 }
 

@@ -74,9 +74,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   }
 }
 
-std::uint64_t SqliteStore::FlushesForTest() const {
-  return flusher_ ? flusher_->Flushes() : 0;
-}
+std::uint64_t SqliteStore::FlushesForTest() const { return flusher_ ? flusher_->Flushes() : 0; }
 
 void SqliteStore::SetSyncForTest(std::function<int(int)> sync) {
   if (flusher_) flusher_->SetSyncForTest(std::move(sync));
