@@ -80,8 +80,8 @@ std::unique_ptr<Record> MakeRecord(int prior) {
   r->store->SetSyncForTest([](int) { return 0; });
   r->app = std::make_unique<app::PinealApp>(*r->store, r->clock, Loaded().View());
   auto user = r->app->accounts().CreateUser(
-      app::Actor{}, {"dr.bench", "Dr Bench", store::UserRole::kClinician, std::nullopt,
-                     "benchmark passphrase"});
+      app::Actor{},
+      {"dr.bench", "Dr Bench", store::UserRole::kClinician, std::nullopt, "benchmark passphrase"});
   Check(user.status(), "user");
   r->clinician = {user->id, user->username, app::Role::kClinician, std::nullopt, ""};
   records::Patient p;
@@ -167,8 +167,8 @@ class RatioReporter : public benchmark::ConsoleReporter {
     const double small = find("BM_Write200With10Prior");
     const double large = find("BM_Write200With10000Prior");
     if (small > 0 && large > 0) {
-      std::printf("200 writes: %.1f ms with 10 prior events, %.1f ms with 10,000 = %.2fx\n",
-                  small, large, large / small);
+      std::printf("200 writes: %.1f ms with 10 prior events, %.1f ms with 10,000 = %.2fx\n", small,
+                  large, large / small);
     }
   }
 

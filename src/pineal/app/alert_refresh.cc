@@ -49,10 +49,9 @@ Result<MonitoringData> AlertRefresh::LoadAlertInputs(PatientId patient, Instant 
                             ? monitor::DoseLookback(knowledge_.rules->alerts)
                             : std::chrono::hours(0);
   PINEAL_ASSIGN_OR_RETURN(d.doses, store_.ListDoseEventsSince(patient, now - lookback));
-  PINEAL_ASSIGN_OR_RETURN(
-      d.observations,
-      store_.ListObservationsOfKinds(
-          patient, {records::ObservationKind::kInstrument, records::ObservationKind::kSideEffect}));
+  PINEAL_ASSIGN_OR_RETURN(d.observations, store_.ListObservationsOfKinds(
+                                              patient, {records::ObservationKind::kInstrument,
+                                                        records::ObservationKind::kSideEffect}));
   d.responses = ScoredResponsesOf(d.observations);
   d.side_effects = SideEffectsOf(d.observations, d.patient.time_zone);
   PINEAL_ASSIGN_OR_RETURN(d.last_checkin, store_.LastCheckIn(patient));

@@ -85,8 +85,8 @@ AlertCandidate MakeCandidate(const kb::AlertRule& rule, const Fields& fields,
 }  // namespace alert_internal
 
 std::chrono::hours DoseLookback(const kb::AlertRuleSet& rules) {
-  using std::chrono::hours;
   using alert_internal::Param;
+  using std::chrono::hours;
   const hours day(24);
   // A local day starts up to 14 hours before its UTC midnight; two days
   // cover any zone and a daylight-saving shift.
@@ -101,9 +101,10 @@ std::chrono::hours DoseLookback(const kb::AlertRuleSet& rules) {
       case kb::AlertKind::kAdherenceBelow:
         // Doses are planned from a match window before the block, and an
         // event pairs with a planned dose up to a match window away.
-        back = (2 * static_cast<int>(Param(rule, "window_days", 14)) + 1) * day +
-               2 * std::chrono::ceil<hours>(std::chrono::minutes(rules.adherence.match_window_min)) +
-               zone_margin;
+        back =
+            (2 * static_cast<int>(Param(rule, "window_days", 14)) + 1) * day +
+            2 * std::chrono::ceil<hours>(std::chrono::minutes(rules.adherence.match_window_min)) +
+            zone_margin;
         break;
       case kb::AlertKind::kDoseAboveMax:
         back = static_cast<int>(Param(rule, "lookback_days", 14)) * day + zone_margin;

@@ -80,8 +80,8 @@ AlertInputs RandomRecord(std::mt19937& rng, Instant now) {
   const int scores = pick(0, 12);
   for (int i = 0; i < scores; ++i) {
     const char* code = codes[pick(0, 3)];
-    ScoredResponse r{ObservationId(1000 + i), code, now - hours(pick(0, 200 * 24)),
-                     static_cast<double>(pick(0, 30)), "", {}};
+    ScoredResponse r{ObservationId(1000 + i),          code, now - hours(pick(0, 200 * 24)),
+                     static_cast<double>(pick(0, 30)), "",   {}};
     if (std::string(code) == "PHQ-9") r.items["item9"] = pick(0, 2);
     in.responses.push_back(r);
   }
@@ -154,7 +154,8 @@ TEST(AlertWindow, TheLookbackFollowsTheRulesParameters) {
   }
   // 2 x 60 days + a day, twice the match window, two days for time zones.
   EXPECT_EQ(DoseLookback(rules),
-            hours(24 * 121) + 2 * std::chrono::ceil<hours>(minutes(rules.adherence.match_window_min)) +
+            hours(24 * 121) +
+                2 * std::chrono::ceil<hours>(minutes(rules.adherence.match_window_min)) +
                 hours(48));
   EXPECT_GT(DoseLookback(rules), shipped);
   // Rules that read no doses need none.

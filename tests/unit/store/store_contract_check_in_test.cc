@@ -9,7 +9,7 @@ namespace {
 using pineal::testing::Score;
 using pineal::testing::TakenDose;
 
-DoseEventId AddDose(Store& s, records::DoseEvent e) {
+DoseEventId StoreDose(Store& s, records::DoseEvent e) {
   auto id = s.InsertDoseEvent(e);
   EXPECT_TRUE(id.ok()) << id.status().ToString();
   return id.ok() ? *id : DoseEventId();
@@ -24,18 +24,18 @@ std::vector<std::int64_t> Ids(const std::vector<records::DoseEvent>& list) {
 TEST_P(StoreContract, ListDoseEventsSinceReadsTakenOrPlannedTimesInFiledOrder) {
   const PatientId p = AddPatient();
   const PatientId other = AddPatient("Other");
-  const auto old = AddDose(store(), TakenDose(p, "2026-10-01T22:00:00Z"));
-  const auto recent = AddDose(store(), TakenDose(p, "2026-11-19T22:00:00Z"));
+  const auto old = StoreDose(store(), TakenDose(p, "2026-10-01T22:00:00Z"));
+  const auto recent = StoreDose(store(), TakenDose(p, "2026-11-19T22:00:00Z"));
   // Planned inside the window, logged as taken long before: still read.
   auto early = TakenDose(p, "2026-10-02T22:00:00Z");
   early.planned_at = At("2026-11-18T22:00:00Z");
-  const auto early_id = AddDose(store(), early);
-  const auto edge = AddDose(store(), TakenDose(p, "2026-11-15T00:00:00Z"));
-  AddDose(store(), TakenDose(other, "2026-11-19T22:00:00Z"));
+  const auto early_id = StoreDose(store(), early);
+  const auto edge = StoreDose(store(), TakenDose(p, "2026-11-15T00:00:00Z"));
+  StoreDose(store(), TakenDose(other, "2026-11-19T22:00:00Z"));
   // A correction moves an entry out of the window: neither shows.
   auto moved = TakenDose(p, "2026-10-03T22:00:00Z");
   moved.corrects = recent;
-  AddDose(store(), moved);
+  StoreDose(store(), moved);
   auto list = store().ListDoseEventsSince(p, At("2026-11-15T00:00:00Z"));
   ASSERT_TRUE(list.ok()) << list.status().ToString();
   EXPECT_EQ(Ids(*list), (std::vector<std::int64_t>{early_id.value(), edge.value()}));
@@ -80,7 +80,7 @@ TEST_P(StoreContract, LastCheckInIsTheNewestRecordingOfTheLatestEntries) {
   EXPECT_FALSE(store().LastCheckIn(p)->has_value());
   auto dose = TakenDose(p, "2026-11-19T22:00:00Z");
   dose.provenance.created_at = At("2026-11-20T07:00:00Z");
-  AddDose(store(), dose);
+  StoreDose(store(), dose);
   auto score = Score(p, "2026-01-01T08:00:00Z", 20);  // about long ago, recorded later
   score.provenance.created_at = At("2026-11-21T09:00:00Z");
   auto score_id = store().InsertObservation(score);

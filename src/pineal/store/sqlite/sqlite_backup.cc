@@ -80,10 +80,10 @@ Status RestoreSqlite(const std::string& source, const std::string& dest, bool ov
   // Every open store holds a shared lock: replacing pages under a running
   // server would corrupt what it serves. Held until the restore is done.
   PINEAL_ASSIGN_OR_RETURN(DatabaseLock lock, DatabaseLock::Exclusive(dest));
-  PINEAL_RETURN_IF_ERROR(CreatePrivateFile(dest));
   try {
     SQLite::Database src(source, SQLite::OPEN_READONLY);
     if (Status st = CheckPinealDatabase(src, source); !st.ok()) return st;
+    PINEAL_RETURN_IF_ERROR(CreatePrivateFile(dest));
     SQLite::Database out(dest, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     out.setBusyTimeout(5000);
     CopyPages(out, src);
