@@ -73,6 +73,8 @@ grep -q 'already holds 5 patients' "$WORK/err" || fail "second demo load message
 
 # Backup and restore from the command line.
 "$PINEAL" backup --db "$WORK/a.db" "$WORK/copy.db" | grep -q 'integrity ok' || fail "backup"
+[[ $(stat -c %a "$WORK/copy.db") == 600 ]] || fail "a backup is readable by its owner only"
+[[ $(stat -c %a "$WORK/a.db") == 600 ]] || fail "the database is readable by its owner only"
 "$PINEAL" restore --db "$WORK/c.db" "$WORK/copy.db" | grep -q 'restored' || fail "restore"
 set +e
 "$PINEAL" restore --db "$WORK/c.db" "$WORK/copy.db" 2>/dev/null; code=$?
@@ -110,9 +112,18 @@ bash "$SOURCE_ROOT/scripts/tour.sh" "$URL" >"$WORK/tour" 2>&1 || fail "tour: $(t
 grep -q '"current_version":2' "$WORK/tour" || fail "tour: the regimen's new version"
 grep -q '"field":"amount"' "$WORK/tour" || fail "tour: the bad dose is refused with its field"
 curl -sf -b "$WORK/jar" "$URL/api/v1/patients" | grep -q '"total":6' || fail "tour patient stored"
+# Restoring over the database the server has open is refused and changes nothing.
+set +e
+"$PINEAL" restore --db "$WORK/b.db" "$WORK/copy.db" --force 2>"$WORK/err"; code=$?
+set -e
+[[ $code -eq 2 ]] || fail "restore over a served database must be refused, got $code"
+grep -q "has '.*b.db' open; stop it first" "$WORK/err" || fail "restore refusal: $(cat "$WORK/err")"
+curl -sf -b "$WORK/jar" "$URL/api/v1/patients" | grep -q '"total":6' || fail "a refused restore changed nothing"
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID" || true
 grep -q 'stopped' "$WORK/out" || fail "graceful stop on SIGTERM"
+"$PINEAL" restore --db "$WORK/b.db" "$WORK/copy.db" --force | grep -q 'restored' ||
+  fail "restore once the server has stopped"
 # HTTPS when given a certificate and key.
 if command -v openssl >/dev/null; then
   openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \

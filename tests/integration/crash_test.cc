@@ -71,6 +71,7 @@ struct Acknowledged {
   std::map<std::int64_t, std::string> dose_notes;     // dose event id -> note sent
   std::map<std::int64_t, std::string> patient_names;  // patient id -> name sent
   std::map<std::int64_t, Instant> responses;          // observation id -> observed_at sent
+  std::int64_t reads = 0;  // dose-event lists answered (each audited durably first)
 };
 
 class CrashTest : public ::testing::Test {
@@ -106,6 +107,18 @@ class CrashTest : public ::testing::Test {
         for (int i = 0; !stop; ++i) {
           const std::string tag =
               "w" + std::to_string(w) + "-" + std::to_string(i) + "-" + std::to_string(round_);
+          // Every fifth request reads the dose log: a read is answered only
+          // once its audit row is durable, like a write.
+          if (i % 5 == 4) {
+            httplib::Result r = c.Get("/api/v1/patients/" + std::to_string(patient_) +
+                                      "/dose-events?from=2026-11-10T00:00:00Z");
+            if (!r) return;  // the server is gone
+            if (r->status == 200) {
+              std::lock_guard lock(acks.mu);
+              ++acks.reads;
+            }
+            continue;
+          }
           // Dose events, scored PHQ-9 responses (an observation with its nine
           // item answers in one transaction) and patients (with conditions).
           const bool patient = i % 4 == 3;
@@ -140,7 +153,10 @@ class CrashTest : public ::testing::Test {
             }
           }
           if (!r) return;  // the server is gone
-          if (r->status == 201) ++acked;
+          if (r->status == 201) {
+            ++acked;
+            acked.notify_all();
+          }
         }
       });
     }
@@ -150,7 +166,7 @@ class CrashTest : public ::testing::Test {
   // Every committed record has its "ok" audit row, and every such row its
   // record: the write and its audit entry commit in one transaction, so a
   // SIGKILL between them cannot leave one without the other.
-  void ExpectEveryRecordAudited() {
+  void ExpectEveryRecordAudited(const Acknowledged& acks) {
     SQLite::Database db(db_, SQLite::OPEN_READONLY);
     auto count = [&](const std::string& sql) {
       SQLite::Statement q(db, sql);
@@ -167,6 +183,10 @@ class CrashTest : public ::testing::Test {
     EXPECT_GT(doses, 0);
     EXPECT_EQ(audited("dose_event.create"), doses);
     EXPECT_EQ(audited("response.create"), responses);
+    // Acknowledged reads left their rows too (the checks after each restart
+    // add one more per round).
+    EXPECT_GE(audited("dose_event.list"), acks.reads);
+    EXPECT_GT(acks.reads, 0);
     // Each patient (the fixture's own included) has exactly one creation row.
     SQLite::Statement unaudited(
         db,
@@ -197,8 +217,9 @@ TEST_F(CrashTest, AcknowledgedWritesSurviveSigkillInEveryRound) {
     std::atomic<int> acked{0};
     std::atomic<bool> stop{false};
     std::thread load([&] { Load(server.port(), acks, acked, stop); });
-    // Kill while the writers are busy: after some writes have been acknowledged.
-    while (acked < 60) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    // Kill while the writers are busy, the moment the 60th write is
+    // acknowledged: others are committed and waiting for their sync.
+    for (int seen = acked; seen < 60; seen = acked) acked.wait(seen);
     server.Kill(SIGKILL);
     stop = true;
     load.join();
@@ -256,7 +277,7 @@ TEST_F(CrashTest, AcknowledgedWritesSurviveSigkillInEveryRound) {
     ASSERT_TRUE(check.ok());
     EXPECT_EQ(*(*check)->IntegrityCheck(), "ok");
     (*check).reset();
-    ExpectEveryRecordAudited();
+    ExpectEveryRecordAudited(acks);
   }
   std::printf(
       "crash test: %d rounds, %zu acknowledged dose events, %zu instrument responses and %zu "

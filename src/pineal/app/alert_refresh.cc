@@ -1,5 +1,6 @@
-// Alert evaluation: the rules of knowledge/rules/alerts.yaml over a patient's
-// whole record, run after every check-in write and on every read of alerts.
+// Alert evaluation: the rules of knowledge/rules/alerts.yaml over what they
+// can read of a patient's record, run after every check-in write and on every
+// read of alerts.
 #include "pineal/app/alert_refresh.h"
 
 #include <nlohmann/json.hpp>
@@ -36,26 +37,49 @@ Result<MonitoringData> AlertRefresh::LoadMonitoring(PatientId patient) {
   PINEAL_ASSIGN_OR_RETURN(d.observations, store_.ListObservations(patient, {}, false));
   d.responses = ScoredResponsesOf(d.observations);
   d.side_effects = SideEffectsOf(d.observations, d.patient.time_zone);
+  d.last_checkin = LastCheckIn(d.doses, d.observations);
+  return d;
+}
+
+Result<MonitoringData> AlertRefresh::LoadAlertInputs(PatientId patient, Instant now) {
+  MonitoringData d;
+  PINEAL_ASSIGN_OR_RETURN(d.patient, store_.GetPatient(patient));
+  PINEAL_ASSIGN_OR_RETURN(d.regimens, store_.ListRegimens(patient));
+  const auto lookback = knowledge_.rules != nullptr
+                            ? monitor::DoseLookback(knowledge_.rules->alerts)
+                            : std::chrono::hours(0);
+  PINEAL_ASSIGN_OR_RETURN(d.doses, store_.ListDoseEventsSince(patient, now - lookback));
+  PINEAL_ASSIGN_OR_RETURN(d.observations, store_.ListObservationsOfKinds(
+                                              patient, {records::ObservationKind::kInstrument,
+                                                        records::ObservationKind::kSideEffect}));
+  d.responses = ScoredResponsesOf(d.observations);
+  d.side_effects = SideEffectsOf(d.observations, d.patient.time_zone);
+  PINEAL_ASSIGN_OR_RETURN(d.last_checkin, store_.LastCheckIn(patient));
   return d;
 }
 
 Status AlertRefresh::RefreshAlerts(PatientId patient) {
   if (knowledge_.rules == nullptr) return Status::Ok();
-  PINEAL_ASSIGN_OR_RETURN(MonitoringData d, LoadMonitoring(patient));
-  return RefreshAlerts(patient, d);
+  // One instant for the whole evaluation: what is loaded, the rules, new
+  // alerts and lapses agree.
+  const Instant now = clock_.Now();
+  PINEAL_ASSIGN_OR_RETURN(MonitoringData d, LoadAlertInputs(patient, now));
+  return Evaluate(patient, d, now);
 }
 
 Status AlertRefresh::RefreshAlerts(PatientId patient, const MonitoringData& d) {
   if (knowledge_.rules == nullptr) return Status::Ok();
+  return Evaluate(patient, d, clock_.Now());
+}
+
+Status AlertRefresh::Evaluate(PatientId patient, const MonitoringData& d, Instant now) {
   monitor::AlertInputs in;
-  in.last_checkin = LastCheckIn(d.doses, d.observations);
+  in.last_checkin = d.last_checkin;
   in.patient = d.patient;
   in.regimens = d.regimens;
   in.dose_events = d.doses;
   in.responses = d.responses;
   in.side_effects = d.side_effects;
-  // One instant for the whole evaluation: the rules, new alerts and lapses agree.
-  const Instant now = clock_.Now();
   const records::Provenance by{now, "system"};
   const auto candidates = monitor::EvaluateAlerts(knowledge_.rules->alerts, in, now);
   std::set<std::string> holding;

@@ -4,6 +4,7 @@
 // one alert; alerts about a state that no longer holds resolve themselves.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ struct MonitoringData {
   std::vector<records::Observation> observations;
   std::vector<monitor::ScoredResponse> responses;
   std::vector<monitor::SideEffectReport> side_effects;
+  std::optional<Instant> last_checkin;  // when anything was last recorded
 };
 
 class AlertRefresh : private UseCaseBase {
@@ -29,7 +31,13 @@ class AlertRefresh : private UseCaseBase {
   AlertRefresh(store::Store& store, const Clock& clock, Knowledge knowledge)
       : UseCaseBase(store, clock, knowledge) {}
 
+  // The whole record.
   Result<MonitoringData> LoadMonitoring(PatientId patient);
+  // Only what the alert rules can read at `now` (monitor::DoseLookback): the
+  // recent dose events, every score and side effect, the last check-in. The
+  // rules find the same alerts in it as in the whole record, and loading it
+  // costs the same however long the record grows.
+  Result<MonitoringData> LoadAlertInputs(PatientId patient, Instant now);
   // Evaluates the rules now; opens new alerts and resolves lapsed ones.
   Status RefreshAlerts(PatientId patient);
   // The same on a record the caller has already loaded.
@@ -41,6 +49,7 @@ class AlertRefresh : private UseCaseBase {
   Result<std::vector<monitor::UnresolvedAlert>> UnresolvedUrgentAlerts(PatientId patient);
 
  private:
+  Status Evaluate(PatientId patient, const MonitoringData& d, Instant now);
   Status ResolveLapsedAlerts(PatientId patient, const std::set<std::string>& holding, Instant now);
 };
 

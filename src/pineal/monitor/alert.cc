@@ -1,5 +1,6 @@
 #include "pineal/monitor/alert.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -82,6 +83,43 @@ AlertCandidate MakeCandidate(const kb::AlertRule& rule, const Fields& fields,
 }
 
 }  // namespace alert_internal
+
+std::chrono::hours DoseLookback(const kb::AlertRuleSet& rules) {
+  using alert_internal::Param;
+  using std::chrono::hours;
+  const hours day(24);
+  // A local day starts up to 14 hours before its UTC midnight; two days
+  // cover any zone and a daylight-saving shift.
+  const hours zone_margin = 2 * day;
+  hours longest(0);
+  for (const kb::AlertRule& rule : rules.rules) {
+    hours back(0);
+    switch (rule.kind) {
+      case kb::AlertKind::kUseRising:
+        back = 2 * static_cast<int>(Param(rule, "window_days", 7)) * day + zone_margin;
+        break;
+      case kb::AlertKind::kAdherenceBelow:
+        // Doses are planned from a match window before the block, and an
+        // event pairs with a planned dose up to a match window away.
+        back =
+            (2 * static_cast<int>(Param(rule, "window_days", 14)) + 1) * day +
+            2 * std::chrono::ceil<hours>(std::chrono::minutes(rules.adherence.match_window_min)) +
+            zone_margin;
+        break;
+      case kb::AlertKind::kDoseAboveMax:
+        back = static_cast<int>(Param(rule, "lookback_days", 14)) * day + zone_margin;
+        break;
+      case kb::AlertKind::kSideEffectGrade:
+      case kb::AlertKind::kInstrumentItem:
+      case kb::AlertKind::kInstrumentTotal:
+      case kb::AlertKind::kNoImprovement:
+      case kb::AlertKind::kNoCheckin:
+      case kb::AlertKind::kAssessmentDue: break;  // the dose log is not read
+    }
+    longest = std::max(longest, back);
+  }
+  return longest;
+}
 
 std::vector<AlertCandidate> EvaluateAlerts(const kb::AlertRuleSet& rules, const AlertInputs& inputs,
                                            Instant now) {

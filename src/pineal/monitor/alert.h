@@ -5,6 +5,7 @@
 // for a candidate unless one with the same dedupe_key exists.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -75,6 +76,19 @@ struct AlertCandidate {
 // rising use, no check-in) that ends once the record no longer shows it,
 // rather than an entry (a score, a side effect, a dose) a clinician resolves.
 bool LapsesWhenNoLongerTrue(kb::AlertKind kind);
+
+// What the rules read of the record, so that a caller can load only that and
+// get the same candidates as from the whole record:
+//  - dose events: only those taken or planned at or after now - DoseLookback
+//    (use_rising: two windows; adherence_below: the latest complete block,
+//    at most two windows and a day back, widened by twice the match window
+//    (doses planned a window early, events paired a window away) and a
+//    time-zone margin; dose_above_max: its look-back; no other kind);
+//  - instrument scores and side effects: all of them, however old (a
+//    no_improvement baseline precedes the regimen's start, assessment_due
+//    counts from the last score, an ongoing side effect stays relevant);
+//    other observations only through last_checkin, the newest recording.
+std::chrono::hours DoseLookback(const kb::AlertRuleSet& rules);
 
 // Candidates in rule order, then in the order their evidence occurred.
 std::vector<AlertCandidate> EvaluateAlerts(const kb::AlertRuleSet& rules, const AlertInputs& inputs,

@@ -98,6 +98,17 @@ class Store {
   virtual Result<std::vector<records::Observation>> ListObservations(PatientId patient,
                                                                      const TimeRange& range,
                                                                      bool with_superseded) = 0;
+  // What alert evaluation reads, bounded so that a check-in costs the same
+  // however long the record: the latest dose events (of each chain) taken or
+  // planned at or after `from`, ordered as ListDoseEvents; ...
+  virtual Result<std::vector<records::DoseEvent>> ListDoseEventsSince(PatientId patient,
+                                                                      Instant from) = 0;
+  // ... the latest observations of the given kinds, ordered as ListObservations;
+  virtual Result<std::vector<records::Observation>> ListObservationsOfKinds(
+      PatientId patient, const std::vector<records::ObservationKind>& kinds) = 0;
+  // ... and when the latest dose event or observation (of each chain) was
+  // recorded (its created_at), none for an empty record.
+  virtual Result<std::optional<Instant>> LastCheckIn(PatientId patient) = 0;
 
   // Circadian plans: append-only, newest first in lists.
   virtual Result<std::int64_t> InsertCircadianPlan(const CircadianPlanRecord& plan) = 0;

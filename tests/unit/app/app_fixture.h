@@ -107,6 +107,17 @@ class AuditFailingStore final : public store::Store {
                                                              bool with_superseded) override {
     return inner_.ListObservations(patient, range, with_superseded);
   }
+  Result<std::vector<records::DoseEvent>> ListDoseEventsSince(PatientId patient,
+                                                              Instant from) override {
+    return inner_.ListDoseEventsSince(patient, from);
+  }
+  Result<std::vector<records::Observation>> ListObservationsOfKinds(
+      PatientId patient, const std::vector<records::ObservationKind>& kinds) override {
+    return inner_.ListObservationsOfKinds(patient, kinds);
+  }
+  Result<std::optional<Instant>> LastCheckIn(PatientId patient) override {
+    return inner_.LastCheckIn(patient);
+  }
 
   Result<std::int64_t> InsertCircadianPlan(const store::CircadianPlanRecord& plan) override {
     return inner_.InsertCircadianPlan(plan);

@@ -74,6 +74,8 @@
 //                           ObservationIdsAreNeverReused
 //   ListObservations     -> ListObservationsShowsTheLatestOfEachChain,
 //                           ListObservationsRangeIncludesFromExcludesTo
+//   ListDoseEventsSince, ListObservationsOfKinds, LastCheckIn
+//                        -> (store_contract_check_in_test.cc)
 //   InsertCircadianPlan, GetCircadianPlan, ListCircadianPlans
 //                        -> CircadianPlanRoundTrips, GetCircadianPlanOfAnotherPatientIsNotFound,
 //                           ListCircadianPlansNewestFirstPerPatient,

@@ -230,6 +230,39 @@ Result<std::vector<records::Observation>> MemoryStore::ListObservations(PatientI
   return out;
 }
 
+Result<std::vector<records::DoseEvent>> MemoryStore::ListDoseEventsSince(PatientId patient,
+                                                                         Instant from) {
+  PINEAL_ASSIGN_OR_RETURN(auto all, ListDoseEvents(patient, {}, false));
+  std::vector<records::DoseEvent> out;
+  for (auto& e : all) {
+    if (e.when() >= from || (e.planned_at && *e.planned_at >= from)) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::vector<records::Observation>> MemoryStore::ListObservationsOfKinds(
+    PatientId patient, const std::vector<records::ObservationKind>& kinds) {
+  PINEAL_ASSIGN_OR_RETURN(auto all, ListObservations(patient, {}, false));
+  std::vector<records::Observation> out;
+  for (auto& o : all) {
+    if (std::find(kinds.begin(), kinds.end(), o.kind) != kinds.end()) out.push_back(std::move(o));
+  }
+  return out;
+}
+
+Result<std::optional<Instant>> MemoryStore::LastCheckIn(PatientId patient) {
+  PINEAL_ASSIGN_OR_RETURN(auto doses, ListDoseEvents(patient, {}, false));
+  PINEAL_ASSIGN_OR_RETURN(auto observations, ListObservations(patient, {}, false));
+  std::optional<Instant> last;
+  for (const auto& d : doses) {
+    if (!last || d.provenance.created_at > *last) last = d.provenance.created_at;
+  }
+  for (const auto& o : observations) {
+    if (!last || o.provenance.created_at > *last) last = o.provenance.created_at;
+  }
+  return last;
+}
+
 Result<std::int64_t> MemoryStore::InsertCircadianPlan(const CircadianPlanRecord& plan) {
   std::lock_guard lock(mu_);
   if (plan.kind != "jetlag" && plan.kind != "shift") {

@@ -51,6 +51,11 @@ class MemoryStore final : public Store {
   Result<std::vector<records::Observation>> ListObservations(PatientId patient,
                                                              const TimeRange& range,
                                                              bool with_superseded) override;
+  Result<std::vector<records::DoseEvent>> ListDoseEventsSince(PatientId patient,
+                                                              Instant from) override;
+  Result<std::vector<records::Observation>> ListObservationsOfKinds(
+      PatientId patient, const std::vector<records::ObservationKind>& kinds) override;
+  Result<std::optional<Instant>> LastCheckIn(PatientId patient) override;
 
   Result<std::int64_t> InsertCircadianPlan(const CircadianPlanRecord& plan) override;
   Result<CircadianPlanRecord> GetCircadianPlan(PatientId patient, std::int64_t id) override;

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "pineal/store/sqlite/sqlite_files.h"
+
 namespace pineal::store {
 namespace {
 
@@ -44,8 +46,12 @@ Status BackupSqlite(const std::string& source, const std::string& dest) {
   if (!std::filesystem::exists(source)) {
     return Status::NotFound("there is no database at '" + source + "'");
   }
-  if (std::filesystem::exists(dest)) {
-    return Status::AlreadyExists("'" + dest + "' exists; choose a new file for the backup");
+  // Created owner-only before SQLite writes a page; fails if it exists.
+  if (Status created = CreateNewPrivateFile(dest); !created.ok()) {
+    if (created.code() == StatusCode::kAlreadyExists) {
+      return Status::AlreadyExists("'" + dest + "' exists; choose a new file for the backup");
+    }
+    return created;
   }
   try {
     SQLite::Database src(source, SQLite::OPEN_READONLY);
@@ -71,9 +77,13 @@ Status RestoreSqlite(const std::string& source, const std::string& dest, bool ov
     return Status::AlreadyExists("'" + dest +
                                  "' exists; stop the server and pass --force to replace it");
   }
+  // Every open store holds a shared lock: replacing pages under a running
+  // server would corrupt what it serves. Held until the restore is done.
+  PINEAL_ASSIGN_OR_RETURN(DatabaseLock lock, DatabaseLock::Exclusive(dest));
   try {
     SQLite::Database src(source, SQLite::OPEN_READONLY);
     if (Status st = CheckPinealDatabase(src, source); !st.ok()) return st;
+    PINEAL_RETURN_IF_ERROR(CreatePrivateFile(dest));
     SQLite::Database out(dest, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     out.setBusyTimeout(5000);
     CopyPages(out, src);

@@ -80,18 +80,22 @@ records::Observation ReadObservation(SQLite::Statement& q) {
   return o;
 }
 
-// Attaches the components of `list` (all of one patient) with one query.
-void LoadComponents(SQLite::Database& db, PatientId patient,
-                    std::vector<records::Observation>& list) {
+// Attaches the components of `list` (all of one patient) with one query,
+// reading only theirs however many the patient has.
+void LoadComponents(SQLite::Database& db, std::vector<records::Observation>& list) {
   if (list.empty()) return;
   std::map<std::int64_t, records::Observation*> by_id;
-  for (auto& o : list) by_id[o.id.value()] = &o;
-  SQLite::Statement q(
-      db,
-      "SELECT c.observation_id, c.code, c.value, c.text FROM observation_components c "
-      "JOIN observations o ON o.id = c.observation_id WHERE o.patient_id = ? "
-      "ORDER BY c.observation_id, c.position");
-  q.bind(1, patient.value());
+  std::string ids = "[";
+  for (auto& o : list) {
+    by_id[o.id.value()] = &o;
+    ids += (ids.size() > 1 ? "," : "") + std::to_string(o.id.value());
+  }
+  ids += "]";
+  SQLite::Statement q(db,
+                      "SELECT observation_id, code, value, text FROM observation_components "
+                      "WHERE observation_id IN (SELECT value FROM json_each(?)) "
+                      "ORDER BY observation_id, position");
+  q.bind(1, ids);
   while (q.executeStep()) {
     auto it = by_id.find(q.getColumn(0).getInt64());
     if (it == by_id.end()) continue;
@@ -236,7 +240,7 @@ Result<records::Observation> SqliteStore::GetObservation(PatientId patient, Obse
     q.bind(2, patient.value());
     if (!q.executeStep()) return Status::NotFound("observation " + id.ToString() + " not found");
     std::vector<records::Observation> one{ReadObservation(q)};
-    LoadComponents(*db_, patient, one);
+    LoadComponents(*db_, one);
     return one.front();
   });
 }
@@ -253,8 +257,70 @@ Result<std::vector<records::Observation>> SqliteStore::ListObservations(PatientI
     BindRange(q, range);
     std::vector<records::Observation> out;
     while (q.executeStep()) out.push_back(ReadObservation(q));
-    LoadComponents(*db_, patient, out);
+    LoadComponents(*db_, out);
     return out;
+  });
+}
+
+Result<std::vector<records::DoseEvent>> SqliteStore::ListDoseEventsSince(PatientId patient,
+                                                                         Instant from) {
+  return Guarded("list recent dose events", [&]() -> Result<std::vector<records::DoseEvent>> {
+    // Two index ranges, by filed_at and by planned_at (an OR would read
+    // every entry of the patient).
+    SQLite::Statement q(
+        *db_,
+        "SELECT * FROM dose_events t WHERE t.id IN ("
+        "SELECT id FROM dose_events WHERE patient_id = :p AND filed_at >= :from "
+        "UNION ALL "
+        "SELECT id FROM dose_events WHERE patient_id = :p AND planned_at >= :from)" +
+            RangeClause({}, "filed_at", false, "dose_events") + " ORDER BY filed_at, id");
+    q.bind(":p", patient.value());
+    BindInstant(q, ":from", from);
+    std::vector<records::DoseEvent> out;
+    while (q.executeStep()) out.push_back(ReadDoseEvent(q));
+    return out;
+  });
+}
+
+Result<std::vector<records::Observation>> SqliteStore::ListObservationsOfKinds(
+    PatientId patient, const std::vector<records::ObservationKind>& kinds) {
+  return Guarded("list observations", [&]() -> Result<std::vector<records::Observation>> {
+    std::vector<records::Observation> out;
+    if (kinds.empty()) return out;
+    std::string in;
+    for (std::size_t i = 0; i < kinds.size(); ++i) in += (i ? ", :k" : ":k") + std::to_string(i);
+    // Without statistics SQLite would read every entry of the patient.
+    SQLite::Statement q(*db_,
+                        "SELECT * FROM observations t INDEXED BY observations_by_patient_kind "
+                        "WHERE patient_id = :p AND kind IN (" +
+                            in + ")" + RangeClause({}, "observed_at", false, "observations") +
+                            " ORDER BY observed_at, id");
+    q.bind(":p", patient.value());
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+      q.bind(":k" + std::to_string(i), std::string(records::ToString(kinds[i])));
+    }
+    while (q.executeStep()) out.push_back(ReadObservation(q));
+    LoadComponents(*db_, out);
+    return out;
+  });
+}
+
+Result<std::optional<Instant>> SqliteStore::LastCheckIn(PatientId patient) {
+  return Guarded("read last check-in", [&]() -> Result<std::optional<Instant>> {
+    // Each walks its (patient_id, created_at) index from the newest entry
+    // to the first one nothing corrects.
+    std::optional<Instant> last;
+    for (const char* table : {"dose_events", "observations"}) {
+      SQLite::Statement q(*db_, std::string("SELECT created_at FROM ") + table +
+                                    " t WHERE patient_id = :p" +
+                                    RangeClause({}, "created_at", false, table) +
+                                    " ORDER BY created_at DESC LIMIT 1");
+      q.bind(":p", patient.value());
+      if (!q.executeStep()) continue;
+      const Instant t = ColInstant(q, "created_at");
+      if (!last || t > *last) last = t;
+    }
+    return last;
   });
 }
 

@@ -1,12 +1,34 @@
 // SqliteStore: the embedded Store. One connection in WAL mode with foreign
-// keys on and synchronous=FULL, so an acknowledged clinical write survives a
-// crash or power loss. Calls are serialised by a mutex; a transaction holds it.
+// keys on. Calls are serialised by a mutex; a transaction holds it.
+//
+// Durability by group commit. The connection runs with synchronous=NORMAL: a
+// commit writes its frames to the write-ahead log without a sync. A call that
+// committed (at transaction depth 0) then releases the mutex and waits until
+// an fdatasync() of the log, started after its commit, has completed; one
+// such sync covers every commit before it (WalFlusher). So no call returns
+// before its commit is on stable storage, exactly as with synchronous=FULL,
+// but concurrent writers share one sync instead of queueing for one each.
+// What NORMAL still syncs keeps the files consistent: the log before a
+// checkpoint copies it into the database, the database after, and the log's
+// header when the log is reused. (synchronous=OFF would drop the last: a crash
+// just after reuse could replay stale frames over the checkpointed database.)
+// Checkpoints run only here, under the mutex at depth 0, once the log holds
+// kCheckpointPages pages, never inside a caller's commit.
+// If a sync fails, nothing written since can be called durable: the store
+// refuses every later write (Unavailable) until the process restarts.
+//
+// Files are created mode 0600. While open, the store holds a shared flock()
+// on "<database>.lock", so a restore can tell that the database is in use.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 
+#include "pineal/store/sqlite/sqlite_files.h"
 #include "pineal/store/store.h"
 
 namespace SQLite {
@@ -15,10 +37,21 @@ class Database;
 
 namespace pineal::store {
 
+class WalFlusher;
+
+struct SqliteOptions {
+  // Baseline for benchmarks and tests: synchronous=FULL, one sync inside
+  // every commit, no group commit.
+  bool sync_each_commit = false;
+  // Log size (pages) that triggers a checkpoint.
+  int checkpoint_pages = 4000;
+};
+
 class SqliteStore final : public Store {
  public:
   // Opens (creating if needed) the database file. Does not migrate.
-  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
+                                                   const SqliteOptions& options = {});
   ~SqliteStore() override;
 
   Status InTransaction(const std::function<Status()>& body) override;
@@ -54,6 +87,11 @@ class SqliteStore final : public Store {
   Result<std::vector<records::Observation>> ListObservations(PatientId patient,
                                                              const TimeRange& range,
                                                              bool with_superseded) override;
+  Result<std::vector<records::DoseEvent>> ListDoseEventsSince(PatientId patient,
+                                                              Instant from) override;
+  Result<std::vector<records::Observation>> ListObservationsOfKinds(
+      PatientId patient, const std::vector<records::ObservationKind>& kinds) override;
+  Result<std::optional<Instant>> LastCheckIn(PatientId patient) override;
 
   Result<std::optional<std::int64_t>> InsertAlertIfNew(const AlertRecord& alert) override;
   Result<AlertRecord> GetAlert(PatientId patient, std::int64_t id) override;
@@ -89,9 +127,26 @@ class SqliteStore final : public Store {
   Result<std::string> IntegrityCheck();
   // The value of a connection PRAGMA, e.g. "journal_mode" or "foreign_keys".
   Result<std::string> PragmaForTest(const std::string& name);
+  // Commits made durable by group commit, and syncs of the log run for them.
+  std::uint64_t CommitsForTest() const { return commits_.load(); }
+  std::uint64_t FlushesForTest() const;
+  // Replaces fdatasync() of the log (a test injects a failing disk).
+  void SetSyncForTest(std::function<int(int)> sync);
 
  private:
-  explicit SqliteStore(std::unique_ptr<SQLite::Database> db);
+  SqliteStore(std::unique_ptr<SQLite::Database> db, DatabaseLock lock,
+              std::unique_ptr<WalFlusher> flusher, const SqliteOptions& options);
+
+  // Under the mutex, at the end of a call: 0 if the call needs no sync, else
+  // the number of its commit (and a checkpoint runs if the log is long).
+  std::uint64_t AfterCall();
+  // InTransaction under the mutex.
+  Status RunTransaction(const std::function<Status()>& body);
+  // Outside the mutex: waits for commit `seq` to be durable.
+  Status WaitDurable(std::uint64_t seq);
+  // Under the mutex: the refusal once durability is lost, else OK.
+  Status RefuseIfBroken();
+  void CheckpointIfLong();
 
   // Runs `fn` under the lock, converting driver exceptions into a Status.
   template <typename Fn>
@@ -103,8 +158,16 @@ class SqliteStore final : public Store {
   Status ExistsForPatient(const char* table, std::int64_t id, PatientId patient);
 
   std::unique_ptr<SQLite::Database> db_;
+  DatabaseLock lock_;
+  std::unique_ptr<WalFlusher> flusher_;  // null when every commit syncs itself
+  const SqliteOptions options_;
   std::recursive_mutex mu_;
   int tx_depth_ = 0;
+  // Set by SQLite's hooks (under the mutex): something committed; log size.
+  bool committed_ = false;
+  int wal_pages_ = 0;
+  bool read_only_ = false;  // query_only set after a failed sync
+  std::atomic<std::uint64_t> commits_{0};
 };
 
 }  // namespace pineal::store

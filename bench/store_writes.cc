@@ -1,0 +1,154 @@
+// Durable writes per second on the SQLite store, as the API makes them: each
+// is a transaction inserting a dose event and its audit row. N writer threads
+// (1, 8, 32) share one store in a temporary directory; the group-commit store
+// is compared with the baseline in the same run, the same workload on a store
+// opened with sync_each_commit (synchronous=FULL: one sync per commit, made
+// while holding the store's lock). Prints writes/s and the ratio per N.
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "pineal/store/sqlite/sqlite_store.h"
+
+namespace {
+
+using pineal::PatientId;
+using pineal::store::SqliteStore;
+
+struct Target {
+  std::unique_ptr<SqliteStore> store;
+  PatientId patient;
+};
+
+std::filesystem::path Dir() {
+  static const std::filesystem::path dir = [] {
+    auto d = std::filesystem::temp_directory_path() /
+             ("pineal-store-bench-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(d);
+    std::filesystem::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+Target Make(const char* name, bool baseline) {
+  pineal::store::SqliteOptions options;
+  options.sync_each_commit = baseline;
+  auto s = SqliteStore::Open((Dir() / name).string(), options);
+  if (!s.ok() || !(*s)->Migrate().ok()) {
+    std::fprintf(stderr, "cannot open the benchmark store in %s\n", Dir().c_str());
+    std::abort();
+  }
+  pineal::records::Patient p;
+  p.display_name = "Bench";
+  p.birth_date = *pineal::ParseDate("1980-01-01");
+  p.time_zone = "Europe/Berlin";
+  p.sex = pineal::records::Sex::kFemale;
+  p.provenance = {*pineal::ParseInstant("2026-01-01T00:00:00Z"), "bench"};
+  auto id = (*s)->InsertPatient(p);
+  if (!id.ok()) {
+    std::fprintf(stderr, "%s\n", id.status().ToString().c_str());
+    std::abort();
+  }
+  return {std::move(*s), *id};
+}
+
+Target& GroupCommit() {
+  static Target t = Make("group.db", false);
+  return t;
+}
+Target& Baseline() {
+  static Target t = Make("baseline.db", true);
+  return t;
+}
+
+void WriteCheckIn(Target& t) {
+  const pineal::Instant at = *pineal::ParseInstant("2026-11-20T22:00:00Z");
+  pineal::Status st = t.store->InTransaction([&]() -> pineal::Status {
+    pineal::records::DoseEvent e;
+    e.patient_id = t.patient;
+    e.substance = "melatonin";
+    e.planned_at = at;
+    e.taken_at = at;
+    e.amount = *pineal::Mass::Make(2, "mg");
+    e.status = pineal::records::DoseStatus::kTaken;
+    e.provenance = {at, "patient"};
+    PINEAL_RETURN_IF_ERROR(t.store->InsertDoseEvent(e).status());
+    pineal::store::AuditEvent a;
+    a.at = at;
+    a.actor = "patient";
+    a.role = "patient";
+    a.action = "dose_event.create";
+    a.patient_id = t.patient;
+    a.outcome = "ok";
+    return t.store->AppendAudit(a);
+  });
+  if (!st.ok()) {
+    std::fprintf(stderr, "write failed: %s\n", st.ToString().c_str());
+    std::abort();
+  }
+}
+
+void Run(benchmark::State& state, Target& t) {
+  for (auto _ : state) WriteCheckIn(t);
+  state.SetItemsProcessed(state.iterations());
+}
+
+void BM_GroupCommit(benchmark::State& state) { Run(state, GroupCommit()); }
+void BM_SyncEachCommitBaseline(benchmark::State& state) { Run(state, Baseline()); }
+BENCHMARK(BM_GroupCommit)->Threads(1)->Threads(8)->Threads(32)->UseRealTime()->MinTime(2);
+BENCHMARK(BM_SyncEachCommitBaseline)
+    ->Threads(1)
+    ->Threads(8)
+    ->Threads(32)
+    ->UseRealTime()
+    ->MinTime(2);
+
+// Collects writes/s per benchmark to print the ratios after the run.
+class RatioReporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    for (const auto& r : runs) {
+      auto it = r.counters.find("items_per_second");
+      if (r.run_type == Run::RT_Iteration && it != r.counters.end()) {
+        rates_[r.benchmark_name()] = it->second.value;
+      }
+    }
+    ConsoleReporter::ReportRuns(runs);
+  }
+  void PrintRatios() const {
+    for (int threads : {1, 8, 32}) {
+      const std::string suffix = "/min_time:2.000/real_time/threads:" + std::to_string(threads);
+      auto g = rates_.find("BM_GroupCommit" + suffix);
+      auto b = rates_.find("BM_SyncEachCommitBaseline" + suffix);
+      if (g == rates_.end() || b == rates_.end() || b->second <= 0) continue;
+      std::printf(
+          "%2d writers: group commit %.0f writes/s, sync each commit %.0f writes/s = %.1fx\n",
+          threads, g->second, b->second, g->second / b->second);
+    }
+  }
+
+ private:
+  std::map<std::string, double> rates_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  GroupCommit();
+  Baseline();
+  RatioReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  reporter.PrintRatios();
+  GroupCommit().store.reset();
+  Baseline().store.reset();
+  std::filesystem::remove_all(Dir());
+  benchmark::Shutdown();
+  return 0;
+}
