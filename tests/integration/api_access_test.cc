@@ -251,8 +251,9 @@ TEST_F(AccessTest, AnAdminCannotOpenARecordThroughAnAccount) {
                      {"role", "clinician"},
                      {"password", "a long and unusual passphrase"}});
   ASSERT_EQ(puppet.status, 201) << puppet.raw;
-  EXPECT_EQ(As(admin_token_, "POST", other_base_ + "/care-team", {{"username", "dr.puppet"}}).status,
-            403);
+  EXPECT_EQ(
+      As(admin_token_, "POST", other_base_ + "/care-team", {{"username", "dr.puppet"}}).status,
+      403);
   EXPECT_EQ(As(admin_token_, "POST", "/api/v1/users/own.patient/reset-password",
                {{"password", "an admin chosen passphrase"}})
                 .status,

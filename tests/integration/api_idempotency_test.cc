@@ -91,8 +91,8 @@ TEST_F(IdempotencyTest, KeysBelongToOneAccount) {
 }
 
 TEST_F(IdempotencyTest, MalformedKeysAndKeysOnSecretRoutesAreRefused) {
-  for (const std::string& key : {std::string(256, 'k'), std::string("two words"),
-                                 std::string("caf\xc3\xa9")}) {
+  for (const std::string& key :
+       {std::string(256, 'k'), std::string("two words"), std::string("caf\xc3\xa9")}) {
     Reply r = PostWithKey(doses_, Dose(), key);
     EXPECT_EQ(r.status, 400) << r.raw;
     EXPECT_EQ(r.body["error"]["field"], "Idempotency-Key");

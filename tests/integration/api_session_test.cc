@@ -99,9 +99,11 @@ TEST_F(SessionTest, AnAdminUnlocksALockedAccount) {
   ASSERT_EQ(unlock->status, 200) << unlock->body;
   EXPECT_EQ(json::parse(unlock->body)["locks_cleared"], 2);
   EXPECT_EQ(Login("dr.test", kPassword)->status, 200);
-  auto log = Raw("GET", "/api/v1/audit?actor=admin.test", {}, {{"Authorization", "Bearer " + admin}});
+  auto log =
+      Raw("GET", "/api/v1/audit?actor=admin.test", {}, {{"Authorization", "Bearer " + admin}});
   bool audited = false;
-  for (const auto& e : json::parse(log->body)["items"]) {
+  const json entries = json::parse(log->body)["items"];
+  for (const auto& e : entries) {
     audited = audited || (e["action"] == "user.unlock" && e["outcome"] == "ok");
   }
   EXPECT_TRUE(audited);

@@ -39,8 +39,7 @@ class Accounts : public UseCaseBase {
 
  private:
   // Who may create, reset or otherwise manage `target`'s kind of account.
-  Status CheckCanManage(const Actor& actor, store::UserRole role,
-                        std::optional<PatientId> patient);
+  Status CheckCanManage(const Actor& actor, store::UserRole role, std::optional<PatientId> patient);
   // Counts an attempt as failed before its password is checked, in one
   // transaction, so concurrent attempts cannot slip past the limit. Returns
   // whether the address is one the username signed in from, or the end of

@@ -24,8 +24,7 @@ std::chrono::seconds LockoutAfter(int previous_lockouts) {
 }  // namespace
 
 Result<Accounts::LoginSlot> Accounts::ReserveLoginAttempt(const std::string& username,
-                                                          const std::string& address,
-                                                          Instant now) {
+                                                          const std::string& address, Instant now) {
   LoginSlot slot;
   Status st = store_.InTransaction([&]() -> Status {
     PINEAL_RETURN_IF_ERROR(store_.PurgeLoginThrottles(now - kLoginThrottleMemory));

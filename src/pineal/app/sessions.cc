@@ -37,11 +37,13 @@ Result<LoginGrant> Accounts::Login(const std::string& username, const std::strin
     // no such account), so neither the answer nor its timing tells them apart.
     PINEAL_ASSIGN_OR_RETURN(LoginSlot slot, ReserveLoginAttempt(username, address, now));
     auto user = store_.FindUser(username);
-    if (user.ok()) who = Actor{user->id, user->username, RoleOf(user->role), user->patient_id, address};
+    if (user.ok())
+      who = Actor{user->id, user->username, RoleOf(user->role), user->patient_id, address};
     if (slot.locked_until) {
       if (refusal != nullptr) refusal->retry_at = *slot.locked_until;
-      return Status::ResourceExhausted("too many failed logins for this username; try again after " +
-                                       FormatInstant(*slot.locked_until));
+      return Status::ResourceExhausted(
+          "too many failed logins for this username; try again after " +
+          FormatInstant(*slot.locked_until));
     }
     if (!VerifyPassword(password, user.ok() ? user->password_hash : dummy_hash) || !user.ok()) {
       return BadCredentials();

@@ -146,7 +146,7 @@ class Store {
   // Idempotency keys, per account. Insert fails with Aborted (a constraint)
   // when the (user, key) pair is stored.
   virtual Result<std::optional<IdempotencyRecord>> FindIdempotencyKey(UserId user,
-                                                                       const std::string& key) = 0;
+                                                                      const std::string& key) = 0;
   virtual Status InsertIdempotencyKey(const IdempotencyRecord& record) = 0;
   // Stores the final answer of a reserved key.
   virtual Status CompleteIdempotencyKey(const IdempotencyRecord& record) = 0;

@@ -44,8 +44,9 @@ TEST_F(AccountRulesTest, OnlyTheCareTeamCreatesAPatientAccount) {
 
 TEST_F(AccountRulesTest, AnAdminCannotResetAPatientsPasswordButTheCareTeamCan) {
   ASSERT_TRUE(app_->accounts().CreateUser(dr_, PatientAccount("ada.l")).ok());
-  EXPECT_EQ(app_->accounts().ResetPassword(admin_, "ada.l", "an admin chosen passphrase").status().code(),
-            StatusCode::kPermissionDenied);
+  EXPECT_EQ(
+      app_->accounts().ResetPassword(admin_, "ada.l", "an admin chosen passphrase").status().code(),
+      StatusCode::kPermissionDenied);
   EXPECT_EQ(app_->accounts().Login("ada.l", "an admin chosen passphrase", "").status().code(),
             StatusCode::kUnauthenticated);
   auto reset = app_->accounts().ResetPassword(dr_, "ada.l", "a new passphrase for ada");

@@ -180,7 +180,9 @@ class AuditFailingStore final : public store::Store {
   Status DeleteIdempotencyKey(UserId user, const std::string& key) override {
     return inner_.DeleteIdempotencyKey(user, key);
   }
-  Status PurgeIdempotencyKeys(Instant before) override { return inner_.PurgeIdempotencyKeys(before); }
+  Status PurgeIdempotencyKeys(Instant before) override {
+    return inner_.PurgeIdempotencyKeys(before);
+  }
 
   Status AddToCareTeam(PatientId patient, UserId user, const records::Provenance& by) override {
     return inner_.AddToCareTeam(patient, user, by);

@@ -19,7 +19,8 @@ TEST_F(LoginThrottleTest, ConcurrentWrongPasswordsGetNoMoreChecksThanThePolicy) 
   std::vector<std::thread> threads;
   for (int i = 0; i < 30; ++i) {
     threads.emplace_back([&] {
-      const auto code = app_->accounts().Login("dr.house", kGuessedPassword, "203.0.113.9").status().code();
+      const auto code =
+          app_->accounts().Login("dr.house", kGuessedPassword, "203.0.113.9").status().code();
       if (code == StatusCode::kUnauthenticated) ++unauthenticated;
       if (code == StatusCode::kResourceExhausted) ++throttled;
     });
@@ -39,16 +40,19 @@ TEST_F(LoginThrottleTest, AnAttackerElsewhereCannotLockTheOwnerOutOfTheirOwnAddr
   // the account never signed in from, are locked after the policy's count.
   int checked = 0;
   for (int i = 0; i < 40; ++i) {
-    const auto code =
-        app_->accounts().Login("dr.house", kGuessedPassword, "198.51.100." + std::to_string(i)).status().code();
-    if (code == StatusCode::kUnauthenticated) ++checked;
-    else EXPECT_EQ(code, StatusCode::kResourceExhausted);
+    const auto code = app_->accounts()
+                          .Login("dr.house", kGuessedPassword, "198.51.100." + std::to_string(i))
+                          .status()
+                          .code();
+    if (code == StatusCode::kUnauthenticated)
+      ++checked;
+    else
+      EXPECT_EQ(code, StatusCode::kResourceExhausted);
   }
   EXPECT_EQ(checked, app::kMaxFailedLogins);
-  EXPECT_EQ(app_->accounts().Login("dr.house", std::string(kPassword), "198.51.100.77")
-                .status()
-                .code(),
-            StatusCode::kResourceExhausted);
+  EXPECT_EQ(
+      app_->accounts().Login("dr.house", std::string(kPassword), "198.51.100.77").status().code(),
+      StatusCode::kResourceExhausted);
   // The owner's own address is not locked.
   EXPECT_TRUE(app_->accounts().Login("dr.house", std::string(kPassword), owner).ok());
 }
@@ -59,8 +63,9 @@ TEST_F(LoginThrottleTest, RepeatedLocksGrowLongerUntilASuccessfulLogin) {
       (void)app_->accounts().Login("dr.house", kGuessedPassword, address);
     }
     app::LoginRefusal refusal;
-    EXPECT_EQ(app_->accounts().Login("dr.house", kGuessedPassword, address, &refusal).status().code(),
-              StatusCode::kResourceExhausted);
+    EXPECT_EQ(
+        app_->accounts().Login("dr.house", kGuessedPassword, address, &refusal).status().code(),
+        StatusCode::kResourceExhausted);
     return refusal.retry_at - clock_.Now();
   };
   EXPECT_EQ(lock_from("203.0.113.1"), app::kLockout);
@@ -85,9 +90,8 @@ TEST_F(LoginThrottleTest, UnknownUsernamesGetTheSameAnswersAndTheSameWork) {
     const auto existing = attempt("dr.house");
     const auto unknown = attempt("dr.nobody");
     EXPECT_EQ(existing, unknown) << "attempt " << i;
-    EXPECT_EQ(std::get<0>(existing), i < app::kMaxFailedLogins
-                                         ? StatusCode::kUnauthenticated
-                                         : StatusCode::kResourceExhausted);
+    EXPECT_EQ(std::get<0>(existing), i < app::kMaxFailedLogins ? StatusCode::kUnauthenticated
+                                                               : StatusCode::kResourceExhausted);
     // One password check per attempt until the lock, none after.
     EXPECT_EQ(std::get<3>(existing), i < app::kMaxFailedLogins ? 1u : 0u);
   }
@@ -98,13 +102,13 @@ TEST_F(LoginThrottleTest, AnAdminUnlocksAnAccountAndItIsAudited) {
   for (int i = 0; i < app::kMaxFailedLogins; ++i) {
     (void)app_->accounts().Login("dr.house", kGuessedPassword, "203.0.113.1");
   }
-  ASSERT_EQ(app_->accounts().Login("dr.house", std::string(kPassword), "203.0.113.1").status().code(),
-            StatusCode::kResourceExhausted);
+  ASSERT_EQ(
+      app_->accounts().Login("dr.house", std::string(kPassword), "203.0.113.1").status().code(),
+      StatusCode::kResourceExhausted);
   // A clinician may not unlock, nor may an unknown name be unlocked.
   EXPECT_EQ(app_->accounts().UnlockUser(dr_, "dr.house").status().code(),
             StatusCode::kPermissionDenied);
-  EXPECT_EQ(app_->accounts().UnlockUser(admin, "dr.nobody").status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(app_->accounts().UnlockUser(admin, "dr.nobody").status().code(), StatusCode::kNotFound);
   auto cleared = app_->accounts().UnlockUser(admin, "dr.house");
   ASSERT_TRUE(cleared.ok()) << cleared.status().ToString();
   EXPECT_EQ(*cleared, 2);  // this address, and every new address

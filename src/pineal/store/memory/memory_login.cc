@@ -58,7 +58,7 @@ Status MemoryStore::PurgeLoginThrottles(Instant before) {
 }
 
 Result<std::optional<IdempotencyRecord>> MemoryStore::FindIdempotencyKey(UserId user,
-                                                                          const std::string& key) {
+                                                                         const std::string& key) {
   std::lock_guard lock(mu_);
   for (const IdempotencyRecord& r : t_.idempotency_keys) {
     if (r.user_id == user && r.key == key) return std::optional<IdempotencyRecord>(r);

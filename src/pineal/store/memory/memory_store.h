@@ -80,7 +80,7 @@ class MemoryStore final : public Store {
   Status PurgeLoginThrottles(Instant before) override;
 
   Result<std::optional<IdempotencyRecord>> FindIdempotencyKey(UserId user,
-                                                               const std::string& key) override;
+                                                              const std::string& key) override;
   Status InsertIdempotencyKey(const IdempotencyRecord& record) override;
   Status CompleteIdempotencyKey(const IdempotencyRecord& record) override;
   Status DeleteIdempotencyKey(UserId user, const std::string& key) override;

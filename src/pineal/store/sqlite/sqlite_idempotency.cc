@@ -10,7 +10,7 @@ namespace pineal::store {
 using namespace sqlite;  // NOLINT: private row helpers
 
 Result<std::optional<IdempotencyRecord>> SqliteStore::FindIdempotencyKey(UserId user,
-                                                                          const std::string& key) {
+                                                                         const std::string& key) {
   return Guarded("read idempotency key", [&]() -> Result<std::optional<IdempotencyRecord>> {
     SQLite::Statement q(*db_, "SELECT * FROM idempotency_keys WHERE user_id = ? AND key = ?");
     q.bind(1, user.value());

@@ -12,8 +12,7 @@ using namespace sqlite;  // NOLINT: private row helpers
 Result<LoginThrottle> SqliteStore::GetLoginThrottle(const std::string& username,
                                                     const std::string& address) {
   return Guarded("read login throttle", [&]() -> Result<LoginThrottle> {
-    SQLite::Statement q(*db_,
-                        "SELECT * FROM login_throttle WHERE username = ? AND address = ?");
+    SQLite::Statement q(*db_, "SELECT * FROM login_throttle WHERE username = ? AND address = ?");
     q.bind(1, username);
     q.bind(2, address);
     LoginThrottle row;
