@@ -80,6 +80,7 @@ async function request<T>(method: string, path: string, body?: Body): Promise<T>
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
     }
   }
+  if (res === undefined) throw new ApiError(0, 'network', 'pineal could not be reached');
   const text = await res.text();
   let json: unknown = null;
   try {
