@@ -239,6 +239,30 @@ TEST_F(AccessTest, APatientSeesTheirRecordAndWritesOnlyCheckIns) {
   EXPECT_EQ(Snapshot(), before);
 }
 
+TEST_F(AccessTest, AnAdminCannotOpenARecordThroughAnAccount) {
+  const json patient_account = {{"username", "other.patient"},
+                                {"role", "patient"},
+                                {"patient_id", other_},
+                                {"password", "a long and unusual passphrase"}};
+  Reply made = As(admin_token_, "POST", "/api/v1/users", patient_account);
+  EXPECT_EQ(made.status, 403) << made.raw;
+  Reply puppet = As(admin_token_, "POST", "/api/v1/users",
+                    {{"username", "dr.puppet"},
+                     {"role", "clinician"},
+                     {"password", "a long and unusual passphrase"}});
+  ASSERT_EQ(puppet.status, 201) << puppet.raw;
+  EXPECT_EQ(
+      As(admin_token_, "POST", other_base_ + "/care-team", {{"username", "dr.puppet"}}).status,
+      403);
+  EXPECT_EQ(As(admin_token_, "POST", "/api/v1/users/own.patient/reset-password",
+               {{"password", "an admin chosen passphrase"}})
+                .status,
+            403);
+  // The care team can give the patient an account.
+  Reply by_team = Post("/api/v1/users", patient_account);
+  EXPECT_EQ(by_team.status, 201) << by_team.raw;
+}
+
 TEST_F(AccessTest, ACareTeamMemberCanAddAColleague) {
   EXPECT_EQ(As(outsider_token_, "GET", other_base_).status, 404);
   Reply add = Post(other_base_ + "/care-team", {{"username", "dr.outside"}});

@@ -68,12 +68,56 @@ TEST_F(SessionTest, WrongPasswordsLockTheAccount) {
             "wrong username or password");
 }
 
+TEST_F(SessionTest, ThrottledAnswersAreTheSameForUnknownUsernames) {
+  const Instant start = SystemClock().Now();
+  for (int i = 0; i <= app::kMaxFailedLogins; ++i) {
+    // A minute apart, so the per-address limit across usernames stays out of it.
+    clock_.Set(start + i * std::chrono::seconds(61));
+    auto a = Login("dr.test", "wrong password here");
+    auto b = Login("nobody.here", "wrong password here");
+    EXPECT_EQ(a->status, b->status) << i;
+    EXPECT_EQ(a->body, b->body) << i;
+    EXPECT_EQ(a->get_header_value("Retry-After"), b->get_header_value("Retry-After")) << i;
+    if (i == app::kMaxFailedLogins) {
+      EXPECT_EQ(a->status, 429);
+      const int wait = std::stoi(a->get_header_value("Retry-After"));
+      EXPECT_GT(wait, 0);
+      EXPECT_LE(wait, 15 * 60);
+    }
+  }
+}
+
+TEST_F(SessionTest, AnAdminUnlocksALockedAccount) {
+  for (int i = 0; i < app::kMaxFailedLogins; ++i) Login("dr.test", "wrong password here");
+  ASSERT_EQ(Login("dr.test", kPassword)->status, 429);
+  const std::string admin = TokenFor("admin.test", store::UserRole::kAdmin);
+  auto mine = Raw("POST", "/api/v1/users/dr.test/unlock", json::object(),
+                  {{"Authorization", "Bearer " + token_}});
+  EXPECT_EQ(mine->status, 403);  // a clinician cannot
+  auto unlock = Raw("POST", "/api/v1/users/dr.test/unlock", json::object(),
+                    {{"Authorization", "Bearer " + admin}});
+  ASSERT_EQ(unlock->status, 200) << unlock->body;
+  EXPECT_EQ(json::parse(unlock->body)["locks_cleared"], 2);
+  EXPECT_EQ(Login("dr.test", kPassword)->status, 200);
+  auto log =
+      Raw("GET", "/api/v1/audit?actor=admin.test", {}, {{"Authorization", "Bearer " + admin}});
+  bool audited = false;
+  const json entries = json::parse(log->body)["items"];
+  for (const auto& e : entries) {
+    audited = audited || (e["action"] == "user.unlock" && e["outcome"] == "ok");
+  }
+  EXPECT_TRUE(audited);
+}
+
 TEST_F(SessionTest, LoginAttemptsFromOneAddressAreRateLimited) {
   int limited = 0;
   for (int i = 0; i < 14; ++i) {
     if (Login("nobody." + std::to_string(i), kPassword)->status == 429) ++limited;
   }
   EXPECT_EQ(limited, 4);  // 10 a minute are allowed
+  auto refused = Login("nobody.else", kPassword);
+  EXPECT_EQ(refused->status, 429);
+  EXPECT_FALSE(refused->get_header_value("Retry-After").empty());
 }
 
 TEST_F(SessionTest, ApiTokensAreRevocableAndLogoutEverywhereEndsThemAll) {

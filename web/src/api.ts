@@ -35,22 +35,52 @@ export function hasSession(): boolean {
   return sessionStorage.getItem(CSRF_KEY) !== null;
 }
 
+// A POST that creates or changes something carries an Idempotency-Key, so
+// that resending it after a lost answer never writes twice; the same key is
+// reused for this call's own retries. Auth and account routes refuse keys.
+function takesIdempotencyKey(method: string, path: string): boolean {
+  return method === 'POST' && !path.startsWith('/auth/') && !path.startsWith('/users');
+}
+
+// crypto.randomUUID needs a secure context; getRandomValues does not.
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// Delays before resending a keyed request whose answer was lost.
+const RETRY_DELAYS_MS = [400, 1600];
+
 async function request<T>(method: string, path: string, body?: Body): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body) headers['Content-Type'] = 'application/json';
   const csrf = sessionStorage.getItem(CSRF_KEY);
   if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
-  let res: Response;
-  try {
-    res = await fetch(BASE + path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body ? JSON.stringify(body) : undefined,
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'pineal could not be reached; check the connection and try again');
+  const keyed = takesIdempotencyKey(method, path);
+  if (keyed) headers['Idempotency-Key'] = newIdempotencyKey();
+  let res: Response | undefined;
+  for (let attempt = 0; res === undefined; ++attempt) {
+    try {
+      res = await fetch(BASE + path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    } catch {
+      // Only a keyed request is safe to send again: the server answers a
+      // repeat with the first answer.
+      if (!keyed || attempt >= RETRY_DELAYS_MS.length) {
+        throw new ApiError(0, 'network', 'pineal could not be reached; check the connection and try again');
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+    }
   }
+  if (res === undefined) throw new ApiError(0, 'network', 'pineal could not be reached');
   const text = await res.text();
   let json: unknown = null;
   try {

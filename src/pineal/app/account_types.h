@@ -26,6 +26,11 @@ struct LoginGrant {
   Instant expires_at{};
 };
 
+// A login refused because of too many failures: when to try again.
+struct LoginRefusal {
+  Instant retry_at{};
+};
+
 struct ApiTokenGrant {
   std::int64_t id = 0;
   std::string token;
@@ -41,8 +46,16 @@ struct Authenticated {
 // The use-case role of an account's role.
 Role RoleOf(store::UserRole role);
 
+// Login throttling (see README, "Logins"): kMaxFailedLogins wrong passwords
+// for one username from one address lock that address out of it, and as many
+// from addresses the account never signed in from lock all such addresses.
+// The first lock lasts kLockout, each further one without a successful login
+// in between twice as long, up to kMaxLockout.
 inline constexpr int kMaxFailedLogins = 5;
 inline constexpr auto kLockout = std::chrono::minutes(15);
+inline constexpr auto kMaxLockout = std::chrono::hours(24);
+// Counters of addresses that never signed in are forgotten after this long.
+inline constexpr auto kLoginThrottleMemory = std::chrono::hours(24);
 inline constexpr auto kBrowserSessionLifetime = std::chrono::hours(12);
 
 }  // namespace pineal::app

@@ -23,18 +23,34 @@ Status CheckUsername(const std::string& name) {
 
 }  // namespace
 
+// Staff accounts (admins, clinicians) are an administrator's; a patient
+// account opens a clinical record, so only a clinician on that patient's care
+// team (or the local operator) may create it or set its password. An admin who
+// could would read the record by logging in as the patient.
+Status Accounts::CheckCanManage(const Actor& actor, store::UserRole role,
+                                std::optional<PatientId> patient) {
+  if (actor.role == Role::kSystem) return Status::Ok();
+  if (role != store::UserRole::kPatient) return CheckAdmin(actor);
+  if (actor.role != Role::kClinician) {
+    return Status::PermissionDenied(
+        "only a clinician on the patient's care team can create or reset a patient account");
+  }
+  if (!patient) return Status::InvalidArgument("is required for a patient account", "patient_id");
+  return CheckCanWriteClinical(actor, *patient);
+}
+
 Result<store::User> Accounts::CreateUser(const Actor& actor, NewUser n) {
   auto result = AuditedWrite<store::User>(
       actor, "user.create", n.patient_id,
       [&]() -> Result<store::User> {
-        PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
+        if (n.role == store::UserRole::kPatient && !n.patient_id) {
+          return Status::InvalidArgument("is required for a patient account", "patient_id");
+        }
+        PINEAL_RETURN_IF_ERROR(CheckCanManage(actor, n.role, n.patient_id));
         PINEAL_RETURN_IF_ERROR(CheckUsername(n.username));
         if (n.display_name.empty()) n.display_name = n.username;
         PINEAL_RETURN_IF_ERROR(records::CheckRequiredText(n.display_name, "display_name", 200));
         if (n.role == store::UserRole::kPatient) {
-          if (!n.patient_id) {
-            return Status::InvalidArgument("is required for a patient account", "patient_id");
-          }
           if (!store_.GetPatient(*n.patient_id).ok()) {
             return Status::InvalidArgument("names no patient", "patient_id");
           }
@@ -87,20 +103,35 @@ Result<store::User> Accounts::ResetPassword(const Actor& actor, const std::strin
   auto result = AuditedWrite<store::User>(
       actor, "user.reset_password", std::nullopt,
       [&]() -> Result<store::User> {
-        PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
+        if (actor.role == Role::kPatient) return CheckAdmin(actor);  // before any lookup
         PINEAL_ASSIGN_OR_RETURN(store::User u, store_.FindUser(username));
+        PINEAL_RETURN_IF_ERROR(CheckCanManage(actor, u.role, u.patient_id));
         PINEAL_RETURN_IF_ERROR(CheckPasswordPolicy(new_password, u.username));
         PINEAL_ASSIGN_OR_RETURN(u.password_hash, HashPassword(new_password));
-        u.failed_logins = 0;
-        u.locked_until.reset();
-        Status st = store_.InTransaction([&]() -> Status {
-          PINEAL_RETURN_IF_ERROR(store_.UpdateUser(u));
-          return store_.RevokeAllSessions(u.id, clock_.Now()).status();
-        });
-        if (!st.ok()) return st;
+        // The owner sees who reset their password and when; their sessions
+        // end, so a reset cannot go unnoticed.
+        u.password_reset_at = clock_.Now();
+        u.password_reset_by = actor.name;
+        PINEAL_RETURN_IF_ERROR(store_.UpdateUser(u));
+        PINEAL_RETURN_IF_ERROR(store_.ClearLoginThrottles(u.username, clock_.Now()).status());
+        PINEAL_RETURN_IF_ERROR(store_.RevokeAllSessions(u.id, clock_.Now()).status());
         return u;
       },
       [&] { return "username=" + username; });
+  return result;
+}
+
+Result<int> Accounts::UnlockUser(const Actor& actor, const std::string& username) {
+  int cleared = 0;
+  auto result = AuditedWrite<int>(
+      actor, "user.unlock", std::nullopt,
+      [&]() -> Result<int> {
+        PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
+        PINEAL_ASSIGN_OR_RETURN(store::User u, store_.FindUser(username));
+        PINEAL_ASSIGN_OR_RETURN(cleared, store_.ClearLoginThrottles(u.username, clock_.Now()));
+        return cleared;
+      },
+      [&] { return "username=" + username + " locks_cleared=" + std::to_string(cleared); });
   return result;
 }
 
@@ -108,8 +139,13 @@ Status Accounts::AddToCareTeam(const Actor& actor, PatientId patient, const std:
   return CommitAudited(
       actor, "care_team.add", patient,
       [&]() -> Status {
-        if (actor.role != Role::kAdmin)
-          PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
+        // An admin may not add anyone: an admin-made clinician account on a
+        // team would be a way into the record.
+        if (actor.role == Role::kAdmin) {
+          return Status::PermissionDenied(
+              "only a clinician on the patient's care team can add a colleague to it");
+        }
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
         PINEAL_RETURN_IF_ERROR(store_.GetPatient(patient).status());
         auto user = store_.FindUser(username);
         if (!user.ok() || user->role != store::UserRole::kClinician) {

@@ -21,19 +21,38 @@ class Accounts : public UseCaseBase {
                                       bool disabled);
   Result<store::User> ResetPassword(const Actor& actor, const std::string& username,
                                     const std::string& new_password);
-  // Clinicians on a patient's care team see the patient; a team member or an
-  // admin may add another clinician.
+  // Clears every failed-login lock of an account; returns how many were in force.
+  Result<int> UnlockUser(const Actor& actor, const std::string& username);
+  // Clinicians on a patient's care team see the patient; only a team member
+  // (or the local operator) may add another clinician, never an admin.
   Status AddToCareTeam(const Actor& actor, PatientId patient, const std::string& username);
 
-  // Sessions.
+  // Sessions. A login refused for too many failures fills `refusal`.
   Result<LoginGrant> Login(const std::string& username, const std::string& password,
-                           const std::string& address);
+                           const std::string& address, LoginRefusal* refusal = nullptr);
   Result<Authenticated> Authenticate(const std::string& token, const std::string& address);
   Status Logout(const Actor& actor, std::int64_t session_id);
   Result<int> LogoutEverywhere(const Actor& actor);
   Result<ApiTokenGrant> CreateApiToken(const Actor& actor, const std::string& name);
   Result<std::vector<store::Session>> ListApiTokens(const Actor& actor);
   Status RevokeApiToken(const Actor& actor, std::int64_t token_id);
+
+ private:
+  // Who may create, reset or otherwise manage `target`'s kind of account.
+  Status CheckCanManage(const Actor& actor, store::UserRole role, std::optional<PatientId> patient);
+  // Counts an attempt as failed before its password is checked, in one
+  // transaction, so concurrent attempts cannot slip past the limit. Returns
+  // whether the address is one the username signed in from, or the end of
+  // the lock that refuses it.
+  struct LoginSlot {
+    bool known_address = false;
+    std::optional<Instant> locked_until;
+  };
+  Result<LoginSlot> ReserveLoginAttempt(const std::string& username, const std::string& address,
+                                        Instant now);
+  // Undoes the reservation of a correct password and remembers the address.
+  Status RecordLoginSuccess(const std::string& username, const std::string& address,
+                            bool known_address, Instant now);
 };
 
 }  // namespace pineal::app

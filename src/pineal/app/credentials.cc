@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
 
 #include "pineal/core/text.h"
@@ -100,7 +101,14 @@ Result<std::string> HashPassword(std::string_view password) {
   return encoded;
 }
 
+namespace {
+std::atomic<std::uint64_t> password_verifications{0};
+}  // namespace
+
+std::uint64_t PasswordVerifications() { return password_verifications.load(); }
+
 bool VerifyPassword(std::string_view password, const std::string& encoded_hash) {
+  password_verifications.fetch_add(1);
   return argon2id_verify(encoded_hash.c_str(), password.data(), password.size()) == ARGON2_OK;
 }
 

@@ -2,6 +2,7 @@
 // tokens are 256-bit random values of which only SHA-256 hashes are stored.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,9 @@ Status CheckPasswordPolicy(std::string_view password, std::string_view username)
 // An encoded Argon2id hash ("$argon2id$v=19$m=...").
 Result<std::string> HashPassword(std::string_view password);
 bool VerifyPassword(std::string_view password, const std::string& encoded_hash);
+// How many times this process has run VerifyPassword: the costly check that
+// login throttling must bound, observable by tests and operators.
+std::uint64_t PasswordVerifications();
 
 // 32 random bytes from the kernel, as 64 hex characters.
 Result<std::string> NewToken();

@@ -8,6 +8,7 @@
 #include "pineal/app/accounts.h"
 #include "pineal/app/alert_refresh.h"
 #include "pineal/app/audit_log.h"
+#include "pineal/app/idempotency.h"
 #include "pineal/app/modelling.h"
 #include "pineal/app/monitoring.h"
 #include "pineal/app/patient_records.h"
@@ -30,7 +31,8 @@ class PinealApp {
         monitoring_(store, clock, knowledge, alert_refresh_, regimen_writes_),
         modelling_(store, clock, knowledge, regimen_writes_),
         accounts_(store, clock, knowledge),
-        audit_(store, clock, knowledge) {}
+        audit_(store, clock, knowledge),
+        idempotency_(store, clock, knowledge) {}
 
   PinealApp(const PinealApp&) = delete;
   PinealApp& operator=(const PinealApp&) = delete;
@@ -41,6 +43,7 @@ class PinealApp {
   Modelling& modelling() { return modelling_; }
   Accounts& accounts() { return accounts_; }
   AuditLog& audit() { return audit_; }
+  Idempotency& idempotency() { return idempotency_; }
 
   const Clock& clock() const { return clock_; }
   const Knowledge& knowledge() const { return knowledge_; }
@@ -56,6 +59,7 @@ class PinealApp {
   Modelling modelling_;
   Accounts accounts_;
   AuditLog audit_;
+  Idempotency idempotency_;
 };
 
 }  // namespace pineal::app

@@ -27,34 +27,30 @@ const std::string& DummyHash() {
 }  // namespace
 
 Result<LoginGrant> Accounts::Login(const std::string& username, const std::string& password,
-                                   const std::string& address) {
+                                   const std::string& address, LoginRefusal* refusal) {
   const Instant now = clock_.Now();
+  const std::string& dummy_hash = DummyHash();
   Actor who{std::nullopt, username, Role::kSystem, std::nullopt, address};
   auto result = [&]() -> Result<LoginGrant> {
+    // The same steps, in the same order, for existing and unknown usernames:
+    // count the attempt, then check a password hash (a dummy one if there is
+    // no such account), so neither the answer nor its timing tells them apart.
+    PINEAL_ASSIGN_OR_RETURN(LoginSlot slot, ReserveLoginAttempt(username, address, now));
     auto user = store_.FindUser(username);
-    if (!user.ok()) {
-      (void)VerifyPassword(password, DummyHash());
+    if (user.ok())
+      who = Actor{user->id, user->username, RoleOf(user->role), user->patient_id, address};
+    if (slot.locked_until) {
+      if (refusal != nullptr) refusal->retry_at = *slot.locked_until;
+      return Status::ResourceExhausted(
+          "too many failed logins for this username; try again after " +
+          FormatInstant(*slot.locked_until));
+    }
+    if (!VerifyPassword(password, user.ok() ? user->password_hash : dummy_hash) || !user.ok()) {
       return BadCredentials();
     }
-    store::User u = *user;
-    who = Actor{u.id, u.username, RoleOf(u.role), u.patient_id, address};
-    if (u.locked_until && *u.locked_until > now) {
-      return Status::ResourceExhausted("too many failed logins for this account; try again after " +
-                                       FormatInstant(*u.locked_until));
-    }
-    if (!VerifyPassword(password, u.password_hash)) {
-      u.failed_logins += 1;
-      if (u.failed_logins >= kMaxFailedLogins) {
-        u.locked_until = now + kLockout;
-        u.failed_logins = 0;
-      }
-      PINEAL_RETURN_IF_ERROR(store_.UpdateUser(u));
-      return BadCredentials();
-    }
+    const store::User& u = *user;
     if (u.disabled) return Status::Unauthenticated("this account is disabled");
-    u.failed_logins = 0;
-    u.locked_until.reset();
-    PINEAL_RETURN_IF_ERROR(store_.UpdateUser(u));
+    PINEAL_RETURN_IF_ERROR(RecordLoginSuccess(username, address, slot.known_address, now));
     LoginGrant grant;
     PINEAL_ASSIGN_OR_RETURN(grant.session_token, NewToken());
     PINEAL_ASSIGN_OR_RETURN(grant.csrf_token, NewToken());

@@ -1,4 +1,4 @@
-// pineal user add|list|disable|enable|reset-password: accounts, for the first
+// pineal user add|list|disable|enable|unlock|reset-password: accounts, for the first
 // administrator and for recovery. Runs as the local operator (no login).
 #include <termios.h>
 #include <unistd.h>
@@ -116,6 +116,18 @@ void RegisterUserCommand(CLI::App& root) {
       std::printf("%s %s\n", disable ? "disabled" : "enabled", u->username.c_str());
     });
   }
+
+  CLI::App* unlock = user->add_subcommand(
+      "unlock", "Clear the failed-login locks of an account, from every address");
+  AddDbOption(*unlock, *db);
+  unlock->add_option("username", *target, "Login name")->required();
+  unlock->callback([db, target]() {
+    auto op = Open(*db);
+    auto cleared = op->app->accounts().UnlockUser(op->actor, *target);
+    if (!cleared.ok()) Fail(Describe(cleared.status()));
+    std::printf("unlocked %s (%d lock%s cleared)\n", target->c_str(), *cleared,
+                *cleared == 1 ? "" : "s");
+  });
 
   CLI::App* reset = user->add_subcommand(
       "reset-password", "Set a new password (read from stdin), unlock, end sessions");

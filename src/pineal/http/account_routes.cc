@@ -70,6 +70,13 @@ void AddAccountRoutes(Router& router, app::Accounts& accounts, app::AuditLog& au
                    UserJson);
              });
 
+  router.Add("POST", "/api/v1/users/{username}/unlock", [&accounts](const HttpRequest& req) {
+    const std::string& username = req.path_params.at("username");
+    return Respond(accounts.UnlockUser(ActorFor(req), username), [&username](int cleared) {
+      return json{{"username", username}, {"locks_cleared", cleared}};
+    });
+  });
+
   router.Add("POST", "/api/v1/patients/{id}/care-team",
              [&accounts, &audit](const HttpRequest& req) {
                auto id = PathId(req, "id");

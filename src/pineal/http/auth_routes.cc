@@ -15,6 +15,14 @@ std::string SessionCookie(const std::string& value, int max_age_s, bool secure) 
          (secure ? "; Secure" : "");
 }
 
+// A 429 with the seconds until the next attempt may succeed.
+HttpResponse TooManyAttempts(const Status& status, Instant retry_at, Instant now) {
+  HttpResponse resp = ErrorResponse(status);
+  const auto wait = std::chrono::ceil<std::chrono::seconds>(retry_at - now).count();
+  resp.headers.emplace_back("Retry-After", std::to_string(std::max<long long>(1, wait)));
+  return resp;
+}
+
 }  // namespace
 
 json UserJson(const store::User& u) {
@@ -24,14 +32,22 @@ json UserJson(const store::User& u) {
           {"role", store::UserRoleName(u.role)},
           {"patient_id", u.patient_id ? json(u.patient_id->value()) : json(nullptr)},
           {"disabled", u.disabled},
+          {"password_reset_at",
+           u.password_reset_at ? json(FormatInstant(*u.password_reset_at)) : json(nullptr)},
+          {"password_reset_by", u.password_reset_by},
           {"created_at", FormatInstant(u.created_at)}};
 }
 
 void AddAuthRoutes(Router& router, app::Accounts& accounts, const AuthOptions& options) {
   router.Add("POST", "/api/v1/auth/login", [&accounts, options](const HttpRequest& req) {
-    if (!options.login_limiter->Allow(req.remote_address, accounts.clock().Now())) {
-      return ErrorResponse(Status::ResourceExhausted(
-          "too many login attempts from this address; wait a minute and try again"));
+    // The proxy-aware client address: the server resolves it before routing.
+    const Instant now = accounts.clock().Now();
+    Instant retry_at{};
+    if (!options.login_limiter->Allow(req.remote_address, now, &retry_at)) {
+      return TooManyAttempts(
+          Status::ResourceExhausted(
+              "too many login attempts from this address; wait a minute and try again"),
+          retry_at, now);
     }
     auto body = JsonBody(req);
     if (!body.ok()) return ErrorResponse(body.status());
@@ -41,7 +57,11 @@ void AddAuthRoutes(Router& router, app::Accounts& accounts, const AuthOptions& o
     if (st.ok()) st = r.Get("password", &password, Need::kRequired);
     if (st.ok()) st = r.RejectUnknown();
     if (!st.ok()) return ErrorResponse(st);
-    auto grant = accounts.Login(username, password, req.remote_address);
+    app::LoginRefusal refusal;
+    auto grant = accounts.Login(username, password, req.remote_address, &refusal);
+    if (grant.status().code() == StatusCode::kResourceExhausted) {
+      return TooManyAttempts(grant.status(), refusal.retry_at, now);
+    }
     if (!grant.ok()) return ErrorResponse(grant.status());
     HttpResponse resp = JsonResponse(200, {{"user", UserJson(grant->user)},
                                            {"csrf_token", grant->csrf_token},

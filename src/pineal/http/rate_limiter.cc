@@ -2,7 +2,7 @@
 
 namespace pineal::http {
 
-bool RateLimiter::Allow(const std::string& key, Instant now) {
+bool RateLimiter::Allow(const std::string& key, Instant now, Instant* retry_at) {
   std::lock_guard lock(mu_);
   // Forget old windows so the map cannot grow without bound.
   if (windows_.size() > 10000) {
@@ -12,7 +12,9 @@ bool RateLimiter::Allow(const std::string& key, Instant now) {
   }
   Window& w = windows_[key];
   if (now - w.start >= window_) w = Window{now, 0};
-  return ++w.count <= max_;
+  if (++w.count <= max_) return true;
+  if (retry_at != nullptr) *retry_at = w.start + window_;
+  return false;
 }
 
 }  // namespace pineal::http

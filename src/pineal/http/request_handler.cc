@@ -6,6 +6,7 @@
 #include "pineal/app/pineal_app.h"
 #include "pineal/core/text.h"
 #include "pineal/http/api_errors.h"
+#include "pineal/http/idempotent_dispatch.h"
 #include "pineal/http/route_support.h"
 
 namespace pineal::http {
@@ -82,11 +83,7 @@ HttpResponse HandleRequest(app::PinealApp& app, const Router& router, HttpReques
     denied->headers.emplace_back("Cache-Control", "no-store");
     return *denied;
   }
-  try {
-    response = router.Dispatch(std::move(request));
-  } catch (const std::exception& e) {
-    response = ErrorResponse(Status::Internal(std::string("unhandled exception: ") + e.what()));
-  }
+  response = DispatchIdempotently(app, router, std::move(request));
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }

@@ -138,9 +138,32 @@ class Store {
   virtual Result<User> GetUser(UserId id) = 0;
   virtual Result<User> FindUser(const std::string& username) = 0;
   virtual Result<std::vector<User>> ListUsers() = 0;
-  // Writes the mutable fields: display name, password hash, disabled, failed
-  // logins and lock.
+  // Writes the mutable fields: display name, password hash, disabled and the
+  // password-reset notice.
   virtual Status UpdateUser(const User& user) = 0;
+
+  // Login throttling. Get returns a zeroed row when none is stored; Put
+  // inserts or replaces. Callers read and write in one InTransaction so that
+  // concurrent attempts count one by one.
+  virtual Result<LoginThrottle> GetLoginThrottle(const std::string& username,
+                                                 const std::string& address) = 0;
+  virtual Status PutLoginThrottle(const LoginThrottle& row) = 0;
+  // Clears the failures and locks of `username` on every address (the
+  // addresses it signed in from stay known); returns how many were locked at `now`.
+  virtual Result<int> ClearLoginThrottles(const std::string& username, Instant now) = 0;
+  // Forgets rows of addresses that never signed in, untouched since `before`.
+  virtual Status PurgeLoginThrottles(Instant before) = 0;
+
+  // Idempotency keys, per account. Insert fails with Aborted (a constraint)
+  // when the (user, key) pair is stored.
+  virtual Result<std::optional<IdempotencyRecord>> FindIdempotencyKey(UserId user,
+                                                                      const std::string& key) = 0;
+  virtual Status InsertIdempotencyKey(const IdempotencyRecord& record) = 0;
+  // Stores the final answer of a reserved key.
+  virtual Status CompleteIdempotencyKey(const IdempotencyRecord& record) = 0;
+  virtual Status DeleteIdempotencyKey(UserId user, const std::string& key) = 0;
+  // Deletes every key created before `before`.
+  virtual Status PurgeIdempotencyKeys(Instant before) = 0;
 
   // Care teams.
   virtual Status AddToCareTeam(PatientId patient, UserId user, const records::Provenance& by) = 0;

@@ -41,7 +41,7 @@ TEST_F(AccountsTest, AWrongPasswordIsUnauthenticatedAndCounted) {
   // The same answer, so that usernames cannot be probed.
   EXPECT_EQ(r.status().message(), unknown.status().message());
 
-  EXPECT_EQ(memory_.FindUser("dr.house")->failed_logins, 1);
+  EXPECT_EQ(memory_.GetLoginThrottle("dr.house", "10.0.0.7")->failures, 1);
   auto rows = AuditOf("auth.login");
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].outcome, "unauthenticated");
@@ -50,8 +50,8 @@ TEST_F(AccountsTest, AWrongPasswordIsUnauthenticatedAndCounted) {
   EXPECT_EQ(rows[1].role, "system");
 
   // A successful login clears the count.
-  ASSERT_TRUE(app_->accounts().Login("dr.house", std::string(kPassword), "").ok());
-  EXPECT_EQ(memory_.FindUser("dr.house")->failed_logins, 0);
+  ASSERT_TRUE(app_->accounts().Login("dr.house", std::string(kPassword), "10.0.0.7").ok());
+  EXPECT_EQ(memory_.GetLoginThrottle("dr.house", "10.0.0.7")->failures, 0);
 }
 
 TEST_F(AccountsTest, TooManyWrongPasswordsLockTheAccountForAWhile) {
@@ -59,12 +59,12 @@ TEST_F(AccountsTest, TooManyWrongPasswordsLockTheAccountForAWhile) {
     EXPECT_EQ(app_->accounts().Login("dr.house", "not the password at all", "").status().code(),
               StatusCode::kUnauthenticated);
   }
-  auto locked = memory_.FindUser("dr.house");
-  ASSERT_TRUE(locked.ok());
-  EXPECT_EQ(locked->locked_until, At(kNow) + app::kLockout);
-  // Even the right password is refused while the account is locked.
-  EXPECT_EQ(app_->accounts().Login("dr.house", std::string(kPassword), "").status().code(),
-            StatusCode::kResourceExhausted);
+  // Even the right password is refused from that address while it is locked.
+  app::LoginRefusal refusal;
+  EXPECT_EQ(
+      app_->accounts().Login("dr.house", std::string(kPassword), "", &refusal).status().code(),
+      StatusCode::kResourceExhausted);
+  EXPECT_EQ(refusal.retry_at, At(kNow) + app::kLockout);
   clock_.Set(At(kNow) + app::kLockout);
   EXPECT_TRUE(app_->accounts().Login("dr.house", std::string(kPassword), "").ok());
 }

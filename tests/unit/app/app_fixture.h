@@ -167,6 +167,33 @@ class AuditFailingStore final : public store::Store {
   }
   Result<std::vector<store::User>> ListUsers() override { return inner_.ListUsers(); }
   Status UpdateUser(const store::User& u) override { return inner_.UpdateUser(u); }
+  Result<store::LoginThrottle> GetLoginThrottle(const std::string& username,
+                                                const std::string& address) override {
+    return inner_.GetLoginThrottle(username, address);
+  }
+  Status PutLoginThrottle(const store::LoginThrottle& row) override {
+    return inner_.PutLoginThrottle(row);
+  }
+  Result<int> ClearLoginThrottles(const std::string& username, Instant now) override {
+    return inner_.ClearLoginThrottles(username, now);
+  }
+  Status PurgeLoginThrottles(Instant before) override { return inner_.PurgeLoginThrottles(before); }
+  Result<std::optional<store::IdempotencyRecord>> FindIdempotencyKey(
+      UserId user, const std::string& key) override {
+    return inner_.FindIdempotencyKey(user, key);
+  }
+  Status InsertIdempotencyKey(const store::IdempotencyRecord& r) override {
+    return inner_.InsertIdempotencyKey(r);
+  }
+  Status CompleteIdempotencyKey(const store::IdempotencyRecord& r) override {
+    return inner_.CompleteIdempotencyKey(r);
+  }
+  Status DeleteIdempotencyKey(UserId user, const std::string& key) override {
+    return inner_.DeleteIdempotencyKey(user, key);
+  }
+  Status PurgeIdempotencyKeys(Instant before) override {
+    return inner_.PurgeIdempotencyKeys(before);
+  }
 
   Status AddToCareTeam(PatientId patient, UserId user, const records::Provenance& by) override {
     return inner_.AddToCareTeam(patient, user, by);

@@ -20,8 +20,8 @@ TEST_P(StoreContract, InsertUserRoundTrips) {
   EXPECT_FALSE(u->patient_id.has_value());
   EXPECT_EQ(u->password_hash, "$argon2id$v=19$m=65536,t=3,p=1$stub");
   EXPECT_FALSE(u->disabled);
-  EXPECT_EQ(u->failed_logins, 0);
-  EXPECT_FALSE(u->locked_until.has_value());
+  EXPECT_FALSE(u->password_reset_at.has_value());
+  EXPECT_EQ(u->password_reset_by, "");
   EXPECT_EQ(u->created_at, At("2026-11-01T08:00:00Z"));
   EXPECT_EQ(u->created_by, "admin");
   auto admin = store().InsertUser(NewUser("root", UserRole::kAdmin));
@@ -97,8 +97,8 @@ TEST_P(StoreContract, UpdateUserWritesOnlyTheMutableFields) {
   u.display_name = "Dr A. Renamed";
   u.password_hash = "$argon2id$new";
   u.disabled = true;
-  u.failed_logins = 5;
-  u.locked_until = At("2026-11-20T10:15:00Z");
+  u.password_reset_at = At("2026-11-20T10:15:00Z");
+  u.password_reset_by = "admin.one";
   // Not writable through UpdateUser:
   u.username = "dr.b";
   u.role = UserRole::kAdmin;
@@ -110,8 +110,8 @@ TEST_P(StoreContract, UpdateUserWritesOnlyTheMutableFields) {
   EXPECT_EQ(got->display_name, "Dr A. Renamed");
   EXPECT_EQ(got->password_hash, "$argon2id$new");
   EXPECT_TRUE(got->disabled);
-  EXPECT_EQ(got->failed_logins, 5);
-  EXPECT_EQ(got->locked_until, At("2026-11-20T10:15:00Z"));
+  EXPECT_EQ(got->password_reset_at, At("2026-11-20T10:15:00Z"));
+  EXPECT_EQ(got->password_reset_by, "admin.one");
   EXPECT_EQ(got->username, "dr.a");
   EXPECT_EQ(got->role, UserRole::kClinician);
   EXPECT_EQ(got->created_at, At("2026-11-01T08:00:00Z"));
@@ -119,22 +119,65 @@ TEST_P(StoreContract, UpdateUserWritesOnlyTheMutableFields) {
   EXPECT_EQ(store().FindUser("dr.b").status().code(), StatusCode::kNotFound);
 }
 
-TEST_P(StoreContract, UpdateUserClearsTheLock) {
+TEST_P(StoreContract, LoginThrottlesAreKeptPerUsernameAndAddress) {
+  auto fresh = store().GetLoginThrottle("Dr.A", "203.0.113.1");
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(fresh->failures, 0);
+  EXPECT_FALSE(fresh->locked_until.has_value());
+  LoginThrottle row = *fresh;
+  row.failures = 5;
+  row.lockouts = 1;
+  row.locked_until = At("2026-11-20T10:15:00Z");
+  row.updated_at = At("2026-11-20T10:00:00Z");
+  ASSERT_TRUE(store().PutLoginThrottle(row).ok());
+  LoginThrottle known;
+  known.username = "dr.a";
+  known.address = "192.0.2.1";
+  known.last_success_at = At("2026-11-19T08:00:00Z");
+  known.updated_at = At("2026-11-19T08:00:00Z");
+  ASSERT_TRUE(store().PutLoginThrottle(known).ok());
+  // Usernames match regardless of case, addresses exactly.
+  auto got = store().GetLoginThrottle("dr.a", "203.0.113.1");
+  EXPECT_EQ(got->failures, 5);
+  EXPECT_EQ(got->lockouts, 1);
+  EXPECT_EQ(got->locked_until, At("2026-11-20T10:15:00Z"));
+  EXPECT_EQ(store().GetLoginThrottle("dr.a", "203.0.113.2")->failures, 0);
+  EXPECT_EQ(*store().ClearLoginThrottles("DR.A", At("2026-11-20T10:05:00Z")), 1);
+  EXPECT_FALSE(store().GetLoginThrottle("dr.a", "203.0.113.1")->locked_until.has_value());
+  EXPECT_EQ(store().GetLoginThrottle("dr.a", "203.0.113.1")->lockouts, 0);
+  // A purge forgets idle addresses that never signed in, not known ones.
+  ASSERT_TRUE(store().PurgeLoginThrottles(At("2026-11-22T00:00:00Z")).ok());
+  EXPECT_EQ(store().GetLoginThrottle("dr.a", "203.0.113.1")->updated_at, Instant{});
+  EXPECT_EQ(store().GetLoginThrottle("dr.a", "192.0.2.1")->last_success_at,
+            At("2026-11-19T08:00:00Z"));
+}
+
+TEST_P(StoreContract, IdempotencyKeysAreReservedOnceThenAnswered) {
   UserId id = AddUser("dr.a");
-  User u = *store().GetUser(id);
-  u.failed_logins = 5;
-  u.locked_until = At("2026-11-20T10:15:00Z");
-  u.disabled = true;
-  ASSERT_TRUE(store().UpdateUser(u).ok());
-  u.failed_logins = 0;
-  u.locked_until = std::nullopt;
-  u.disabled = false;
-  ASSERT_TRUE(store().UpdateUser(u).ok());
-  auto got = store().GetUser(id);
-  ASSERT_TRUE(got.ok());
-  EXPECT_EQ(got->failed_logins, 0);
-  EXPECT_FALSE(got->locked_until.has_value());
-  EXPECT_FALSE(got->disabled);
+  IdempotencyRecord r;
+  r.user_id = id;
+  r.key = "k-1";
+  r.fingerprint = "abc";
+  r.created_at = At("2026-11-20T10:00:00Z");
+  ASSERT_TRUE(store().InsertIdempotencyKey(r).ok());
+  EXPECT_EQ(store().InsertIdempotencyKey(r).code(), StatusCode::kAborted);
+  auto running = store().FindIdempotencyKey(id, "k-1");
+  ASSERT_TRUE(running.ok() && running->has_value());
+  EXPECT_FALSE((*running)->status.has_value());
+  r.status = 201;
+  r.content_type = "application/json";
+  r.headers_json = R"([["Location","/x"]])";
+  r.body = std::string("{\"id\":1}\0tail", 13);
+  ASSERT_TRUE(store().CompleteIdempotencyKey(r).ok());
+  auto done = store().FindIdempotencyKey(id, "k-1");
+  EXPECT_EQ((*done)->status, 201);
+  EXPECT_EQ((*done)->body, r.body);
+  EXPECT_EQ((*done)->headers_json, r.headers_json);
+  EXPECT_EQ((*done)->fingerprint, "abc");
+  r.key = "k-2";
+  EXPECT_EQ(store().CompleteIdempotencyKey(r).code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store().PurgeIdempotencyKeys(At("2026-11-20T10:00:01Z")).ok());
+  EXPECT_FALSE(store().FindIdempotencyKey(id, "k-1")->has_value());
 }
 
 TEST_P(StoreContract, UpdateUnknownUserIsNotFound) {

@@ -296,7 +296,7 @@ TEST_P(StoreContract, TransactionRollsBackMonitoringAndAccountWrites) {
     PINEAL_RETURN_IF_ERROR(store().InsertUser(NewUser("dr.gone")).status());
     User changed = *store().GetUser(u);
     changed.display_name = "Changed";
-    changed.failed_logins = 3;
+    changed.password_reset_by = "admin";
     PINEAL_RETURN_IF_ERROR(store().UpdateUser(changed));
     PINEAL_RETURN_IF_ERROR(store().AddToCareTeam(p, u, {At("2026-11-20T10:00:00Z"), "admin"}));
     PINEAL_RETURN_IF_ERROR(store().InsertSession(NewSession(u, std::string(64, 'b'))).status());
@@ -321,7 +321,7 @@ TEST_P(StoreContract, TransactionRollsBackMonitoringAndAccountWrites) {
   ASSERT_TRUE(users.ok());
   ASSERT_EQ(users->size(), 1u);
   EXPECT_EQ(users->at(0).display_name, "Dr dr.keep");
-  EXPECT_EQ(users->at(0).failed_logins, 0);
+  EXPECT_EQ(users->at(0).password_reset_by, "");
   EXPECT_FALSE(*store().IsOnCareTeam(p, u));
   auto sessions = store().ListSessions(u);
   ASSERT_TRUE(sessions.ok());

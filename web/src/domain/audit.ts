@@ -14,6 +14,7 @@ const ACTIONS: Record<string, string> = {
   'user.disable': 'Disabled an account',
   'user.enable': 'Enabled an account',
   'user.reset_password': 'Reset a password',
+  'user.unlock': 'Unlocked an account',
   'care_team.add': 'Added to the care team',
   'patient.list': 'Listed patients',
   'patient.create': 'Added a patient',

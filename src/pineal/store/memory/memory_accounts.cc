@@ -25,8 +25,8 @@ Result<UserId> MemoryStore::InsertUser(const User& u) {
   User row = u;
   row.id = UserId(NextId(t_.users));
   row.disabled = false;
-  row.failed_logins = 0;
-  row.locked_until.reset();
+  row.password_reset_at.reset();
+  row.password_reset_by.clear();
   t_.users.push_back(std::move(row));
   return t_.users.back().id;
 }
@@ -62,8 +62,8 @@ Status MemoryStore::UpdateUser(const User& u) {
   row->display_name = u.display_name;
   row->password_hash = u.password_hash;
   row->disabled = u.disabled;
-  row->failed_logins = u.failed_logins;
-  row->locked_until = u.locked_until;
+  row->password_reset_at = u.password_reset_at;
+  row->password_reset_by = u.password_reset_by;
   return Status::Ok();
 }
 

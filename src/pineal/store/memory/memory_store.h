@@ -78,6 +78,19 @@ class MemoryStore final : public Store {
   Result<std::vector<User>> ListUsers() override;
   Status UpdateUser(const User& user) override;
 
+  Result<LoginThrottle> GetLoginThrottle(const std::string& username,
+                                         const std::string& address) override;
+  Status PutLoginThrottle(const LoginThrottle& row) override;
+  Result<int> ClearLoginThrottles(const std::string& username, Instant now) override;
+  Status PurgeLoginThrottles(Instant before) override;
+
+  Result<std::optional<IdempotencyRecord>> FindIdempotencyKey(UserId user,
+                                                              const std::string& key) override;
+  Status InsertIdempotencyKey(const IdempotencyRecord& record) override;
+  Status CompleteIdempotencyKey(const IdempotencyRecord& record) override;
+  Status DeleteIdempotencyKey(UserId user, const std::string& key) override;
+  Status PurgeIdempotencyKeys(Instant before) override;
+
   Status AddToCareTeam(PatientId patient, UserId user, const records::Provenance& by) override;
   Result<bool> IsOnCareTeam(PatientId patient, UserId user) override;
   Result<std::vector<UserId>> CareTeam(PatientId patient) override;
@@ -121,6 +134,8 @@ class MemoryStore final : public Store {
     std::vector<CareTeamRow> care_team;
     std::vector<Session> sessions;
     std::vector<AuditEvent> audit;
+    std::vector<LoginThrottle> login_throttle;
+    std::vector<IdempotencyRecord> idempotency_keys;
   };
 
   // The stored row with this id, or null. Ids are positions + 1.

@@ -21,8 +21,8 @@ User ReadUser(SQLite::Statement& q) {
   if (auto p = ColOptInt(q, "patient_id")) u.patient_id = PatientId(*p);
   u.password_hash = ColText(q, "password_hash");
   u.disabled = q.getColumn("disabled").getInt() != 0;
-  u.failed_logins = q.getColumn("failed_logins").getInt();
-  u.locked_until = ColOptInstant(q, "locked_until");
+  u.password_reset_at = ColOptInstant(q, "password_reset_at");
+  u.password_reset_by = ColText(q, "password_reset_by");
   u.created_at = ColInstant(q, "created_at");
   u.created_by = ColText(q, "created_by");
   return u;
@@ -118,12 +118,12 @@ Status SqliteStore::UpdateUser(const User& u) {
   return Guarded("update user", [&]() -> Status {
     SQLite::Statement up(*db_,
                          "UPDATE users SET display_name = :d, password_hash = :h, disabled = :x, "
-                         "failed_logins = :f, locked_until = :l WHERE id = :id");
+                         "password_reset_at = :ra, password_reset_by = :rb WHERE id = :id");
     BindText(up, ":d", u.display_name);
     BindText(up, ":h", u.password_hash);
     up.bind(":x", u.disabled ? 1 : 0);
-    up.bind(":f", u.failed_logins);
-    BindOptInstant(up, ":l", u.locked_until);
+    BindOptInstant(up, ":ra", u.password_reset_at);
+    up.bind(":rb", u.password_reset_by);
     up.bind(":id", u.id.value());
     if (up.exec() == 0) return Status::NotFound("user " + u.id.ToString() + " not found");
     return Status::Ok();

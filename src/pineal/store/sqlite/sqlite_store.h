@@ -110,6 +110,19 @@ class SqliteStore final : public Store {
   Result<std::vector<User>> ListUsers() override;
   Status UpdateUser(const User& user) override;
 
+  Result<LoginThrottle> GetLoginThrottle(const std::string& username,
+                                         const std::string& address) override;
+  Status PutLoginThrottle(const LoginThrottle& row) override;
+  Result<int> ClearLoginThrottles(const std::string& username, Instant now) override;
+  Status PurgeLoginThrottles(Instant before) override;
+
+  Result<std::optional<IdempotencyRecord>> FindIdempotencyKey(UserId user,
+                                                              const std::string& key) override;
+  Status InsertIdempotencyKey(const IdempotencyRecord& record) override;
+  Status CompleteIdempotencyKey(const IdempotencyRecord& record) override;
+  Status DeleteIdempotencyKey(UserId user, const std::string& key) override;
+  Status PurgeIdempotencyKeys(Instant before) override;
+
   Status AddToCareTeam(PatientId patient, UserId user, const records::Provenance& by) override;
   Result<bool> IsOnCareTeam(PatientId patient, UserId user) override;
   Result<std::vector<UserId>> CareTeam(PatientId patient) override;
