@@ -96,6 +96,10 @@ class AuditFailingStore final : public store::Store {
                                                          bool with_superseded) override {
     return inner_.ListDoseEvents(patient, range, with_superseded);
   }
+  Result<std::vector<records::DoseEvent>> PageDoseEvents(
+      const store::EventPageQuery& query) override {
+    return inner_.PageDoseEvents(query);
+  }
   Result<ObservationId> InsertObservation(const records::Observation& o) override {
     return inner_.InsertObservation(o);
   }
@@ -106,6 +110,10 @@ class AuditFailingStore final : public store::Store {
                                                              const store::TimeRange& range,
                                                              bool with_superseded) override {
     return inner_.ListObservations(patient, range, with_superseded);
+  }
+  Result<std::vector<records::Observation>> PageObservations(
+      const store::EventPageQuery& query) override {
+    return inner_.PageObservations(query);
   }
 
   Result<std::int64_t> InsertCircadianPlan(const store::CircadianPlanRecord& plan) override {

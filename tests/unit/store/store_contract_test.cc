@@ -74,6 +74,8 @@
 //                           ObservationIdsAreNeverReused
 //   ListObservations     -> ListObservationsShowsTheLatestOfEachChain,
 //                           ListObservationsRangeIncludesFromExcludesTo
+//   PageDoseEvents, PageObservations, ListAudit (before_id), ListAlerts (before)
+//                        -> store_contract_paging_test.cc
 //   InsertCircadianPlan, GetCircadianPlan, ListCircadianPlans
 //                        -> CircadianPlanRoundTrips, GetCircadianPlanOfAnotherPatientIsNotFound,
 //                           ListCircadianPlansNewestFirstPerPatient,

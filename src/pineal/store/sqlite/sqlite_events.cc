@@ -48,6 +48,25 @@ void BindRange(SQLite::Statement& q, const TimeRange& range) {
   if (range.to) BindInstant(q, ":to", *range.to);
 }
 
+// The statement of one keyset page of `table` in (`column`, id) order; the
+// row-value comparison lets the (patient_id, column, id) index seek to it.
+std::string PageSql(const EventPageQuery& query, const char* table, const char* column) {
+  std::string sql = std::string("SELECT * FROM ") + table + " t WHERE patient_id = :p" +
+                    RangeClause(query.range, column, query.with_superseded, table);
+  if (query.after) sql += std::string(" AND (") + column + ", id) > (:after_at, :after_id)";
+  return sql + " ORDER BY " + column + ", id LIMIT :limit";
+}
+
+void BindPage(SQLite::Statement& q, const EventPageQuery& query) {
+  q.bind(":p", query.patient.value());
+  BindRange(q, query.range);
+  if (query.after) {
+    BindInstant(q, ":after_at", query.after->at);
+    q.bind(":after_id", query.after->id);
+  }
+  q.bind(":limit", query.limit);
+}
+
 records::DoseEvent ReadDoseEvent(SQLite::Statement& q) {
   records::DoseEvent e;
   e.id = DoseEventId(q.getColumn("id").getInt64());
@@ -92,6 +111,31 @@ void LoadComponents(SQLite::Database& db, PatientId patient,
       "JOIN observations o ON o.id = c.observation_id WHERE o.patient_id = ? "
       "ORDER BY c.observation_id, c.position");
   q.bind(1, patient.value());
+  while (q.executeStep()) {
+    auto it = by_id.find(q.getColumn(0).getInt64());
+    if (it == by_id.end()) continue;
+    records::ObservationComponent c;
+    c.code = q.getColumn(1).getString();
+    if (!q.getColumn(2).isNull()) c.value = q.getColumn(2).getDouble();
+    c.text = q.getColumn(3).getString();
+    it->second->components.push_back(std::move(c));
+  }
+}
+
+// Attaches the components of `list` by their ids: a page costs one query on
+// its own rows, not on the patient's whole record.
+void LoadComponentsOf(SQLite::Database& db, std::vector<records::Observation>& list) {
+  if (list.empty()) return;
+  std::map<std::int64_t, records::Observation*> by_id;
+  std::string ids;
+  for (auto& o : list) {
+    by_id[o.id.value()] = &o;
+    ids += (ids.empty() ? "" : ",") + std::to_string(o.id.value());
+  }
+  SQLite::Statement q(db,
+                      "SELECT observation_id, code, value, text FROM observation_components "
+                      "WHERE observation_id IN (" +
+                          ids + ") ORDER BY observation_id, position");
   while (q.executeStep()) {
     auto it = by_id.find(q.getColumn(0).getInt64());
     if (it == by_id.end()) continue;
@@ -168,6 +212,16 @@ Result<std::vector<records::DoseEvent>> SqliteStore::ListDoseEvents(PatientId pa
                                   " ORDER BY filed_at, id");
     q.bind(":p", patient.value());
     BindRange(q, range);
+    std::vector<records::DoseEvent> out;
+    while (q.executeStep()) out.push_back(ReadDoseEvent(q));
+    return out;
+  });
+}
+
+Result<std::vector<records::DoseEvent>> SqliteStore::PageDoseEvents(const EventPageQuery& query) {
+  return Guarded("page dose events", [&]() -> Result<std::vector<records::DoseEvent>> {
+    SQLite::Statement q(*db_, PageSql(query, "dose_events", "filed_at"));
+    BindPage(q, query);
     std::vector<records::DoseEvent> out;
     while (q.executeStep()) out.push_back(ReadDoseEvent(q));
     return out;
@@ -254,6 +308,18 @@ Result<std::vector<records::Observation>> SqliteStore::ListObservations(PatientI
     std::vector<records::Observation> out;
     while (q.executeStep()) out.push_back(ReadObservation(q));
     LoadComponents(*db_, patient, out);
+    return out;
+  });
+}
+
+Result<std::vector<records::Observation>> SqliteStore::PageObservations(
+    const EventPageQuery& query) {
+  return Guarded("page observations", [&]() -> Result<std::vector<records::Observation>> {
+    SQLite::Statement q(*db_, PageSql(query, "observations", "observed_at"));
+    BindPage(q, query);
+    std::vector<records::Observation> out;
+    while (q.executeStep()) out.push_back(ReadObservation(q));
+    LoadComponentsOf(*db_, out);
     return out;
   });
 }
