@@ -37,7 +37,10 @@ void RegisterAuditCommand(CLI::App& root) {
     q.actor = o->user;
     q.limit = o->limit;
     auto events = app.audit().Audit(actor, q, o->cursor);
-    if (!events.ok()) Fail(events.status().message());
+    if (!events.ok()) {
+      const Status& st = events.status();
+      Fail(st.field().empty() ? st.message() : "--" + st.field() + " " + st.message());
+    }
     for (const auto& e : events->items) {
       std::string records;
       for (const auto& r : e.record_ids) records += (records.empty() ? "" : ",") + r;

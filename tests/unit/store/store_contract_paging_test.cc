@@ -93,13 +93,16 @@ TEST_P(StoreContract, PageDoseEventsKeepsTheRangeAndHidesSupersededRows) {
 
 TEST_P(StoreContract, PageObservationsWalksEveryRowOnceWithTheirComponents) {
   const PatientId p = AddPatient();
+  auto scored = [&](const std::string& at) {
+    records::Observation o = Score(p, at.c_str(), 12);
+    o.components = {{"item1", 1.0, ""}};
+    return o;
+  };
   std::vector<std::int64_t> expected;
   ASSERT_TRUE(store()
                   .InTransaction([&]() -> Status {
                     for (int i = 0; i < 250; ++i) {
-                      records::Observation o = Score(p, PagingMinute(i).c_str(), i % 28);
-                      o.components = {{"item1", 1.0, ""}};
-                      expected.push_back(AddObservation(o).value());
+                      expected.push_back(AddObservation(scored(PagingMinute(i))).value());
                     }
                     return Status::Ok();
                   })
@@ -118,8 +121,8 @@ TEST_P(StoreContract, PageObservationsWalksEveryRowOnceWithTheirComponents) {
     }
     if (page->size() < 100u) break;
     q.after = TimeKey{page->back().observed_at, page->back().id.value()};
-    AddObservation(Score(p, "2026-09-01T00:00:00Z", 3));
-    expected.push_back(AddObservation(Score(p, "2026-12-01T00:00:00Z", 3)).value());
+    AddObservation(scored("2026-09-01T00:00:00Z"));
+    expected.push_back(AddObservation(scored("2026-12-01T00:00:00Z")).value());
   }
   EXPECT_EQ(walked, expected);
 }
