@@ -58,15 +58,17 @@ class PagingApiTest : public ApiTest {
   void AddRecords() {
     for (int i = 0; i < 7; ++i) {
       const std::string at = "2026-11-1" + std::to_string(i) + "T21:00:00Z";
-      ASSERT_EQ(Post(base_ + "/dose-events",
-                     {{"substance", "melatonin"}, {"status", "taken"}, {"taken_at", at},
-                      {"amount", "2 mg"}})
+      ASSERT_EQ(Post(base_ + "/dose-events", {{"substance", "melatonin"},
+                                              {"status", "taken"},
+                                              {"taken_at", at},
+                                              {"amount", "2 mg"}})
                     .status,
                 201);
-      ASSERT_EQ(Post(base_ + "/observations",
-                     {{"kind", "note"}, {"text", "slept " + std::to_string(i)}, {"observed_at", at}})
-                    .status,
-                201);
+      ASSERT_EQ(
+          Post(base_ + "/observations",
+               {{"kind", "note"}, {"text", "slept " + std::to_string(i)}, {"observed_at", at}})
+              .status,
+          201);
     }
     for (int i = 0; i < 5; ++i) {
       store::AlertRecord a;
@@ -156,7 +158,8 @@ TEST_F(PagingApiTest, ABadLimitOrCursorIsA400NamingIt) {
     }
     ExpectBadParameter(path + q + "cursor=garbage", "cursor");
     ExpectBadParameter(path + q + "cursor=", "cursor");
-    if (path != base_ + "/dose-events") ExpectBadParameter(path + q + "cursor=" + dose_cursor, "cursor");
+    if (path != base_ + "/dose-events")
+      ExpectBadParameter(path + q + "cursor=" + dose_cursor, "cursor");
   }
   Reply r = Get(base_ + "/observations?limit=501");
   EXPECT_NE(r.body["error"].value("message", "").find("1 and 500"), std::string::npos) << r.raw;

@@ -10,7 +10,7 @@ constexpr std::string_view kAuditList = "audit";
 }  // namespace
 
 Result<PageOf<store::AuditEvent>> AuditLog::Audit(const Actor& actor, store::AuditQuery query,
-                                                 const std::string& cursor) {
+                                                  const std::string& cursor) {
   auto result = [&]() -> Result<PageOf<store::AuditEvent>> {
     PINEAL_RETURN_IF_ERROR(CheckPageLimit(query.limit));
     if (!cursor.empty()) {
@@ -38,9 +38,8 @@ Result<PageOf<store::AuditEvent>> AuditLog::Audit(const Actor& actor, store::Aud
     const int limit = query.limit;
     query.limit = limit + 1;  // one more tells whether another page follows
     PINEAL_ASSIGN_OR_RETURN(auto events, store_.ListAudit(query));
-    return TakePage(std::move(events), limit, [](const store::AuditEvent& e) {
-      return EncodeCursor(kAuditList, {e.id});
-    });
+    return TakePage(std::move(events), limit,
+                    [](const store::AuditEvent& e) { return EncodeCursor(kAuditList, {e.id}); });
   }();
   std::vector<std::string> ids;
   if (result.ok()) {

@@ -120,9 +120,11 @@ Result<records::Observation> PatientRecords::RecordObservation(const Actor& acto
   return result;
 }
 
-Result<PageOf<records::Observation>> PatientRecords::ListObservations(
-    const Actor& actor, PatientId patient, const store::TimeRange& range, bool with_superseded,
-    const PageRequest& page) {
+Result<PageOf<records::Observation>> PatientRecords::ListObservations(const Actor& actor,
+                                                                      PatientId patient,
+                                                                      const store::TimeRange& range,
+                                                                      bool with_superseded,
+                                                                      const PageRequest& page) {
   auto result = [&]() -> Result<PageOf<records::Observation>> {
     PINEAL_ASSIGN_OR_RETURN(auto query, EventPage(range, with_superseded, page, "observations"));
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));

@@ -29,10 +29,9 @@ std::vector<std::string_view> SplitDots(std::string_view text) {
 
 Status CheckPageLimit(int limit) {
   if (limit < 1 || limit > kMaxPageSize) {
-    return Status::InvalidArgument(
-        "must be between 1 and " + std::to_string(kMaxPageSize) + " (got " +
-            std::to_string(limit) + ")",
-        "limit");
+    return Status::InvalidArgument("must be between 1 and " + std::to_string(kMaxPageSize) +
+                                       " (got " + std::to_string(limit) + ")",
+                                   "limit");
   }
   return Status::Ok();
 }
@@ -72,11 +71,10 @@ Result<std::optional<store::TimeKey>> DecodeTimeKeyCursor(std::string_view list,
   if (cursor.empty()) return std::optional<store::TimeKey>();
   PINEAL_ASSIGN_OR_RETURN(auto f, DecodeCursor(list, cursor, 2));
   // Instants are stored to the second between the years 1900 and 9999.
-  constexpr std::int64_t kMin = -2208988800;  // 1900-01-01
+  constexpr std::int64_t kMin = -2208988800;   // 1900-01-01
   constexpr std::int64_t kMax = 253402300799;  // 9999-12-31T23:59:59
   if (f[0] < kMin || f[0] > kMax || f[1] < 0) return BadCursor("is damaged");
-  return std::optional<store::TimeKey>(
-      store::TimeKey{Instant(std::chrono::seconds(f[0])), f[1]});
+  return std::optional<store::TimeKey>(store::TimeKey{Instant(std::chrono::seconds(f[0])), f[1]});
 }
 
 }  // namespace pineal::app

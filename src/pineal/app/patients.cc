@@ -27,7 +27,8 @@ Result<records::Patient> PatientRecords::CreatePatient(const Actor& actor, recor
       }
       // The id exists only now, so the audit row is written here, in the
       // same transaction as the patient.
-      return AppendAuditRow(actor, "patient.create", id, {}, {AuditRecordId("patient", id.value())});
+      return AppendAuditRow(actor, "patient.create", id, {},
+                            {AuditRecordId("patient", id.value())});
     });
     if (!st.ok()) return st;
     return store_.GetPatient(id);

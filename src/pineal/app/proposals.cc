@@ -179,9 +179,8 @@ Result<StoredProposal> Monitoring::DecideProposal(const Actor& actor, PatientId 
                   records::Regimen revised,
                   writes_.AppendRevision(actor, patient, regimen, regimen.current().version, next,
                                          draft.overrides, report));
-              PINEAL_RETURN_IF_ERROR(
-                  AppendAuditRow(actor, "regimen.revise", patient, OverrideDetail(next),
-                                 AuditRecordIds(revised)));
+              PINEAL_RETURN_IF_ERROR(AppendAuditRow(actor, "regimen.revise", patient,
+                                                    OverrideDetail(next), AuditRecordIds(revised)));
               decision.regimen_version = revised.current().version;
             }
           }

@@ -48,7 +48,7 @@ TimelineKey TimelineKeyOf(const TimelineEntry& e) {
 // own key for the same kind; from the cursor's time on for a later kind;
 // after the cursor's time for an earlier one.
 std::optional<store::TimeKey> TimelineStoreKeyAfter(const std::optional<TimelineKey>& after,
-                                            TimelineKind kind) {
+                                                    TimelineKind kind) {
   if (!after) return std::nullopt;
   const int k = static_cast<int>(kind);
   if (k == after->kind) return store::TimeKey{after->at, after->id};
@@ -105,7 +105,8 @@ Result<PageOf<TimelineEntry>> PatientRecords::Timeline(const Actor& actor, Patie
     std::vector<TimelineEntry> out;
     auto add = [&](Instant at, TimelineKind kind, std::string event, auto record) {
       TimelineEntry e{at, kind, std::move(event), std::move(record)};
-      if (InRange(query.range, at) && (!after || *after < TimelineKeyOf(e))) out.push_back(std::move(e));
+      if (InRange(query.range, at) && (!after || *after < TimelineKeyOf(e)))
+        out.push_back(std::move(e));
     };
     // Medicines and regimens are few per patient and read whole; the
     // check-ins are read one page past the cursor.
@@ -158,8 +159,7 @@ Result<PageOf<TimelineEntry>> PatientRecords::Timeline(const Actor& actor, Patie
     if (out.size() > static_cast<std::size_t>(page.limit) + 1) out.resize(page.limit + 1);
     return TakePage(std::move(out), page.limit, [](const TimelineEntry& e) {
       const TimelineKey k = TimelineKeyOf(e);
-      return EncodeCursor(kTimelineList,
-                          {k.at.time_since_epoch().count(), k.kind, k.id, k.sub});
+      return EncodeCursor(kTimelineList, {k.at.time_since_epoch().count(), k.kind, k.id, k.sub});
     });
   }();
   std::vector<std::string> ids;

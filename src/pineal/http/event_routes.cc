@@ -33,8 +33,9 @@ void AddAppendOnly(Router& router, const std::string& path, Apply apply, RecordF
     if (!history.ok()) return ErrorResponse(history.status());
     auto page = PageFromQuery(req);
     if (!page.ok()) return ErrorResponse(page.status());
-    return Respond(list(ActorFor(req), PatientId(*id), *range, *history, *page),
-                   [](const auto& p) { return PageJson(p, [](const auto& v) { return ToJson(v); }); });
+    return Respond(list(ActorFor(req), PatientId(*id), *range, *history, *page), [](const auto& p) {
+      return PageJson(p, [](const auto& v) { return ToJson(v); });
+    });
   });
 }
 
@@ -47,7 +48,9 @@ void AddEventRoutes(Router& router, app::PatientRecords& patients) {
         return patients.RecordDoseEvent(a, p, std::move(d));
       },
       [&patients](const app::Actor& a, PatientId p, const store::TimeRange& r, bool h,
-                  const app::PageRequest& page) { return patients.ListDoseEvents(a, p, r, h, page); });
+                  const app::PageRequest& page) {
+        return patients.ListDoseEvents(a, p, r, h, page);
+      });
   AddAppendOnly<records::Observation>(
       router, "/api/v1/patients/{id}/observations", ApplyObservationJson,
       [&patients](const app::Actor& a, PatientId p, records::Observation d) {

@@ -114,7 +114,8 @@ TEST_F(EventsTest, ACorrectionHidesTheEntryItReplaces) {
 
   auto latest = app_->patients().ListDoseEvents(dr_, patient_, {}, false);
   ASSERT_TRUE(latest.ok());
-  EXPECT_EQ(Ids(latest->items), (std::vector<std::int64_t>{corrected->id.value(), other->id.value()}));
+  EXPECT_EQ(Ids(latest->items),
+            (std::vector<std::int64_t>{corrected->id.value(), other->id.value()}));
   auto all = app_->patients().ListDoseEvents(dr_, patient_, {}, true);
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->items.size(), 3u);

@@ -46,9 +46,9 @@ TEST_F(PagingTest, AGarbledOrForeignCursorIsRefusedNamingCursor) {
   ASSERT_TRUE(first->next_cursor.has_value());
   const std::string good = *first->next_cursor;
   for (const std::string& bad :
-       {std::string("garbage"), std::string("v1.dose_events.12"), std::string("v2") + good.substr(2),
-        good + "x", good + ".1", std::string("v1.dose_events.1e3.4"),
-        std::string("v1.dose_events.99999999999999.4")}) {
+       {std::string("garbage"), std::string("v1.dose_events.12"),
+        std::string("v2") + good.substr(2), good + "x", good + ".1",
+        std::string("v1.dose_events.1e3.4"), std::string("v1.dose_events.99999999999999.4")}) {
     auto r = app_->patients().ListDoseEvents(dr_, p, {}, false, {bad, 10});
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << bad;
     EXPECT_EQ(r.status().field(), "cursor") << bad;

@@ -253,9 +253,10 @@ TEST_F(SqliteStoreTest, ClinicalFactsAndTheAuditLogRefuseUpdatesAndDeletes) {
   r.substance = "melatonin";
   r.versions = {pineal::testing::SampleVersion()};
   ASSERT_TRUE(store_->InsertRegimen(r).ok());
-  ASSERT_TRUE(
-      store_->AppendAudit({0, At("2026-11-20T09:00:00Z"), "dr", "clinician", "x", p, "", "ok", "", {}})
-          .ok());
+  ASSERT_TRUE(store_
+                  ->AppendAudit(
+                      {0, At("2026-11-20T09:00:00Z"), "dr", "clinician", "x", p, "", "ok", "", {}})
+                  .ok());
   SQLite::Database raw(path_, SQLite::OPEN_READWRITE);
   for (const char* sql :
        {"UPDATE dose_events SET note = 'x'", "DELETE FROM dose_events",
@@ -328,8 +329,16 @@ TEST_F(SqliteStoreTest, SessionsAreFoundByHashAndRevoked) {
 TEST_F(SqliteStoreTest, AuditQueriesByPatientAndActorNewestFirst) {
   for (int i = 0; i < 3; ++i) {
     ASSERT_TRUE(store_
-                    ->AppendAudit({0, At("2026-11-20T09:00:00Z"), i == 2 ? "b" : "a", "clinician",
-                                   "patient.read", PatientId(1 + i % 2), "", "ok", "", {}})
+                    ->AppendAudit({0,
+                                   At("2026-11-20T09:00:00Z"),
+                                   i == 2 ? "b" : "a",
+                                   "clinician",
+                                   "patient.read",
+                                   PatientId(1 + i % 2),
+                                   "",
+                                   "ok",
+                                   "",
+                                   {}})
                     .ok());
   }
   EXPECT_EQ(store_->ListAudit({PatientId(1), "", 100, {}})->size(), 2u);

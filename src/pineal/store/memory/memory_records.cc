@@ -195,8 +195,9 @@ std::vector<T> MemoryPageAfter(std::vector<T> all, const EventPageQuery& query, 
 Result<std::vector<records::DoseEvent>> MemoryStore::PageDoseEvents(const EventPageQuery& query) {
   PINEAL_ASSIGN_OR_RETURN(auto all,
                           ListDoseEvents(query.patient, query.range, query.with_superseded));
-  return MemoryPageAfter(std::move(all), query,
-                   [](const records::DoseEvent& e) { return TimeKey{e.when(), e.id.value()}; });
+  return MemoryPageAfter(std::move(all), query, [](const records::DoseEvent& e) {
+    return TimeKey{e.when(), e.id.value()};
+  });
 }
 
 Result<std::vector<records::Observation>> MemoryStore::PageObservations(

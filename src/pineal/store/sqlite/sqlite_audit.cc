@@ -34,10 +34,11 @@ std::vector<std::string> SplitRecordIds(const std::string& text) {
 
 Status SqliteStore::AppendAudit(const AuditEvent& e) {
   return Guarded("append audit", [&]() -> Status {
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO audit_events(at, actor, role, action, patient_id, address, "
-                          "outcome, detail, record_ids) VALUES (:at, :ac, :ro, :act, :p, :ad, :o, :d, "
-                          ":r)");
+    SQLite::Statement ins(
+        *db_,
+        "INSERT INTO audit_events(at, actor, role, action, patient_id, address, "
+        "outcome, detail, record_ids) VALUES (:at, :ac, :ro, :act, :p, :ad, :o, :d, "
+        ":r)");
     BindInstant(ins, ":at", e.at);
     BindText(ins, ":ac", e.actor);
     BindText(ins, ":ro", e.role);
