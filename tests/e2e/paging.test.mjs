@@ -45,7 +45,7 @@ test('the patient page shows every dose of a record longer than a page', async (
   const doses = (await apiGet(s, server, `/patients/${patient.id}/dose-events`)).items;
   const timeline = (await apiGet(s, server, `/patients/${patient.id}/timeline`)).items;
   assert.ok(doses.length > 150, `${doses.length} doses`);
-  assert.ok(timeline.length > 200, `${timeline.length} timeline entries`);
+  assert.ok(timeline.length >= doses.length, `${timeline.length} timeline entries`);
   for (const [name, size] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]]) {
     await s.page.setViewportSize(size);
     await s.goto(`/patients/${patient.id}`);
