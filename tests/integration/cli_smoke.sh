@@ -65,6 +65,15 @@ set -e
 echo 'another fine passphrase' | "$PINEAL" user reset-password --db "$WORK/a.db" root.admin \
   | grep -q 'reset' || fail "reset-password"
 "$PINEAL" audit --db "$WORK/a.db" --limit 5 | grep -q 'user.reset_password' || fail "audit"
+"$PINEAL" audit --db "$WORK/a.db" --limit 5 | grep -Eq 'user\.reset_password .*records=user:[0-9]+ ' \
+  || fail "audit names the record written"
+next=$("$PINEAL" audit --db "$WORK/a.db" --limit 1 | sed -n 's/^more: --cursor //p')
+[[ -n $next ]] || fail "audit shows the cursor of the next page"
+# Each read of the log is logged: the page after the newest entry is the read before it.
+"$PINEAL" audit --db "$WORK/a.db" --limit 1 --cursor "$next" | grep -q 'audit.read .*records=audit_event:' \
+  || fail "audit --cursor continues after the first page"
+if "$PINEAL" audit --db "$WORK/a.db" --cursor v1.audit.x 2>"$WORK/err"; then fail "bad cursor"; fi
+grep -q -- '--cursor is damaged' "$WORK/err" || fail "a bad cursor is named"
 set +e
 "$PINEAL" demo --db "$WORK/a.db" 2>"$WORK/err"; code=$?
 set -e

@@ -228,11 +228,23 @@ TEST_F(CrashTest, AcknowledgedWritesSurviveSigkillInEveryRound) {
     ServerProcess again(db_);
     httplib::Client c("127.0.0.1", again.port());
     c.set_bearer_token_auth(token_);
-    auto events = c.Get("/api/v1/patients/" + std::to_string(patient_) + "/dose-events");
-    ASSERT_TRUE(events && events->status == 200);
+    // Every item of a paged list, following next_cursor to its end.
+    auto whole = [&c](const std::string& path) {
+      json items = json::array();
+      std::string cursor;
+      while (true) {
+        auto r = c.Get(path + "?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor));
+        if (!r || r->status != 200) return json();
+        const json page = json::parse(r->body);
+        for (const auto& x : page["items"]) items.push_back(x);
+        if (page["next_cursor"].is_null()) return items;
+        cursor = page["next_cursor"].get<std::string>();
+      }
+    };
+    const json event_list = whole("/api/v1/patients/" + std::to_string(patient_) + "/dose-events");
+    ASSERT_TRUE(event_list.is_array());
     std::map<std::int64_t, std::string> stored;
-    const json event_list = json::parse(events->body);
-    for (const auto& e : event_list["items"]) {
+    for (const auto& e : event_list) {
       // Nothing half-written: every visible event is complete.
       ASSERT_EQ(e["amount"]["value"], 3.0);
       ASSERT_EQ(e["status"], "taken");
@@ -243,11 +255,11 @@ TEST_F(CrashTest, AcknowledgedWritesSurviveSigkillInEveryRound) {
       ASSERT_NE(it, stored.end()) << "acknowledged dose event " << id << " was lost";
       EXPECT_EQ(it->second, note);
     }
-    auto observations = c.Get("/api/v1/patients/" + std::to_string(patient_) + "/observations");
-    ASSERT_TRUE(observations && observations->status == 200);
+    const json observation_list =
+        whole("/api/v1/patients/" + std::to_string(patient_) + "/observations");
+    ASSERT_TRUE(observation_list.is_array());
     std::map<std::int64_t, std::string> observed;
-    const json observation_list = json::parse(observations->body);
-    for (const auto& o : observation_list["items"]) {
+    for (const auto& o : observation_list) {
       // A response is stored whole: its total, band and nine item answers.
       ASSERT_EQ(o["value"], 8.0) << o.dump();
       ASSERT_EQ(o["interpretation"], "mild") << o.dump();

@@ -1,7 +1,7 @@
 // A thin typed client for /api/v1. Every failure becomes an ApiError that
 // carries the API's {"error": {"code", "message", "field"}}.
 import type {
-  Adherence, Alert, AlertStatus, AuditEvent, CircadianPlan, DoseEvent, Items, Medication, Observation, Patient, PatientPage,
+  Adherence, Alert, AlertStatus, AuditEvent, CircadianPlan, DoseEvent, Items, Medication, Paged, Observation, Patient, PatientPage,
   Prediction, Proposal, Simulation, Reference, Regimen, ReviewItem, ReviewRecord, Reviews, Screening, TimelineEntry, User,
 } from './types';
 
@@ -99,6 +99,24 @@ async function request<T>(method: string, path: string, body?: Body): Promise<T>
   return json as T;
 }
 
+// The lists the server pages (dose events, observations, the timeline,
+// alerts, the audit log) answer at most MAX_PAGE items with a next_cursor;
+// `allPages` follows it until the list ends, or until `max` items.
+const MAX_PAGE = 500;
+
+async function allPages<T>(path: string, max = Infinity): Promise<Items<T>> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const limit = Math.min(MAX_PAGE, max - items.length);
+    const sep = path.includes('?') ? '&' : '?';
+    const page: Paged<T> = await request<Paged<T>>('GET', path + sep + query({ limit, cursor: cursor ?? undefined }).slice(1));
+    items.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor !== null && items.length < max);
+  return { items };
+}
+
 function query(params: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
@@ -157,16 +175,16 @@ export const api = {
     request<Regimen>('POST', `${p(id)}/regimens/${rid}/cosign`, body),
 
   listDoseEvents: (id: number, r: Range = {}) =>
-    request<Items<DoseEvent>>('GET', p(id) + '/dose-events' + query({ ...r })),
+    allPages<DoseEvent>(p(id) + '/dose-events' + query({ ...r })),
   addDoseEvent: (id: number, body: Body) => request<DoseEvent>('POST', p(id) + '/dose-events', body),
 
   listObservations: (id: number, r: Range = {}) =>
-    request<Items<Observation>>('GET', p(id) + '/observations' + query({ ...r })),
+    allPages<Observation>(p(id) + '/observations' + query({ ...r })),
   addObservation: (id: number, body: Body) =>
     request<Observation>('POST', p(id) + '/observations', body),
 
   timeline: (id: number, r: Range & { kinds?: string } = {}) =>
-    request<Items<TimelineEntry>>('GET', p(id) + '/timeline' + query({ ...r })),
+    allPages<TimelineEntry>(p(id) + '/timeline' + query({ ...r })),
 
   listPlans: (id: number) => request<Items<CircadianPlan>>('GET', p(id) + '/plans'),
   savePlan: (id: number, kind: 'jetlag' | 'shift', body: Body) =>
@@ -184,12 +202,13 @@ export const api = {
     request<User>('POST', `${u(username)}/${disabled ? 'disable' : 'enable'}`, {}),
   resetPassword: (username: string, password: string) =>
     request<User>('POST', `${u(username)}/reset-password`, { password }),
-  audit: (q: AuditQuery) => request<Items<AuditEvent>>('GET', '/audit' + query({ ...q })),
+  audit: (q: AuditQuery) =>
+    allPages<AuditEvent>('/audit' + query({ patient_id: q.patient_id, actor: q.actor }), q.limit ?? 100),
 
   // Monitoring.
-  inbox: (status: AlertStatus | 'all' = 'open') => request<Items<Alert>>('GET', '/alerts' + query({ status })),
+  inbox: (status: AlertStatus | 'all' = 'open') => allPages<Alert>('/alerts' + query({ status })),
   listAlerts: (id: number, status: AlertStatus | 'all' = 'all') =>
-    request<Items<Alert>>('GET', p(id) + '/alerts' + query({ status })),
+    allPages<Alert>(p(id) + '/alerts' + query({ status })),
   setAlertStatus: (id: number, alertId: number, status: 'acknowledged' | 'resolved', note: string) =>
     request<Alert>('POST', `${p(id)}/alerts/${alertId}/status`, { status, note }),
   listReviews: (id: number) => request<Reviews>('GET', p(id) + '/reviews'),

@@ -143,6 +143,12 @@ export interface Items<T> {
   items: T[];
 }
 
+// A page of a long list: pass next_cursor back as ?cursor= for the next one
+// (null on the last page).
+export interface Paged<T> extends Items<T> {
+  next_cursor: string | null;
+}
+
 // Safety screening (POST /patients/{id}/screen and the regimen versions).
 export type Severity = 'contraindicated' | 'major' | 'moderate' | 'minor' | 'info';
 
@@ -290,6 +296,7 @@ export interface AuditEvent {
   address: string;
   outcome: string;
   detail: string;
+  record_ids: string[];  // "kind:id" of the records read or written
 }
 
 // Monitoring: alerts, follow-up reviews, adherence and titration proposals.

@@ -45,3 +45,10 @@ test('the outcome filter keeps what was refused or failed', () => {
   assert.deepEqual(a.applyOutcome(all, 'failed').map((e) => e.id), [2, 4]);
   assert.equal(a.applyOutcome(all, 'all').length, 4);
 });
+
+test('the records of an entry are listed, or counted when there are many', () => {
+  assert.equal(a.recordsText([]), '');
+  assert.equal(a.recordsText(['dose_event:12']), 'dose event #12');
+  assert.equal(a.recordsText(['patient:1', 'patient:2', 'patient:3', 'patient:4']),
+               '4 records: patient #1, patient #2, patient #3, …');
+});

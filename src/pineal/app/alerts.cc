@@ -39,29 +39,46 @@ void MarkEscalation(const kb::MonitoringRules* rules, store::AlertRecord& a, Ins
   }
 }
 
+constexpr std::string_view kPatientAlertsList = "alerts";
+constexpr std::string_view kInboxList = "inbox";
+
+// The store query of one page of alerts, newest first, one row more than
+// asked (to tell whether another page follows).
+Result<store::AlertQuery> AlertPage(const PageRequest& page, std::string_view list) {
+  PINEAL_RETURN_IF_ERROR(CheckPageLimit(page.limit));
+  PINEAL_ASSIGN_OR_RETURN(auto before, DecodeTimeKeyCursor(list, page.cursor));
+  store::AlertQuery q;
+  q.before = before;
+  q.limit = page.limit + 1;
+  return q;
+}
+
 }  // namespace
 
-Result<std::vector<store::AlertRecord>> Monitoring::ListAlerts(const Actor& actor,
-                                                               PatientId patient,
-                                                               const std::string& status) {
-  auto result = [&]() -> Result<std::vector<store::AlertRecord>> {
+Result<PageOf<store::AlertRecord>> Monitoring::ListAlerts(const Actor& actor, PatientId patient,
+                                                          const std::string& status,
+                                                          const PageRequest& page) {
+  auto result = [&]() -> Result<PageOf<store::AlertRecord>> {
+    PINEAL_ASSIGN_OR_RETURN(auto q, AlertPage(page, kPatientAlertsList));
     PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
     PINEAL_RETURN_IF_ERROR(CheckStatusFilter(status));
     PINEAL_RETURN_IF_ERROR(alerts_.RefreshAlerts(patient));
-    store::AlertQuery q;
     q.patient = patient;
     q.status = status;
     PINEAL_ASSIGN_OR_RETURN(auto alerts, store_.ListAlerts(q));
     for (auto& a : alerts) MarkEscalation(knowledge_.rules, a, clock_.Now());
-    return alerts;
+    return TakePage(std::move(alerts), page.limit, [](const store::AlertRecord& a) {
+      return EncodeTimeKeyCursor(kPatientAlertsList, {a.provenance.created_at, a.id});
+    });
   }();
-  RecordAudit(actor, "alert.list", patient, result.status());
+  RecordReadAudit(actor, "alert.list", patient, result);
   return result;
 }
 
-Result<std::vector<InboxAlert>> Monitoring::AlertInbox(const Actor& actor,
-                                                       const std::string& status) {
-  auto result = [&]() -> Result<std::vector<InboxAlert>> {
+Result<PageOf<InboxAlert>> Monitoring::AlertInbox(const Actor& actor, const std::string& status,
+                                                  const PageRequest& page) {
+  auto result = [&]() -> Result<PageOf<InboxAlert>> {
+    PINEAL_ASSIGN_OR_RETURN(auto q, AlertPage(page, kInboxList));
     if (actor.role != Role::kClinician || !actor.user_id) {
       return Status::PermissionDenied("the alert inbox is a clinician's");
     }
@@ -75,10 +92,15 @@ Result<std::vector<InboxAlert>> Monitoring::AlertInbox(const Actor& actor,
       PINEAL_RETURN_IF_ERROR(alerts_.RefreshAlerts(p.id));
       names[p.id.value()] = p.display_name;
     }
-    store::AlertQuery q;
     q.care_team_of = actor.user_id;
     q.status = status;
     PINEAL_ASSIGN_OR_RETURN(auto alerts, store_.ListAlerts(q));
+    // Pages follow the store's order (newest first) so a cursor stays
+    // stable; the ranking below orders the alerts within a page.
+    auto taken = TakePage(std::move(alerts), page.limit, [](const store::AlertRecord& a) {
+      return EncodeTimeKeyCursor(kInboxList, {a.provenance.created_at, a.id});
+    });
+    alerts = std::move(taken.items);
     std::vector<InboxAlert> out;
     for (auto& a : alerts) {
       MarkEscalation(knowledge_.rules, a, clock_.Now());
@@ -92,9 +114,13 @@ Result<std::vector<InboxAlert>> Monitoring::AlertInbox(const Actor& actor,
     std::stable_sort(out.begin(), out.end(), [&](const InboxAlert& x, const InboxAlert& y) {
       return rank(x.alert) < rank(y.alert);
     });
-    return out;
+    return PageOf<InboxAlert>{std::move(out), std::move(taken.next_cursor)};
   }();
-  RecordAudit(actor, "alert.inbox", std::nullopt, result.status());
+  std::vector<std::string> ids;
+  if (result.ok()) {
+    for (const auto& a : result->items) ids.push_back(AuditRecordId("alert", a.alert.id));
+  }
+  RecordAudit(actor, "alert.inbox", std::nullopt, result.status(), {}, std::move(ids));
   return result;
 }
 

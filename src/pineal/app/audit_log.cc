@@ -3,11 +3,23 @@
 
 namespace pineal::app {
 
-Result<std::vector<store::AuditEvent>> AuditLog::Audit(const Actor& actor,
-                                                       store::AuditQuery query) {
-  auto result = [&]() -> Result<std::vector<store::AuditEvent>> {
-    if (query.limit < 1 || query.limit > 1000) {
-      return Status::InvalidArgument("must be between 1 and 1000", "limit");
+namespace {
+
+constexpr std::string_view kAuditList = "audit";
+
+}  // namespace
+
+Result<PageOf<store::AuditEvent>> AuditLog::Audit(const Actor& actor, store::AuditQuery query,
+                                                  const std::string& cursor) {
+  auto result = [&]() -> Result<PageOf<store::AuditEvent>> {
+    PINEAL_RETURN_IF_ERROR(CheckPageLimit(query.limit));
+    if (!cursor.empty()) {
+      PINEAL_ASSIGN_OR_RETURN(auto f, DecodeCursor(kAuditList, cursor, 1));
+      if (f[0] < 1) {
+        return Status::InvalidArgument(
+            "is damaged; pass back the next_cursor of the previous page unchanged", "cursor");
+      }
+      query.before_id = f[0];
     }
     switch (actor.role) {
       case Role::kAdmin:
@@ -23,9 +35,17 @@ Result<std::vector<store::AuditEvent>> AuditLog::Audit(const Actor& actor,
       case Role::kPatient:
         return Status::PermissionDenied("the audit log is for clinicians and administrators");
     }
-    return store_.ListAudit(query);
+    const int limit = query.limit;
+    query.limit = limit + 1;  // one more tells whether another page follows
+    PINEAL_ASSIGN_OR_RETURN(auto events, store_.ListAudit(query));
+    return TakePage(std::move(events), limit,
+                    [](const store::AuditEvent& e) { return EncodeCursor(kAuditList, {e.id}); });
   }();
-  RecordAudit(actor, "audit.read", query.patient_id, result.status());
+  std::vector<std::string> ids;
+  if (result.ok()) {
+    for (const auto& e : result->items) ids.push_back(AuditRecordId("audit_event", e.id));
+  }
+  RecordAudit(actor, "audit.read", query.patient_id, result.status(), {}, std::move(ids));
   return result;
 }
 

@@ -13,7 +13,10 @@ class AuditLog : public UseCaseBase {
   AuditLog(store::Store& store, const Clock& clock, Knowledge knowledge)
       : UseCaseBase(store, clock, knowledge) {}
 
-  Result<std::vector<store::AuditEvent>> Audit(const Actor& actor, store::AuditQuery query);
+  // Newest first, `query.limit` (1 to kMaxPageSize) entries a page, resuming
+  // after `cursor` (a next_cursor of an earlier page; empty for the first).
+  Result<PageOf<store::AuditEvent>> Audit(const Actor& actor, store::AuditQuery query,
+                                          const std::string& cursor = {});
 };
 
 }  // namespace pineal::app

@@ -128,7 +128,9 @@ Status LoadDemoMonth(PinealApp& app, const Actor& actor, const std::string& clin
     PINEAL_RETURN_IF_ERROR(app.patients().RecordResponse(actor, p.id, std::move(draft)).status());
     ++summary.observations;
   }
-  PINEAL_ASSIGN_OR_RETURN(auto alerts, app.monitoring().ListAlerts(actor, p.id, "open"));
+  PINEAL_ASSIGN_OR_RETURN(auto alerts, AllPages([&](const PageRequest& page) {
+                            return app.monitoring().ListAlerts(actor, p.id, "open", page);
+                          }));
   summary.alerts += static_cast<int>(alerts.size());
   PINEAL_RETURN_IF_ERROR(app.monitoring().ProposeTitration(actor, p.id, r.id).status());
   ++summary.proposals;

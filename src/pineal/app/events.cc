@@ -12,6 +12,21 @@ Status CheckRange(const store::TimeRange& range) {
   return Status::Ok();
 }
 
+// The store query of one page (one row more than asked, to tell whether
+// another page follows), after checking the caller's input.
+Result<store::EventPageQuery> EventPage(const store::TimeRange& range, bool with_superseded,
+                                        const PageRequest& page, std::string_view list) {
+  PINEAL_RETURN_IF_ERROR(CheckRange(range));
+  PINEAL_RETURN_IF_ERROR(CheckPageLimit(page.limit));
+  PINEAL_ASSIGN_OR_RETURN(auto after, DecodeTimeKeyCursor(list, page.cursor));
+  store::EventPageQuery q;
+  q.range = range;
+  q.with_superseded = with_superseded;
+  q.after = after;
+  q.limit = page.limit + 1;
+  return q;
+}
+
 }  // namespace
 
 Result<records::DoseEvent> PatientRecords::RecordDoseEvent(const Actor& actor, PatientId patient,
@@ -49,14 +64,21 @@ Result<records::DoseEvent> PatientRecords::RecordDoseEvent(const Actor& actor, P
   return result;
 }
 
-Result<std::vector<records::DoseEvent>> PatientRecords::ListDoseEvents(
-    const Actor& actor, PatientId patient, const store::TimeRange& range, bool with_superseded) {
-  auto result = [&]() -> Result<std::vector<records::DoseEvent>> {
-    PINEAL_RETURN_IF_ERROR(CheckRange(range));
+Result<PageOf<records::DoseEvent>> PatientRecords::ListDoseEvents(const Actor& actor,
+                                                                  PatientId patient,
+                                                                  const store::TimeRange& range,
+                                                                  bool with_superseded,
+                                                                  const PageRequest& page) {
+  auto result = [&]() -> Result<PageOf<records::DoseEvent>> {
+    PINEAL_ASSIGN_OR_RETURN(auto query, EventPage(range, with_superseded, page, "dose_events"));
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-    return store_.ListDoseEvents(patient, range, with_superseded);
+    query.patient = patient;
+    PINEAL_ASSIGN_OR_RETURN(auto rows, store_.PageDoseEvents(query));
+    return TakePage(std::move(rows), page.limit, [](const records::DoseEvent& e) {
+      return EncodeTimeKeyCursor("dose_events", {e.when(), e.id.value()});
+    });
   }();
-  RecordAudit(actor, "dose_event.list", patient, result.status());
+  RecordReadAudit(actor, "dose_event.list", patient, result);
   return result;
 }
 
@@ -98,14 +120,21 @@ Result<records::Observation> PatientRecords::RecordObservation(const Actor& acto
   return result;
 }
 
-Result<std::vector<records::Observation>> PatientRecords::ListObservations(
-    const Actor& actor, PatientId patient, const store::TimeRange& range, bool with_superseded) {
-  auto result = [&]() -> Result<std::vector<records::Observation>> {
-    PINEAL_RETURN_IF_ERROR(CheckRange(range));
+Result<PageOf<records::Observation>> PatientRecords::ListObservations(const Actor& actor,
+                                                                      PatientId patient,
+                                                                      const store::TimeRange& range,
+                                                                      bool with_superseded,
+                                                                      const PageRequest& page) {
+  auto result = [&]() -> Result<PageOf<records::Observation>> {
+    PINEAL_ASSIGN_OR_RETURN(auto query, EventPage(range, with_superseded, page, "observations"));
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-    return store_.ListObservations(patient, range, with_superseded);
+    query.patient = patient;
+    PINEAL_ASSIGN_OR_RETURN(auto rows, store_.PageObservations(query));
+    return TakePage(std::move(rows), page.limit, [](const records::Observation& o) {
+      return EncodeTimeKeyCursor("observations", {o.observed_at, o.id.value()});
+    });
   }();
-  RecordAudit(actor, "observation.list", patient, result.status());
+  RecordReadAudit(actor, "observation.list", patient, result);
   return result;
 }
 

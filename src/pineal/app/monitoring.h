@@ -8,6 +8,7 @@
 
 #include "pineal/app/alert_refresh.h"
 #include "pineal/app/monitoring_types.h"
+#include "pineal/app/page.h"
 #include "pineal/app/regimen_writes.h"
 #include "pineal/app/use_case_base.h"
 
@@ -19,10 +20,14 @@ class Monitoring : public UseCaseBase {
              RegimenWrites& writes)
       : UseCaseBase(store, clock, knowledge), alerts_(alerts), writes_(writes) {}
 
-  // `status` filters by the current status ("" for all).
-  Result<std::vector<store::AlertRecord>> ListAlerts(const Actor& actor, PatientId patient,
-                                                     const std::string& status);
-  Result<std::vector<InboxAlert>> AlertInbox(const Actor& actor, const std::string& status);
+  // `status` filters by the current status ("" for all). Paged (page.h),
+  // newest first; the inbox ranks escalated and urgent alerts first within
+  // each page.
+  Result<PageOf<store::AlertRecord>> ListAlerts(const Actor& actor, PatientId patient,
+                                                const std::string& status,
+                                                const PageRequest& page = {});
+  Result<PageOf<InboxAlert>> AlertInbox(const Actor& actor, const std::string& status,
+                                        const PageRequest& page = {});
   Result<store::AlertRecord> ChangeAlertStatus(const Actor& actor, PatientId patient,
                                                std::int64_t alert_id, const std::string& status,
                                                const std::string& note);

@@ -120,7 +120,7 @@ Result<std::vector<store::CircadianPlanRecord>> Modelling::ListCircadianPlans(co
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.ListCircadianPlans(patient);
   }();
-  RecordAudit(actor, "circadian_plan.list", patient, result.status());
+  RecordReadAudit(actor, "circadian_plan.list", patient, result);
   return result;
 }
 
@@ -130,7 +130,7 @@ Result<store::CircadianPlanRecord> Modelling::GetCircadianPlan(const Actor& acto
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.GetCircadianPlan(patient, id);
   }();
-  RecordAudit(actor, "circadian_plan.read", patient, result.status());
+  RecordReadAudit(actor, "circadian_plan.read", patient, result);
   return result;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pineal/app/alert_refresh.h"
+#include "pineal/app/page.h"
 #include "pineal/app/responses.h"
 #include "pineal/app/timeline.h"
 #include "pineal/app/use_case_base.h"
@@ -37,18 +38,21 @@ class PatientRecords : public UseCaseBase {
   // Dose events and observations: appended, corrected by new entries.
   Result<records::DoseEvent> RecordDoseEvent(const Actor& actor, PatientId patient,
                                              records::DoseEvent draft);
-  Result<std::vector<records::DoseEvent>> ListDoseEvents(const Actor& actor, PatientId patient,
-                                                         const store::TimeRange& range,
-                                                         bool with_superseded);
+  // Lists are paged (page.h): oldest first, resuming after the cursor.
+  Result<PageOf<records::DoseEvent>> ListDoseEvents(const Actor& actor, PatientId patient,
+                                                    const store::TimeRange& range,
+                                                    bool with_superseded,
+                                                    const PageRequest& page = {});
   Result<records::Observation> RecordObservation(const Actor& actor, PatientId patient,
                                                  records::Observation draft);
   // An instrument response: scored (unknown items, disallowed answers and too
   // many missing answers are refused) and stored as an instrument observation.
   Result<RecordedResponse> RecordResponse(const Actor& actor, PatientId patient,
                                           ResponseDraft draft);
-  Result<std::vector<records::Observation>> ListObservations(const Actor& actor, PatientId patient,
-                                                             const store::TimeRange& range,
-                                                             bool with_superseded);
+  Result<PageOf<records::Observation>> ListObservations(const Actor& actor, PatientId patient,
+                                                        const store::TimeRange& range,
+                                                        bool with_superseded,
+                                                        const PageRequest& page = {});
 
   // What the catalogue makes of what was recorded, for the record's response:
   // each condition (in order) and a medicine or supplement, matched to a
@@ -58,8 +62,9 @@ class PatientRecords : public UseCaseBase {
   std::vector<kb::NameMatch> MatchConditions(const records::Patient& patient) const;
   std::optional<kb::NameMatch> MatchMedication(const records::MedicationEntry& medication) const;
 
-  Result<std::vector<TimelineEntry>> Timeline(const Actor& actor, PatientId patient,
-                                              const TimelineQuery& query);
+  // The timeline, paged by (time, kind, id) across kinds.
+  Result<PageOf<TimelineEntry>> Timeline(const Actor& actor, PatientId patient,
+                                         const TimelineQuery& query, const PageRequest& page = {});
 
  private:
   AlertRefresh& alerts_;

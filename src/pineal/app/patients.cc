@@ -4,7 +4,7 @@
 namespace pineal::app {
 namespace {
 
-constexpr int kMaxPageSize = 200;
+constexpr int kMaxPatientPageSize = 200;
 
 }  // namespace
 
@@ -27,7 +27,8 @@ Result<records::Patient> PatientRecords::CreatePatient(const Actor& actor, recor
       }
       // The id exists only now, so the audit row is written here, in the
       // same transaction as the patient.
-      return AppendAuditRow(actor, "patient.create", id);
+      return AppendAuditRow(actor, "patient.create", id, {},
+                            {AuditRecordId("patient", id.value())});
     });
     if (!st.ok()) return st;
     return store_.GetPatient(id);
@@ -41,7 +42,7 @@ Result<records::Patient> PatientRecords::GetPatient(const Actor& actor, PatientI
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, id));
     return store_.GetPatient(id);
   }();
-  RecordAudit(actor, "patient.read", id, result.status());
+  RecordReadAudit(actor, "patient.read", id, result);
   return result;
 }
 
@@ -88,7 +89,7 @@ Result<store::Page<records::Patient>> PatientRecords::ListPatients(const Actor& 
         return Status::PermissionDenied("an administrator account does not read clinical records");
       case Role::kSystem: break;
     }
-    if (query.limit < 1 || query.limit > kMaxPageSize) {
+    if (query.limit < 1 || query.limit > kMaxPatientPageSize) {
       return Status::InvalidArgument("must be between 1 and 200", "limit");
     }
     if (query.offset < 0) return Status::InvalidArgument("must not be negative", "offset");
@@ -97,7 +98,7 @@ Result<store::Page<records::Patient>> PatientRecords::ListPatients(const Actor& 
     }
     return store_.ListPatients(query);
   }();
-  RecordAudit(actor, "patient.list", std::nullopt, result.status());
+  RecordReadAudit(actor, "patient.list", std::nullopt, result);
   return result;
 }
 

@@ -109,7 +109,7 @@ Result<std::vector<StoredProposal>> Monitoring::ListProposals(const Actor& actor
     }
     return out;
   }();
-  RecordAudit(actor, "titration.list", patient, result.status());
+  RecordReadAudit(actor, "titration.list", patient, result);
   return result;
 }
 
@@ -165,7 +165,8 @@ Result<StoredProposal> Monitoring::DecideProposal(const Actor& actor, PatientId 
                   records::Regimen stopped,
                   writes_.AppendStop(actor, patient, regimen, regimen.current().version,
                                      applies_from, why));
-              PINEAL_RETURN_IF_ERROR(AppendAuditRow(actor, "regimen.stop", patient));
+              PINEAL_RETURN_IF_ERROR(
+                  AppendAuditRow(actor, "regimen.stop", patient, {}, AuditRecordIds(stopped)));
               decision.regimen_version = stopped.current().version;
             } else {
               records::RegimenVersion next = regimen.current();
@@ -178,8 +179,8 @@ Result<StoredProposal> Monitoring::DecideProposal(const Actor& actor, PatientId 
                   records::Regimen revised,
                   writes_.AppendRevision(actor, patient, regimen, regimen.current().version, next,
                                          draft.overrides, report));
-              PINEAL_RETURN_IF_ERROR(
-                  AppendAuditRow(actor, "regimen.revise", patient, OverrideDetail(next)));
+              PINEAL_RETURN_IF_ERROR(AppendAuditRow(actor, "regimen.revise", patient,
+                                                    OverrideDetail(next), AuditRecordIds(revised)));
               decision.regimen_version = revised.current().version;
             }
           }

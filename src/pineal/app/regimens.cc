@@ -154,7 +154,7 @@ Result<records::Regimen> RegimenCare::GetRegimen(const Actor& actor, PatientId p
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.GetRegimen(patient, id);
   }();
-  RecordAudit(actor, "regimen.read", patient, result.status());
+  RecordReadAudit(actor, "regimen.read", patient, result);
   return result;
 }
 
@@ -164,7 +164,7 @@ Result<std::vector<records::Regimen>> RegimenCare::ListRegimens(const Actor& act
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.ListRegimens(patient);
   }();
-  RecordAudit(actor, "regimen.list", patient, result.status());
+  RecordReadAudit(actor, "regimen.list", patient, result);
   return result;
 }
 

@@ -1,5 +1,7 @@
 // Use case: the patient's record as one time-ordered list.
 #include <algorithm>
+#include <limits>
+#include <tuple>
 
 #include "pineal/app/patient_records.h"
 #include "pineal/records/enums.h"
@@ -9,6 +11,55 @@ namespace {
 
 bool InRange(const store::TimeRange& r, Instant t) {
   return (!r.from || t >= *r.from) && (!r.to || t < *r.to);
+}
+
+constexpr std::string_view kTimelineList = "timeline";
+
+// The timeline's order: time, then kind (in TimelineKind order), then the
+// record's id, then `sub` (a medication's start 0 and stop 1, a regimen's
+// version number), so every entry has its own key.
+struct TimelineKey {
+  Instant at{};
+  int kind = 0;
+  std::int64_t id = 0;
+  std::int64_t sub = 0;
+  friend bool operator<(const TimelineKey& a, const TimelineKey& b) {
+    return std::tie(a.at, a.kind, a.id, a.sub) < std::tie(b.at, b.kind, b.id, b.sub);
+  }
+};
+
+TimelineKey TimelineKeyOf(const TimelineEntry& e) {
+  TimelineKey k{e.at, static_cast<int>(e.kind), 0, 0};
+  if (const auto* m = std::get_if<records::MedicationEntry>(&e.record)) {
+    k.id = m->id.value();
+    k.sub = e.event == "stopped" ? 1 : 0;
+  } else if (const auto* r = std::get_if<RegimenChange>(&e.record)) {
+    k.id = r->regimen_id.value();
+    k.sub = r->version.version;
+  } else if (const auto* d = std::get_if<records::DoseEvent>(&e.record)) {
+    k.id = d->id.value();
+  } else if (const auto* o = std::get_if<records::Observation>(&e.record)) {
+    k.id = o->id.value();
+  }
+  return k;
+}
+
+// Where a store list of `kind` resumes after the timeline cursor: after its
+// own key for the same kind; from the cursor's time on for a later kind;
+// after the cursor's time for an earlier one.
+std::optional<store::TimeKey> TimelineStoreKeyAfter(const std::optional<TimelineKey>& after,
+                                                    TimelineKind kind) {
+  if (!after) return std::nullopt;
+  const int k = static_cast<int>(kind);
+  if (k == after->kind) return store::TimeKey{after->at, after->id};
+  if (k > after->kind) return store::TimeKey{after->at, 0};
+  return store::TimeKey{after->at, std::numeric_limits<std::int64_t>::max()};
+}
+
+std::string TimelineRecordId(const TimelineEntry& e) {
+  static constexpr std::string_view kKinds[] = {"medication", "regimen", "dose_event",
+                                                "observation"};
+  return AuditRecordId(kKinds[static_cast<int>(e.kind)], TimelineKeyOf(e).id);
 }
 
 }  // namespace
@@ -31,19 +82,34 @@ std::optional<TimelineKind> TimelineKindFromName(std::string_view name) {
   return std::nullopt;
 }
 
-Result<std::vector<TimelineEntry>> PatientRecords::Timeline(const Actor& actor, PatientId patient,
-                                                            const TimelineQuery& query) {
+Result<PageOf<TimelineEntry>> PatientRecords::Timeline(const Actor& actor, PatientId patient,
+                                                       const TimelineQuery& query,
+                                                       const PageRequest& page) {
   auto wanted = [&](TimelineKind k) { return query.kinds.empty() || query.kinds.count(k) > 0; };
-  auto result = [&]() -> Result<std::vector<TimelineEntry>> {
+  auto result = [&]() -> Result<PageOf<TimelineEntry>> {
     if (query.range.from && query.range.to && *query.range.to <= *query.range.from) {
       return Status::InvalidArgument("must be after 'from'", "to");
+    }
+    PINEAL_RETURN_IF_ERROR(CheckPageLimit(page.limit));
+    std::optional<TimelineKey> after;
+    if (!page.cursor.empty()) {
+      PINEAL_ASSIGN_OR_RETURN(auto f, DecodeCursor(kTimelineList, page.cursor, 4));
+      if (f[1] < 0 || f[1] > static_cast<int>(TimelineKind::kObservation)) {
+        return Status::InvalidArgument(
+            "is damaged; pass back the next_cursor of the previous page unchanged", "cursor");
+      }
+      after = TimelineKey{Instant(std::chrono::seconds(f[0])), static_cast<int>(f[1]), f[2], f[3]};
     }
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
     std::vector<TimelineEntry> out;
     auto add = [&](Instant at, TimelineKind kind, std::string event, auto record) {
-      if (InRange(query.range, at)) out.push_back({at, kind, std::move(event), std::move(record)});
+      TimelineEntry e{at, kind, std::move(event), std::move(record)};
+      if (InRange(query.range, at) && (!after || *after < TimelineKeyOf(e)))
+        out.push_back(std::move(e));
     };
+    // Medicines and regimens are few per patient and read whole; the
+    // check-ins are read one page past the cursor.
     if (wanted(TimelineKind::kMedication)) {
       PINEAL_ASSIGN_OR_RETURN(auto meds, store_.ListMedications(patient));
       for (const auto& m : meds) {
@@ -69,23 +135,38 @@ Result<std::vector<TimelineEntry>> PatientRecords::Timeline(const Actor& actor, 
         }
       }
     }
+    store::EventPageQuery events;
+    events.patient = patient;
+    events.range = query.range;
+    events.limit = page.limit + 1;
     if (wanted(TimelineKind::kDoseEvent)) {
-      PINEAL_ASSIGN_OR_RETURN(auto events, store_.ListDoseEvents(patient, query.range, false));
-      for (const auto& e : events) {
+      events.after = TimelineStoreKeyAfter(after, TimelineKind::kDoseEvent);
+      PINEAL_ASSIGN_OR_RETURN(auto doses, store_.PageDoseEvents(events));
+      for (const auto& e : doses) {
         add(e.when(), TimelineKind::kDoseEvent, std::string(records::ToString(e.status)), e);
       }
     }
     if (wanted(TimelineKind::kObservation)) {
-      PINEAL_ASSIGN_OR_RETURN(auto obs, store_.ListObservations(patient, query.range, false));
+      events.after = TimelineStoreKeyAfter(after, TimelineKind::kObservation);
+      PINEAL_ASSIGN_OR_RETURN(auto obs, store_.PageObservations(events));
       for (const auto& o : obs) {
         add(o.observed_at, TimelineKind::kObservation, std::string(records::ToString(o.kind)), o);
       }
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const TimelineEntry& a, const TimelineEntry& b) { return a.at < b.at; });
-    return out;
+    std::sort(out.begin(), out.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
+      return TimelineKeyOf(a) < TimelineKeyOf(b);
+    });
+    if (out.size() > static_cast<std::size_t>(page.limit) + 1) out.resize(page.limit + 1);
+    return TakePage(std::move(out), page.limit, [](const TimelineEntry& e) {
+      const TimelineKey k = TimelineKeyOf(e);
+      return EncodeCursor(kTimelineList, {k.at.time_since_epoch().count(), k.kind, k.id, k.sub});
+    });
   }();
-  RecordAudit(actor, "patient.timeline", patient, result.status());
+  std::vector<std::string> ids;
+  if (result.ok()) {
+    for (const auto& e : result->items) ids.push_back(TimelineRecordId(e));
+  }
+  RecordAudit(actor, "patient.timeline", patient, result.status(), {}, std::move(ids));
   return result;
 }
 

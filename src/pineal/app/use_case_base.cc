@@ -20,7 +20,7 @@ namespace {
 
 store::AuditEvent MakeAuditEvent(Instant at, const Actor& actor, std::string_view action,
                                  std::optional<PatientId> patient, const Status& outcome,
-                                 std::string detail) {
+                                 std::string detail, std::vector<std::string> record_ids) {
   store::AuditEvent e;
   e.at = at;
   e.actor = actor.name;
@@ -31,24 +31,28 @@ store::AuditEvent MakeAuditEvent(Instant at, const Actor& actor, std::string_vie
   e.outcome = outcome.ok() ? "ok" : std::string(StatusCodeName(outcome.code()));
   if (detail.empty() && !outcome.ok()) detail = outcome.ToString();
   e.detail = std::move(detail);
+  e.record_ids = std::move(record_ids);
   return e;
 }
 
 }  // namespace
 
 Status UseCaseBase::AppendAuditRow(const Actor& actor, std::string_view action,
-                                   std::optional<PatientId> patient, std::string detail) {
-  return store_.AppendAudit(
-      MakeAuditEvent(clock_.Now(), actor, action, patient, Status::Ok(), std::move(detail)));
+                                   std::optional<PatientId> patient, std::string detail,
+                                   std::vector<std::string> record_ids) {
+  return store_.AppendAudit(MakeAuditEvent(clock_.Now(), actor, action, patient, Status::Ok(),
+                                           std::move(detail), std::move(record_ids)));
 }
 
 Status UseCaseBase::CommitAudited(const Actor& actor, std::string_view action,
                                   std::optional<PatientId> patient,
                                   const std::function<Status()>& body,
-                                  const std::function<std::string()>& detail) {
+                                  const std::function<std::string()>& detail,
+                                  const std::function<std::vector<std::string>()>& record_ids) {
   Status st = store_.InTransaction([&]() -> Status {
     PINEAL_RETURN_IF_ERROR(body());
-    return AppendAuditRow(actor, action, patient, detail ? detail() : std::string());
+    return AppendAuditRow(actor, action, patient, detail ? detail() : std::string(),
+                          record_ids ? record_ids() : std::vector<std::string>());
   });
   if (!st.ok()) RecordAudit(actor, action, patient, st, detail ? detail() : std::string());
   return st;
@@ -56,9 +60,9 @@ Status UseCaseBase::CommitAudited(const Actor& actor, std::string_view action,
 
 void UseCaseBase::RecordAudit(const Actor& actor, std::string_view action,
                               std::optional<PatientId> patient, const Status& outcome,
-                              std::string detail) {
-  const store::AuditEvent e =
-      MakeAuditEvent(clock_.Now(), actor, action, patient, outcome, std::move(detail));
+                              std::string detail, std::vector<std::string> record_ids) {
+  const store::AuditEvent e = MakeAuditEvent(clock_.Now(), actor, action, patient, outcome,
+                                             std::move(detail), std::move(record_ids));
   // An audit write that fails must not hide the outcome of the action; it is
   // reported on stderr so an operator sees the store is in trouble.
   Status st = store_.AppendAudit(e);

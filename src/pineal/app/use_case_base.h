@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "pineal/app/actor.h"
+#include "pineal/app/audit_records.h"
 #include "pineal/app/knowledge.h"
 #include "pineal/core/clock.h"
 #include "pineal/store/store.h"
@@ -25,15 +26,27 @@ class UseCaseBase {
   UseCaseBase(store::Store& store, const Clock& clock, Knowledge knowledge)
       : store_(store), clock_(clock), knowledge_(knowledge) {}
 
-  // Records the outcome of a use case in the audit log.
+  // Records the outcome of a use case in the audit log, with the records it
+  // read ("kind:id", see audit_records.h).
   void RecordAudit(const Actor& actor, std::string_view action, std::optional<PatientId> patient,
-                   const Status& outcome, std::string detail = {});
+                   const Status& outcome, std::string detail = {},
+                   std::vector<std::string> record_ids = {});
+  // A read's audit row naming what it returned (nothing when it failed).
+  template <typename T>
+  void RecordReadAudit(const Actor& actor, std::string_view action,
+                       std::optional<PatientId> patient, const Result<T>& result) {
+    RecordAudit(actor, action, patient, result.status(), {},
+                result.ok() ? AuditRecordIds(*result) : std::vector<std::string>());
+  }
   // A write and its audit row in one transaction: they commit together or
-  // not at all. `body` does the write; `detail` is read after it succeeds. A
-  // failed write is rolled back, then audited on its own (it changed nothing).
+  // not at all. `body` does the write; `detail` and `record_ids` are read
+  // after it succeeds. A failed write is rolled back, then audited on its own
+  // (it changed nothing).
   Status CommitAudited(const Actor& actor, std::string_view action,
                        std::optional<PatientId> patient, const std::function<Status()>& body,
-                       const std::function<std::string()>& detail = {});
+                       const std::function<std::string()>& detail = {},
+                       const std::function<std::vector<std::string>()>& record_ids = {});
+  // As CommitAudited; the audit row names the record `body` returns.
   template <typename T>
   Result<T> AuditedWrite(const Actor& actor, std::string_view action,
                          std::optional<PatientId> patient, const std::function<Result<T>()>& body,
@@ -45,14 +58,15 @@ class UseCaseBase {
           result.emplace(body());
           return result->status();
         },
-        detail);
+        detail, [&]() { return AuditRecordIds(**result); });
     if (!st.ok()) return st;
     return std::move(*result);
   }
   // The "ok" audit row of a write, for a use case that writes it inside its
   // own transaction.
   Status AppendAuditRow(const Actor& actor, std::string_view action,
-                        std::optional<PatientId> patient, std::string detail = {});
+                        std::optional<PatientId> patient, std::string detail = {},
+                        std::vector<std::string> record_ids = {});
   records::Provenance NewProvenance(const Actor& actor) const;
 
   // Authorisation. A patient the caller may not see is NotFound, never

@@ -129,8 +129,12 @@ void RegisterMonitorCommand(CLI::App& root) {
       auto p = app.monitoring().ProposeTitration(actor, id, RegimenId(o->propose));
       if (!p.ok()) Fail(p.status().message());
     }
-    auto observations = app.patients().ListObservations(actor, id, {}, false);
-    auto alerts = app.monitoring().ListAlerts(actor, id, "");
+    auto observations = app::AllPages([&](const app::PageRequest& page) {
+      return app.patients().ListObservations(actor, id, {}, false, page);
+    });
+    auto alerts = app::AllPages([&](const app::PageRequest& page) {
+      return app.monitoring().ListAlerts(actor, id, "", page);
+    });
     auto reviews = app.monitoring().Reviews(actor, id);
     auto adherence = app.monitoring().Adherence(actor, id, {});
     auto proposals = app.monitoring().ListProposals(actor, id);

@@ -102,17 +102,11 @@ void AddAccountRoutes(Router& router, app::Accounts& accounts, app::AuditLog& au
       q.patient_id = PatientId(*id);
     }
     q.actor = req.Query("actor").value_or("");
-    if (auto l = req.Query("limit")) {
-      try {
-        q.limit = std::stoi(*l);
-      } catch (const std::exception&) {
-        return ErrorResponse(Status::InvalidArgument("must be a whole number", "limit"));
-      }
-    }
-    return Respond(audit.Audit(ActorFor(req), q), [](const auto& events) {
-      json items = json::array();
-      for (const auto& e : events) items.push_back(ToJson(e));
-      return json{{"items", items}};
+    auto page = PageFromQuery(req);
+    if (!page.ok()) return ErrorResponse(page.status());
+    q.limit = page->limit;
+    return Respond(audit.Audit(ActorFor(req), q, page->cursor), [](const auto& p) {
+      return PageJson(p, [](const store::AuditEvent& e) { return ToJson(e); });
     });
   });
 }

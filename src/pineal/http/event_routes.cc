@@ -31,10 +31,10 @@ void AddAppendOnly(Router& router, const std::string& path, Apply apply, RecordF
     if (!range.ok()) return ErrorResponse(range.status());
     auto history = FlagFromQuery(req, "with_superseded");
     if (!history.ok()) return ErrorResponse(history.status());
-    return Respond(list(ActorFor(req), PatientId(*id), *range, *history), [](const auto& items) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& v : items) out.push_back(ToJson(v));
-      return nlohmann::json{{"items", out}};
+    auto page = PageFromQuery(req);
+    if (!page.ok()) return ErrorResponse(page.status());
+    return Respond(list(ActorFor(req), PatientId(*id), *range, *history, *page), [](const auto& p) {
+      return PageJson(p, [](const auto& v) { return ToJson(v); });
     });
   });
 }
@@ -47,16 +47,18 @@ void AddEventRoutes(Router& router, app::PatientRecords& patients) {
       [&patients](const app::Actor& a, PatientId p, records::DoseEvent d) {
         return patients.RecordDoseEvent(a, p, std::move(d));
       },
-      [&patients](const app::Actor& a, PatientId p, const store::TimeRange& r, bool h) {
-        return patients.ListDoseEvents(a, p, r, h);
+      [&patients](const app::Actor& a, PatientId p, const store::TimeRange& r, bool h,
+                  const app::PageRequest& page) {
+        return patients.ListDoseEvents(a, p, r, h, page);
       });
   AddAppendOnly<records::Observation>(
       router, "/api/v1/patients/{id}/observations", ApplyObservationJson,
       [&patients](const app::Actor& a, PatientId p, records::Observation d) {
         return patients.RecordObservation(a, p, std::move(d));
       },
-      [&patients](const app::Actor& a, PatientId p, const store::TimeRange& r, bool h) {
-        return patients.ListObservations(a, p, r, h);
+      [&patients](const app::Actor& a, PatientId p, const store::TimeRange& r, bool h,
+                  const app::PageRequest& page) {
+        return patients.ListObservations(a, p, r, h, page);
       });
 }
 

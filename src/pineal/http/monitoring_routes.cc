@@ -30,14 +30,19 @@ void AddAlertRoutes(Router& router, app::Monitoring& monitoring) {
   router.Add("GET", "/api/v1/patients/{id}/alerts", [&monitoring](const HttpRequest& req) {
     auto id = PathId(req, "id");
     if (!id.ok()) return ErrorResponse(id.status());
-    return Respond(monitoring.ListAlerts(ActorFor(req), PatientId(*id), StatusQuery(req, "")),
-                   [](const auto& list) { return Items(list, AlertJson); });
+    auto page = PageFromQuery(req);
+    if (!page.ok()) return ErrorResponse(page.status());
+    return Respond(
+        monitoring.ListAlerts(ActorFor(req), PatientId(*id), StatusQuery(req, ""), *page),
+        [](const auto& p) { return PageJson(p, AlertJson); });
   });
 
   router.Add("GET", "/api/v1/alerts", [&monitoring](const HttpRequest& req) {
-    return Respond(monitoring.AlertInbox(ActorFor(req), StatusQuery(req, "open")),
-                   [](const auto& list) {
-                     return Items(list, [](const app::InboxAlert& a) {
+    auto page = PageFromQuery(req);
+    if (!page.ok()) return ErrorResponse(page.status());
+    return Respond(monitoring.AlertInbox(ActorFor(req), StatusQuery(req, "open"), *page),
+                   [](const auto& p) {
+                     return PageJson(p, [](const app::InboxAlert& a) {
                        json j = AlertJson(a.alert);
                        j["patient_name"] = a.patient_name;
                        return j;

@@ -129,11 +129,11 @@ void AddPatientRoutes(Router& router, app::PatientRecords& patients, app::Monito
                    start = comma + 1;
                  }
                }
-               auto entries = patients.Timeline(ActorFor(req), PatientId(*id), q);
-               return Respond(entries, [](const auto& list) {
-                 json items = json::array();
-                 for (const auto& e : list) items.push_back(ToJson(e));
-                 return json{{"items", items}};
+               auto page = PageFromQuery(req);
+               if (!page.ok()) return ErrorResponse(page.status());
+               auto entries = patients.Timeline(ActorFor(req), PatientId(*id), q, *page);
+               return Respond(entries, [](const auto& p) {
+                 return PageJson(p, [](const auto& e) { return ToJson(e); });
                });
              });
 }

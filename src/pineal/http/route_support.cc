@@ -58,4 +58,26 @@ Result<bool> FlagFromQuery(const HttpRequest& req, const char* name) {
   return Status::InvalidArgument("must be true or false", name);
 }
 
+Result<app::PageRequest> PageFromQuery(const HttpRequest& req) {
+  app::PageRequest page;
+  if (auto text = req.Query("limit")) {
+    int v = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+    if (text->empty() || ec != std::errc() || end != text->data() + text->size()) {
+      return Status::InvalidArgument(
+          "must be a whole number from 1 to " + std::to_string(app::kMaxPageSize), "limit");
+    }
+    page.limit = v;
+  }
+  PINEAL_RETURN_IF_ERROR(app::CheckPageLimit(page.limit));
+  if (auto cursor = req.Query("cursor")) {
+    if (cursor->empty()) {
+      return Status::InvalidArgument(
+          "is empty; leave it out for the first page, or pass a next_cursor", "cursor");
+    }
+    page.cursor = std::string(*cursor);
+  }
+  return page;
+}
+
 }  // namespace pineal::http

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pineal/app/actor.h"
+#include "pineal/app/page.h"
 #include "pineal/http/api_errors.h"
 #include "pineal/http/router.h"
 #include "pineal/json/json_reader.h"
@@ -44,5 +45,19 @@ app::Actor ActorFor(const HttpRequest& req);
 Result<store::TimeRange> RangeFromQuery(const HttpRequest& req);
 // "true"/"false" query flags; anything else is a 400.
 Result<bool> FlagFromQuery(const HttpRequest& req, const char* name);
+
+// The paging query parameters "limit" (1 to app::kMaxPageSize, default
+// app::kDefaultPageSize) and "cursor" (a next_cursor from an earlier page).
+Result<app::PageRequest> PageFromQuery(const HttpRequest& req);
+
+// A page as {"items": [...], "next_cursor": "..." or null}.
+template <typename T, typename Encode>
+nlohmann::json PageJson(const app::PageOf<T>& page, Encode&& encode) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& x : page.items) items.push_back(encode(x));
+  return nlohmann::json{
+      {"items", std::move(items)},
+      {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json()}};
+}
 
 }  // namespace pineal::http

@@ -259,7 +259,8 @@ json ToJson(const store::AuditEvent& e) {
           {"patient_id", e.patient_id ? json(e.patient_id->value()) : json(nullptr)},
           {"address", e.address},
           {"outcome", e.outcome},
-          {"detail", e.detail}};
+          {"detail", e.detail},
+          {"record_ids", e.record_ids}};
 }
 
 Status ApplyPatientJson(const json& body, records::Patient* p, LocalDate today) {

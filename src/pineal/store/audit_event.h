@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "pineal/core/ids.h"
 #include "pineal/core/time.h"
@@ -19,12 +20,16 @@ struct AuditEvent {
   std::string address;
   std::string outcome;  // "ok" or a status code name
   std::string detail;
+  // The records read or written, as "kind:id" ("dose_event:12", "patient:3").
+  std::vector<std::string> record_ids;
 };
 
 struct AuditQuery {
   std::optional<PatientId> patient_id;
   std::string actor;
   int limit = 100;
+  // Newest first: a page resumes at entries older than this id.
+  std::optional<std::int64_t> before_id;
 };
 
 }  // namespace pineal::store

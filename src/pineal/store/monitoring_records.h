@@ -10,6 +10,7 @@
 #include "pineal/core/ids.h"
 #include "pineal/core/time.h"
 #include "pineal/records/provenance.h"
+#include "pineal/store/time_key.h"
 
 namespace pineal::store {
 
@@ -45,6 +46,8 @@ struct AlertQuery {
   std::optional<UserId> care_team_of;  // only patients whose care team has this user
   std::string status;                  // current status; empty for any
   int limit = 500;
+  // Newest first (created_at, id): a page resumes strictly before this key.
+  std::optional<TimeKey> before;
 };
 
 struct ReviewAction {

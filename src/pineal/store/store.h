@@ -18,6 +18,7 @@
 #include "pineal/store/audit_event.h"
 #include "pineal/store/circadian_plan_record.h"
 #include "pineal/store/monitoring_records.h"
+#include "pineal/store/time_key.h"
 
 namespace pineal::store {
 
@@ -41,6 +42,16 @@ struct Page {
 struct TimeRange {
   std::optional<Instant> from;
   std::optional<Instant> to;
+};
+
+// A page of a patient's dose events (ordered by filed_at, id) or observations
+// (by observed_at, id): at most `limit` rows after `after`.
+struct EventPageQuery {
+  PatientId patient;
+  TimeRange range;
+  bool with_superseded = false;
+  std::optional<TimeKey> after;
+  int limit = 100;
 };
 
 struct MigrationInfo {
@@ -93,6 +104,8 @@ class Store {
   virtual Result<std::vector<records::DoseEvent>> ListDoseEvents(PatientId patient,
                                                                  const TimeRange& range,
                                                                  bool with_superseded) = 0;
+  // One keyset page of the same lists, for readers that show them to people.
+  virtual Result<std::vector<records::DoseEvent>> PageDoseEvents(const EventPageQuery& query) = 0;
   virtual Result<ObservationId> InsertObservation(const records::Observation& o) = 0;
   virtual Result<records::Observation> GetObservation(PatientId patient, ObservationId id) = 0;
   virtual Result<std::vector<records::Observation>> ListObservations(PatientId patient,
@@ -109,6 +122,8 @@ class Store {
   // ... and when the latest dose event or observation (of each chain) was
   // recorded (its created_at), none for an empty record.
   virtual Result<std::optional<Instant>> LastCheckIn(PatientId patient) = 0;
+  virtual Result<std::vector<records::Observation>> PageObservations(
+      const EventPageQuery& query) = 0;
 
   // Circadian plans: append-only, newest first in lists.
   virtual Result<std::int64_t> InsertCircadianPlan(const CircadianPlanRecord& plan) = 0;

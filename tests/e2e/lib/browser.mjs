@@ -116,10 +116,16 @@ export async function screenshot(page, name, opts = {}) {
 
 // JSON from the API with the page's session (cookies), for checks that the
 // UI did, or did not, change a record.
+// A paged list (one with next_cursor) is followed to its end, so a test sees
+// the whole list whatever the page size.
 export async function apiGet(s, server, apiPath) {
   const r = await s.page.context().request.get(`${server.url}/api/v1${apiPath}`);
   assert.equal(r.status(), 200, `GET ${apiPath}: ${r.status()} ${await r.text()}`);
-  return r.json();
+  const body = await r.json();
+  if (typeof body?.next_cursor !== 'string') return body;
+  const sep = apiPath.includes('?') ? '&' : '?';
+  const rest = await apiGet(s, server, `${apiPath.replace(/[?&]cursor=[^&]*/, '')}${sep}cursor=${encodeURIComponent(body.next_cursor)}`);
+  return { ...body, items: [...body.items, ...rest.items], next_cursor: null };
 }
 
 // Writes through the API, as a script would; used to set up a scene.

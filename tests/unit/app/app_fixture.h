@@ -96,6 +96,10 @@ class AuditFailingStore final : public store::Store {
                                                          bool with_superseded) override {
     return inner_.ListDoseEvents(patient, range, with_superseded);
   }
+  Result<std::vector<records::DoseEvent>> PageDoseEvents(
+      const store::EventPageQuery& query) override {
+    return inner_.PageDoseEvents(query);
+  }
   Result<ObservationId> InsertObservation(const records::Observation& o) override {
     return inner_.InsertObservation(o);
   }
@@ -117,6 +121,10 @@ class AuditFailingStore final : public store::Store {
   }
   Result<std::optional<Instant>> LastCheckIn(PatientId patient) override {
     return inner_.LastCheckIn(patient);
+  }
+  Result<std::vector<records::Observation>> PageObservations(
+      const store::EventPageQuery& query) override {
+    return inner_.PageObservations(query);
   }
 
   Result<std::int64_t> InsertCircadianPlan(const store::CircadianPlanRecord& plan) override {

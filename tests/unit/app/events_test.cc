@@ -56,7 +56,7 @@ TEST_F(EventsTest, ADoseOfARegimenIsStoredAsADoseOfItsSubstance) {
 
   auto listed = app_->patients().ListDoseEvents(dr_, patient_, {}, false);
   ASSERT_TRUE(listed.ok());
-  EXPECT_EQ(Ids(*listed), std::vector<std::int64_t>{e->id.value()});
+  EXPECT_EQ(Ids(listed->items), std::vector<std::int64_t>{e->id.value()});
 }
 
 // 900 g of melatonin is an entry error (g for mg), not a dose to screen or
@@ -72,7 +72,7 @@ TEST_F(EventsTest, AnImplausibleAmountIsRefusedWithTheReason) {
   EXPECT_NE(e.status().message().find("Nordlund"), std::string::npos);
   auto listed = app_->patients().ListDoseEvents(dr_, patient_, {}, false);
   ASSERT_TRUE(listed.ok());
-  EXPECT_TRUE(listed->empty());
+  EXPECT_TRUE(listed->items.empty());
   // 1 g itself is a dose someone has taken: it is stored (and screened elsewhere).
   EXPECT_TRUE(app_->patients()
                   .RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:05:00Z", 1000, regimen_))
@@ -114,10 +114,11 @@ TEST_F(EventsTest, ACorrectionHidesTheEntryItReplaces) {
 
   auto latest = app_->patients().ListDoseEvents(dr_, patient_, {}, false);
   ASSERT_TRUE(latest.ok());
-  EXPECT_EQ(Ids(*latest), (std::vector<std::int64_t>{corrected->id.value(), other->id.value()}));
+  EXPECT_EQ(Ids(latest->items),
+            (std::vector<std::int64_t>{corrected->id.value(), other->id.value()}));
   auto all = app_->patients().ListDoseEvents(dr_, patient_, {}, true);
   ASSERT_TRUE(all.ok());
-  EXPECT_EQ(all->size(), 3u);
+  EXPECT_EQ(all->items.size(), 3u);
 
   // The original stays as it was.
   auto original = memory_.GetDoseEvent(patient_, first->id);
@@ -134,8 +135,8 @@ TEST_F(EventsTest, ACorrectionHidesTheEntryItReplaces) {
   EXPECT_TRUE(app_->patients().RecordDoseEvent(dr_, patient_, late).ok());
   auto now = app_->patients().ListDoseEvents(dr_, patient_, {}, false);
   ASSERT_TRUE(now.ok());
-  ASSERT_EQ(now->size(), 2u);
-  EXPECT_DOUBLE_EQ((*now)[0].amount->base(), 2.0);
+  ASSERT_EQ(now->items.size(), 2u);
+  EXPECT_DOUBLE_EQ(now->items[0].amount->base(), 2.0);
 }
 
 TEST_F(EventsTest, ListsAreFilteredByTime) {
@@ -148,7 +149,7 @@ TEST_F(EventsTest, ListsAreFilteredByTime) {
   store::TimeRange day{At("2026-11-08T00:00:00Z"), At("2026-11-09T00:00:00Z")};
   auto r = app_->patients().ListDoseEvents(dr_, patient_, day, false);
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(Ids(*r), std::vector<std::int64_t>{mid->id.value()});
+  EXPECT_EQ(Ids(r->items), std::vector<std::int64_t>{mid->id.value()});
 
   store::TimeRange backwards{At("2026-11-09T00:00:00Z"), At("2026-11-08T00:00:00Z")};
   auto bad = app_->patients().ListDoseEvents(dr_, patient_, backwards, false);
@@ -271,10 +272,10 @@ TEST_F(EventsTest, AnObservationCorrectionHidesTheOriginal) {
 
   auto latest = app_->patients().ListObservations(dr_, patient_, {}, false);
   ASSERT_TRUE(latest.ok());
-  EXPECT_EQ(Ids(*latest), std::vector<std::int64_t>{corrected->id.value()});
+  EXPECT_EQ(Ids(latest->items), std::vector<std::int64_t>{corrected->id.value()});
   auto all = app_->patients().ListObservations(dr_, patient_, {}, true);
   ASSERT_TRUE(all.ok());
-  EXPECT_EQ(all->size(), 2u);
+  EXPECT_EQ(all->items.size(), 2u);
 
   auto twice = app_->patients().RecordObservation(dr_, patient_, fix);
   EXPECT_EQ(twice.status().code(), StatusCode::kAborted);

@@ -256,9 +256,10 @@ TEST_F(SqliteStoreTest, ClinicalFactsAndTheAuditLogRefuseUpdatesAndDeletes) {
   r.substance = "melatonin";
   r.versions = {pineal::testing::SampleVersion()};
   ASSERT_TRUE(store_->InsertRegimen(r).ok());
-  ASSERT_TRUE(
-      store_->AppendAudit({0, At("2026-11-20T09:00:00Z"), "dr", "clinician", "x", p, "", "ok", ""})
-          .ok());
+  ASSERT_TRUE(store_
+                  ->AppendAudit(
+                      {0, At("2026-11-20T09:00:00Z"), "dr", "clinician", "x", p, "", "ok", "", {}})
+                  .ok());
   SQLite::Database raw(path_, SQLite::OPEN_READWRITE);
   for (const char* sql :
        {"UPDATE dose_events SET note = 'x'", "DELETE FROM dose_events",
@@ -331,15 +332,23 @@ TEST_F(SqliteStoreTest, SessionsAreFoundByHashAndRevoked) {
 TEST_F(SqliteStoreTest, AuditQueriesByPatientAndActorNewestFirst) {
   for (int i = 0; i < 3; ++i) {
     ASSERT_TRUE(store_
-                    ->AppendAudit({0, At("2026-11-20T09:00:00Z"), i == 2 ? "b" : "a", "clinician",
-                                   "patient.read", PatientId(1 + i % 2), "", "ok", ""})
+                    ->AppendAudit({0,
+                                   At("2026-11-20T09:00:00Z"),
+                                   i == 2 ? "b" : "a",
+                                   "clinician",
+                                   "patient.read",
+                                   PatientId(1 + i % 2),
+                                   "",
+                                   "ok",
+                                   "",
+                                   {}})
                     .ok());
   }
-  EXPECT_EQ(store_->ListAudit({PatientId(1), "", 100})->size(), 2u);
-  auto by_b = store_->ListAudit({std::nullopt, "b", 100});
+  EXPECT_EQ(store_->ListAudit({PatientId(1), "", 100, {}})->size(), 2u);
+  auto by_b = store_->ListAudit({std::nullopt, "b", 100, {}});
   ASSERT_EQ(by_b->size(), 1u);
   EXPECT_EQ(by_b->at(0).patient_id, PatientId(1));
-  EXPECT_EQ(store_->ListAudit({std::nullopt, "", 100})->front().actor, "b");
+  EXPECT_EQ(store_->ListAudit({std::nullopt, "", 100, {}})->front().actor, "b");
 }
 
 }  // namespace

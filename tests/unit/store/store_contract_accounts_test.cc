@@ -350,6 +350,7 @@ TEST_P(StoreContract, AuditEventRoundTrips) {
   PatientId p = AddPatient();
   AuditEvent in = NewAudit("dr.a", p, "dose_event.create");
   in.outcome = "PERMISSION_DENIED";
+  in.record_ids = {"dose_event:12", "patient:3"};
   ASSERT_TRUE(store().AppendAudit(in).ok());
   ASSERT_TRUE(store().AppendAudit(NewAudit("system", std::nullopt, "backup.create")).ok());
   auto list = store().ListAudit({});
@@ -365,6 +366,8 @@ TEST_P(StoreContract, AuditEventRoundTrips) {
   EXPECT_EQ(e.address, "192.0.2.7");
   EXPECT_EQ(e.outcome, "PERMISSION_DENIED");
   EXPECT_EQ(e.detail, "GET /api/v1/patients");
+  EXPECT_EQ(e.record_ids, (std::vector<std::string>{"dose_event:12", "patient:3"}));
+  EXPECT_TRUE(list->at(0).record_ids.empty());
   EXPECT_EQ(list->at(0).action, "backup.create");
   EXPECT_FALSE(list->at(0).patient_id.has_value());
   EXPECT_GT(list->at(0).id, e.id);
@@ -407,11 +410,11 @@ TEST_P(StoreContract, ListAuditFiltersByPatientAndActor) {
     return out;
   };
   using V = std::vector<std::string>;
-  EXPECT_EQ(actions({p, "", 100}), (V{"b-on-p", "a-on-p"}));
-  EXPECT_EQ(actions({std::nullopt, "dr.b", 100}), (V{"b-login", "b-on-p"}));
-  EXPECT_EQ(actions({p, "dr.a", 100}), V{"a-on-p"});
-  EXPECT_EQ(actions({q, "dr.b", 100}), V{});
-  EXPECT_EQ(actions({std::nullopt, "DR.A", 100}), V{});  // actors match exactly
+  EXPECT_EQ(actions({p, "", 100, {}}), (V{"b-on-p", "a-on-p"}));
+  EXPECT_EQ(actions({std::nullopt, "dr.b", 100, {}}), (V{"b-login", "b-on-p"}));
+  EXPECT_EQ(actions({p, "dr.a", 100, {}}), V{"a-on-p"});
+  EXPECT_EQ(actions({q, "dr.b", 100, {}}), V{});
+  EXPECT_EQ(actions({std::nullopt, "DR.A", 100, {}}), V{});  // actors match exactly
 }
 
 TEST_P(StoreContract, AuditIdsAreNeverReused) {

@@ -76,6 +76,8 @@
 //                           ListObservationsRangeIncludesFromExcludesTo
 //   ListDoseEventsSince, ListObservationsOfKinds, LastCheckIn
 //                        -> (store_contract_check_in_test.cc)
+//   PageDoseEvents, PageObservations, ListAudit (before_id), ListAlerts (before)
+//                        -> store_contract_paging_test.cc
 //   InsertCircadianPlan, GetCircadianPlan, ListCircadianPlans
 //                        -> CircadianPlanRoundTrips, GetCircadianPlanOfAnotherPatientIsNotFound,
 //                           ListCircadianPlansNewestFirstPerPatient,

@@ -123,3 +123,11 @@ export function patientFilterProblem(text: string): string | null {
 export function applyOutcome(events: AuditEvent[], outcome: AuditFilter['outcome']): AuditEvent[] {
   return outcome === 'failed' ? events.filter((e) => e.outcome !== 'ok') : events;
 }
+
+// The records an entry read or wrote ("dose_event:12"), as a short text: a
+// few are listed, a long list read is counted after its first ones.
+export function recordsText(ids: readonly string[], shown = 3): string {
+  if (!ids.length) return '';
+  const head = ids.slice(0, shown).map((id) => id.replace('_', ' ').replace(':', ' #'));
+  return ids.length <= shown ? head.join(', ') : `${ids.length} records: ${head.join(', ')}, …`;
+}

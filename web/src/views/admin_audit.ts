@@ -6,7 +6,7 @@ import { api, ApiError } from '../api';
 import { clear, h } from '../dom';
 import { field, FormController, invalid } from '../forms';
 import {
-  actionLabel, applyOutcome, AUDIT_LIMITS, type AuditFilter, filterFromQuery, filterToPath, outcomeText, outcomeTone,
+  actionLabel, applyOutcome, AUDIT_LIMITS, type AuditFilter, filterFromQuery, filterToPath, outcomeText, outcomeTone, recordsText,
   patientFilterProblem,
 } from '../domain/audit';
 import { currentQuery } from '../router';
@@ -32,7 +32,8 @@ function row(e: AuditEvent, tz: string, f: AuditFilter): HTMLElement {
     }, `#${e.patient_id}`)),
     h('td', { class: 'mono' }, e.address),
     h('td', {}, h('span', { class: `badge badge-${tone === 'danger' ? 'danger' : tone}` }, outcomeText(e.outcome))),
-    h('td', { class: 'detail' }, e.detail));
+    h('td', { class: 'detail' }, e.detail,
+      e.record_ids?.length ? h('div', { class: 'muted', title: e.record_ids.join(', ') }, recordsText(e.record_ids)) : ''));
 }
 
 export async function auditView(_: Record<string, string>, main: HTMLElement): Promise<void> {

@@ -164,6 +164,7 @@ Result<std::vector<AuditEvent>> MemoryStore::ListAudit(const AuditQuery& query) 
   for (auto it = t_.audit.rbegin(); it != t_.audit.rend(); ++it) {  // ORDER BY id DESC
     if (query.patient_id && it->patient_id != query.patient_id) continue;
     if (!query.actor.empty() && it->actor != query.actor) continue;
+    if (query.before_id && it->id >= *query.before_id) continue;
     out.push_back(*it);
   }
   return memory::LimitOffset(std::move(out), query.limit);

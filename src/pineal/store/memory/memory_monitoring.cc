@@ -58,6 +58,7 @@ Result<std::vector<AlertRecord>> MemoryStore::ListAlerts(const AlertQuery& query
       if (!on_team) continue;
     }
     if (!query.status.empty() && a.status() != query.status) continue;
+    if (query.before && !(TimeKey{a.provenance.created_at, a.id} < *query.before)) continue;
     out.push_back(a);
   }
   // ORDER BY created_at DESC, id DESC.

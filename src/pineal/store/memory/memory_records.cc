@@ -176,6 +176,39 @@ Result<std::vector<records::DoseEvent>> MemoryStore::ListDoseEvents(PatientId pa
   return out;
 }
 
+namespace {
+
+// A keyset page of a list already in (time, id) order.
+template <typename T, typename KeyOf>
+std::vector<T> MemoryPageAfter(std::vector<T> all, const EventPageQuery& query, KeyOf key_of) {
+  std::vector<T> out;
+  for (auto& x : all) {
+    if (static_cast<int>(out.size()) >= query.limit) break;
+    if (query.after && !(*query.after < key_of(x))) continue;
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<records::DoseEvent>> MemoryStore::PageDoseEvents(const EventPageQuery& query) {
+  PINEAL_ASSIGN_OR_RETURN(auto all,
+                          ListDoseEvents(query.patient, query.range, query.with_superseded));
+  return MemoryPageAfter(std::move(all), query, [](const records::DoseEvent& e) {
+    return TimeKey{e.when(), e.id.value()};
+  });
+}
+
+Result<std::vector<records::Observation>> MemoryStore::PageObservations(
+    const EventPageQuery& query) {
+  PINEAL_ASSIGN_OR_RETURN(auto all,
+                          ListObservations(query.patient, query.range, query.with_superseded));
+  return MemoryPageAfter(std::move(all), query, [](const records::Observation& o) {
+    return TimeKey{o.observed_at, o.id.value()};
+  });
+}
+
 Result<ObservationId> MemoryStore::InsertObservation(const records::Observation& o) {
   std::lock_guard lock(mu_);
   if (o.corrects) {

@@ -46,6 +46,8 @@ class MemoryStore final : public Store {
   Result<records::DoseEvent> GetDoseEvent(PatientId patient, DoseEventId id) override;
   Result<std::vector<records::DoseEvent>> ListDoseEvents(PatientId patient, const TimeRange& range,
                                                          bool with_superseded) override;
+  Result<std::vector<records::DoseEvent>> PageDoseEvents(const EventPageQuery& query) override;
+  Result<std::vector<records::Observation>> PageObservations(const EventPageQuery& query) override;
   Result<ObservationId> InsertObservation(const records::Observation& o) override;
   Result<records::Observation> GetObservation(PatientId patient, ObservationId id) override;
   Result<std::vector<records::Observation>> ListObservations(PatientId patient,

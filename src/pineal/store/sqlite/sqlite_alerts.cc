@@ -115,11 +115,16 @@ Result<std::vector<AlertRecord>> SqliteStore::ListAlerts(const AlertQuery& query
       sql += " AND a.patient_id IN (SELECT patient_id FROM care_team WHERE user_id = :u)";
     }
     if (!query.status.empty()) sql += std::string(" AND ") + kCurrentStatus + " = :s";
+    if (query.before) sql += " AND (a.created_at, a.id) < (:before_at, :before_id)";
     sql += " ORDER BY a.created_at DESC, a.id DESC LIMIT :limit";
     SQLite::Statement q(*db_, sql);
     if (query.patient) q.bind(":p", query.patient->value());
     if (query.care_team_of) q.bind(":u", query.care_team_of->value());
     if (!query.status.empty()) BindText(q, ":s", query.status);
+    if (query.before) {
+      BindInstant(q, ":before_at", query.before->at);
+      q.bind(":before_id", query.before->id);
+    }
     q.bind(":limit", query.limit);
     std::vector<AlertRecord> out;
     while (q.executeStep()) out.push_back(ReadAlert(q));

@@ -9,11 +9,36 @@ namespace pineal::store {
 
 using namespace sqlite;  // NOLINT: private row helpers
 
+namespace {
+
+// record_ids is stored as "kind:id,kind:id": neither part has a comma.
+std::string JoinRecordIds(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out;
+}
+
+std::vector<std::string> SplitRecordIds(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 Status SqliteStore::AppendAudit(const AuditEvent& e) {
   return Guarded("append audit", [&]() -> Status {
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO audit_events(at, actor, role, action, patient_id, address, "
-                          "outcome, detail) VALUES (:at, :ac, :ro, :act, :p, :ad, :o, :d)");
+    SQLite::Statement ins(
+        *db_,
+        "INSERT INTO audit_events(at, actor, role, action, patient_id, address, "
+        "outcome, detail, record_ids) VALUES (:at, :ac, :ro, :act, :p, :ad, :o, :d, "
+        ":r)");
     BindInstant(ins, ":at", e.at);
     BindText(ins, ":ac", e.actor);
     BindText(ins, ":ro", e.role);
@@ -26,6 +51,7 @@ Status SqliteStore::AppendAudit(const AuditEvent& e) {
     BindText(ins, ":ad", e.address);
     BindText(ins, ":o", e.outcome);
     BindText(ins, ":d", e.detail);
+    BindText(ins, ":r", JoinRecordIds(e.record_ids));
     ins.exec();
     return Status::Ok();
   });
@@ -36,10 +62,12 @@ Result<std::vector<AuditEvent>> SqliteStore::ListAudit(const AuditQuery& query) 
     std::string sql = "SELECT * FROM audit_events WHERE 1=1";
     if (query.patient_id) sql += " AND patient_id = :p";
     if (!query.actor.empty()) sql += " AND actor = :a";
+    if (query.before_id) sql += " AND id < :b";
     sql += " ORDER BY id DESC LIMIT :l";
     SQLite::Statement q(*db_, sql);
     if (query.patient_id) q.bind(":p", query.patient_id->value());
     if (!query.actor.empty()) q.bind(":a", query.actor);
+    if (query.before_id) q.bind(":b", *query.before_id);
     q.bind(":l", query.limit);
     std::vector<AuditEvent> out;
     while (q.executeStep()) {
@@ -53,6 +81,7 @@ Result<std::vector<AuditEvent>> SqliteStore::ListAudit(const AuditQuery& query) 
       e.address = ColText(q, "address");
       e.outcome = ColText(q, "outcome");
       e.detail = ColText(q, "detail");
+      e.record_ids = SplitRecordIds(ColText(q, "record_ids"));
       out.push_back(std::move(e));
     }
     return out;

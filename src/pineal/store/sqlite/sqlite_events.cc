@@ -48,6 +48,25 @@ void BindRange(SQLite::Statement& q, const TimeRange& range) {
   if (range.to) BindInstant(q, ":to", *range.to);
 }
 
+// The statement of one keyset page of `table` in (`column`, id) order; the
+// row-value comparison lets the (patient_id, column, id) index seek to it.
+std::string PageSql(const EventPageQuery& query, const char* table, const char* column) {
+  std::string sql = std::string("SELECT * FROM ") + table + " t WHERE patient_id = :p" +
+                    RangeClause(query.range, column, query.with_superseded, table);
+  if (query.after) sql += std::string(" AND (") + column + ", id) > (:after_at, :after_id)";
+  return sql + " ORDER BY " + column + ", id LIMIT :limit";
+}
+
+void BindPage(SQLite::Statement& q, const EventPageQuery& query) {
+  q.bind(":p", query.patient.value());
+  BindRange(q, query.range);
+  if (query.after) {
+    BindInstant(q, ":after_at", query.after->at);
+    q.bind(":after_id", query.after->id);
+  }
+  q.bind(":limit", query.limit);
+}
+
 records::DoseEvent ReadDoseEvent(SQLite::Statement& q) {
   records::DoseEvent e;
   e.id = DoseEventId(q.getColumn("id").getInt64());
@@ -178,6 +197,16 @@ Result<std::vector<records::DoseEvent>> SqliteStore::ListDoseEvents(PatientId pa
   });
 }
 
+Result<std::vector<records::DoseEvent>> SqliteStore::PageDoseEvents(const EventPageQuery& query) {
+  return Guarded("page dose events", [&]() -> Result<std::vector<records::DoseEvent>> {
+    SQLite::Statement q(*db_, PageSql(query, "dose_events", "filed_at"));
+    BindPage(q, query);
+    std::vector<records::DoseEvent> out;
+    while (q.executeStep()) out.push_back(ReadDoseEvent(q));
+    return out;
+  });
+}
+
 Result<ObservationId> SqliteStore::InsertObservation(const records::Observation& o) {
   Result<ObservationId> out = Status::Internal("observation not inserted");
   Status st = InTransaction([&]() -> Status {
@@ -299,6 +328,18 @@ Result<std::vector<records::Observation>> SqliteStore::ListObservationsOfKinds(
     for (std::size_t i = 0; i < kinds.size(); ++i) {
       q.bind(":k" + std::to_string(i), std::string(records::ToString(kinds[i])));
     }
+    while (q.executeStep()) out.push_back(ReadObservation(q));
+    LoadComponents(*db_, out);
+    return out;
+  });
+}
+
+Result<std::vector<records::Observation>> SqliteStore::PageObservations(
+    const EventPageQuery& query) {
+  return Guarded("page observations", [&]() -> Result<std::vector<records::Observation>> {
+    SQLite::Statement q(*db_, PageSql(query, "observations", "observed_at"));
+    BindPage(q, query);
+    std::vector<records::Observation> out;
     while (q.executeStep()) out.push_back(ReadObservation(q));
     LoadComponents(*db_, out);
     return out;

@@ -79,6 +79,8 @@ class SqliteStore final : public Store {
   Result<records::DoseEvent> GetDoseEvent(PatientId patient, DoseEventId id) override;
   Result<std::vector<records::DoseEvent>> ListDoseEvents(PatientId patient, const TimeRange& range,
                                                          bool with_superseded) override;
+  Result<std::vector<records::DoseEvent>> PageDoseEvents(const EventPageQuery& query) override;
+  Result<std::vector<records::Observation>> PageObservations(const EventPageQuery& query) override;
   Result<ObservationId> InsertObservation(const records::Observation& o) override;
   Result<std::int64_t> InsertCircadianPlan(const CircadianPlanRecord& plan) override;
   Result<CircadianPlanRecord> GetCircadianPlan(PatientId patient, std::int64_t id) override;
