@@ -89,7 +89,7 @@ void RegisterServeCommand(CLI::App& root) {
           },
           "IP"));
   cmd->add_option("--workers", options->server.worker_threads,
-                  "Threads answering requests (0: twice the cores, at least 8)")
+                  "Threads answering requests (0: eight per core, at least 64)")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   cmd->add_option("--max-connections-per-address", options->server.max_connections_per_address,

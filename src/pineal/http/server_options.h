@@ -19,7 +19,10 @@ struct ServerOptions {
   // Threads: the I/O loop owns every connection and only hands complete
   // requests to the workers, so a slow client never holds a worker.
   int io_threads = 1;
-  int worker_threads = 0;  // 0: twice the cores, at least 8
+  // 0: eight per core, at least 64. A worker spends most of a request
+  // waiting for the shared log flush (group commit), not on a core, so the
+  // pool must be wide enough to keep a flush's batch full.
+  int worker_threads = 0;
   // Requests waiting for a worker beyond this are answered 503 at once.
   std::size_t max_queued_requests = 256;
 

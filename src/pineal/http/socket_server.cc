@@ -364,7 +364,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
 int WorkerCount(const ServerOptions& options) {
   if (options.worker_threads > 0) return options.worker_threads;
-  return std::max(8, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+  return std::max(64, 8 * static_cast<int>(std::thread::hardware_concurrency()));
 }
 
 }  // namespace
