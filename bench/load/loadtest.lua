@@ -56,11 +56,13 @@ function done(summary, latency, requests)
 end
 
 -- A dose event that is valid for any adult patient: melatonin taken in the
--- recent past. `n` makes each request's time distinct, so no two writes of a
--- run are the same dose (one second apart, interleaved between threads, over
--- at most 30 days).
+-- past. `n` makes each request's time distinct, so no two writes of a run are
+-- the same dose. Successive writes lie 4 hours apart (a dense but possible
+-- record, like the seeded one; minutes off the seeded times), going back in
+-- time: tens of thousands of doses logged within the last hour would instead
+-- put them all inside the window every check-in must weigh as recent intake.
 function dose_event_body(n)
-  local seconds_ago = 60 + (n * 2 + thread_index) % (30 * 86400)
+  local seconds_ago = 60 + 17 * 60 + (n * 2 + thread_index) * 4 * 3600
   local taken_at = os.date("!%Y-%m-%dT%H:%M:%SZ", os.time() - seconds_ago)
   return '{"substance": "melatonin", "taken_at": "' .. taken_at ..
          '", "amount": "3 mg", "status": "taken", "note": "load test"}'

@@ -11,7 +11,11 @@ using nlohmann::json;
 
 template <Dimension D>
 json QuantityJson(const Quantity<D>& q) {
-  return {{"value", q.value()}, {"unit", q.unit()}};
+  json j(json::value_t::object);
+  auto& o = *j.get_ptr<json::object_t*>();
+  o.emplace("value", q.value());
+  o.emplace("unit", q.unit());
+  return j;
 }
 
 template <typename T>
@@ -197,35 +201,47 @@ json ToJson(const records::Regimen& r) {
 }
 
 json ToJson(const records::DoseEvent& e) {
-  json j = {{"id", e.id.value()},
-            {"patient_id", e.patient_id.value()},
-            {"regimen_id", e.regimen_id ? json(e.regimen_id->value()) : json(nullptr)},
-            {"substance", e.substance},
-            {"planned_at", OptInstant(e.planned_at)},
-            {"taken_at", OptInstant(e.taken_at)},
-            {"amount", e.amount ? QuantityJson(*e.amount) : json(nullptr)},
-            {"status", records::ToString(e.status)},
-            {"note", e.note},
-            {"corrects", e.corrects ? json(e.corrects->value()) : json(nullptr)}};
+  // Built member by member: the brace form copies every nested value, and
+  // dose-event pages are the most read lists.
+  json j(json::value_t::object);
+  auto& o = *j.get_ptr<json::object_t*>();
+  o.emplace("id", e.id.value());
+  o.emplace("patient_id", e.patient_id.value());
+  o.emplace("regimen_id", e.regimen_id ? json(e.regimen_id->value()) : json(nullptr));
+  o.emplace("substance", e.substance);
+  o.emplace("planned_at", OptInstant(e.planned_at));
+  o.emplace("taken_at", OptInstant(e.taken_at));
+  o.emplace("amount", e.amount ? QuantityJson(*e.amount) : json(nullptr));
+  o.emplace("status", records::ToString(e.status));
+  o.emplace("note", e.note);
+  o.emplace("corrects", e.corrects ? json(e.corrects->value()) : json(nullptr));
   AddProvenance(j, e.provenance);
   return j;
 }
 
 json ToJson(const records::Observation& o) {
-  json j = {{"id", o.id.value()},
-            {"patient_id", o.patient_id.value()},
-            {"kind", records::ToString(o.kind)},
-            {"code", o.code},
-            {"value", OptJson(o.value)},
-            {"unit", o.unit},
-            {"text", o.text},
-            {"interpretation", o.interpretation},
-            {"components", json::array()},
-            {"observed_at", FormatInstant(o.observed_at)},
-            {"corrects", o.corrects ? json(o.corrects->value()) : json(nullptr)}};
+  json components = json::array();
   for (const auto& c : o.components) {
-    j["components"].push_back({{"code", c.code}, {"value", OptJson(c.value)}, {"text", c.text}});
+    json jc(json::value_t::object);
+    auto& m = *jc.get_ptr<json::object_t*>();
+    m.emplace("code", c.code);
+    m.emplace("value", OptJson(c.value));
+    m.emplace("text", c.text);
+    components.push_back(std::move(jc));
   }
+  json j(json::value_t::object);  // member by member, as for dose events
+  auto& m = *j.get_ptr<json::object_t*>();
+  m.emplace("id", o.id.value());
+  m.emplace("patient_id", o.patient_id.value());
+  m.emplace("kind", records::ToString(o.kind));
+  m.emplace("code", o.code);
+  m.emplace("value", OptJson(o.value));
+  m.emplace("unit", o.unit);
+  m.emplace("text", o.text);
+  m.emplace("interpretation", o.interpretation);
+  m.emplace("components", std::move(components));
+  m.emplace("observed_at", FormatInstant(o.observed_at));
+  m.emplace("corrects", o.corrects ? json(o.corrects->value()) : json(nullptr));
   AddProvenance(j, o.provenance);
   return j;
 }

@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
 
@@ -62,15 +63,15 @@ std::optional<UserRole> UserRoleFromName(std::string_view name) {
 
 Result<UserId> SqliteStore::InsertUser(const User& u) {
   return Guarded("add user", [&]() -> Result<UserId> {
-    SQLite::Statement exists(*db_, "SELECT 1 FROM users WHERE username = ?");
+    Query exists(*db_, "SELECT 1 FROM users WHERE username = ?");
     exists.bind(1, u.username);
     if (exists.executeStep()) {
       return Status::AlreadyExists("the username '" + u.username + "' is taken", "username");
     }
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO users(username, display_name, role, patient_id, "
-                          "password_hash, created_at, created_by) VALUES (:u, :d, :r, :p, :h, "
-                          ":ca, :cb)");
+    Query ins(*db_,
+              "INSERT INTO users(username, display_name, role, patient_id, "
+              "password_hash, created_at, created_by) VALUES (:u, :d, :r, :p, :h, "
+              ":ca, :cb)");
     BindText(ins, ":u", u.username);
     BindText(ins, ":d", u.display_name);
     ins.bind(":r", std::string(UserRoleName(u.role)));
@@ -89,7 +90,7 @@ Result<UserId> SqliteStore::InsertUser(const User& u) {
 
 Result<User> SqliteStore::GetUser(UserId id) {
   return Guarded("read user", [&]() -> Result<User> {
-    SQLite::Statement q(*db_, "SELECT * FROM users WHERE id = ?");
+    Query q(*db_, "SELECT * FROM users WHERE id = ?");
     q.bind(1, id.value());
     if (!q.executeStep()) return Status::NotFound("user " + id.ToString() + " not found");
     return ReadUser(q);
@@ -98,7 +99,7 @@ Result<User> SqliteStore::GetUser(UserId id) {
 
 Result<User> SqliteStore::FindUser(const std::string& username) {
   return Guarded("find user", [&]() -> Result<User> {
-    SQLite::Statement q(*db_, "SELECT * FROM users WHERE username = ?");
+    Query q(*db_, "SELECT * FROM users WHERE username = ?");
     q.bind(1, username);
     if (!q.executeStep()) return Status::NotFound("no user named '" + username + "'");
     return ReadUser(q);
@@ -107,7 +108,7 @@ Result<User> SqliteStore::FindUser(const std::string& username) {
 
 Result<std::vector<User>> SqliteStore::ListUsers() {
   return Guarded("list users", [&]() -> Result<std::vector<User>> {
-    SQLite::Statement q(*db_, "SELECT * FROM users ORDER BY username");
+    Query q(*db_, "SELECT * FROM users ORDER BY username");
     std::vector<User> out;
     while (q.executeStep()) out.push_back(ReadUser(q));
     return out;
@@ -116,9 +117,9 @@ Result<std::vector<User>> SqliteStore::ListUsers() {
 
 Status SqliteStore::UpdateUser(const User& u) {
   return Guarded("update user", [&]() -> Status {
-    SQLite::Statement up(*db_,
-                         "UPDATE users SET display_name = :d, password_hash = :h, disabled = :x, "
-                         "password_reset_at = :ra, password_reset_by = :rb WHERE id = :id");
+    Query up(*db_,
+             "UPDATE users SET display_name = :d, password_hash = :h, disabled = :x, "
+             "password_reset_at = :ra, password_reset_by = :rb WHERE id = :id");
     BindText(up, ":d", u.display_name);
     BindText(up, ":h", u.password_hash);
     up.bind(":x", u.disabled ? 1 : 0);
@@ -132,10 +133,9 @@ Status SqliteStore::UpdateUser(const User& u) {
 
 Status SqliteStore::AddToCareTeam(PatientId patient, UserId user, const records::Provenance& by) {
   return Guarded("add to care team", [&]() -> Status {
-    SQLite::Statement ins(
-        *db_,
-        "INSERT OR IGNORE INTO care_team(patient_id, user_id, added_at, added_by) "
-        "VALUES (?, ?, ?, ?)");
+    Query ins(*db_,
+              "INSERT OR IGNORE INTO care_team(patient_id, user_id, added_at, added_by) "
+              "VALUES (?, ?, ?, ?)");
     ins.bind(1, patient.value());
     ins.bind(2, user.value());
     ins.bind(3, FormatInstant(by.created_at));
@@ -147,7 +147,7 @@ Status SqliteStore::AddToCareTeam(PatientId patient, UserId user, const records:
 
 Result<bool> SqliteStore::IsOnCareTeam(PatientId patient, UserId user) {
   return Guarded("check care team", [&]() -> Result<bool> {
-    SQLite::Statement q(*db_, "SELECT 1 FROM care_team WHERE patient_id = ? AND user_id = ?");
+    Query q(*db_, "SELECT 1 FROM care_team WHERE patient_id = ? AND user_id = ?");
     q.bind(1, patient.value());
     q.bind(2, user.value());
     return q.executeStep();
@@ -156,8 +156,7 @@ Result<bool> SqliteStore::IsOnCareTeam(PatientId patient, UserId user) {
 
 Result<std::vector<UserId>> SqliteStore::CareTeam(PatientId patient) {
   return Guarded("list care team", [&]() -> Result<std::vector<UserId>> {
-    SQLite::Statement q(*db_,
-                        "SELECT user_id FROM care_team WHERE patient_id = ? ORDER BY user_id");
+    Query q(*db_, "SELECT user_id FROM care_team WHERE patient_id = ? ORDER BY user_id");
     q.bind(1, patient.value());
     std::vector<UserId> out;
     while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64());
@@ -167,9 +166,9 @@ Result<std::vector<UserId>> SqliteStore::CareTeam(PatientId patient) {
 
 Result<std::int64_t> SqliteStore::InsertSession(const Session& s) {
   return Guarded("add session", [&]() -> Result<std::int64_t> {
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO sessions(token_hash, user_id, kind, name, csrf_hash, "
-                          "created_at, expires_at) VALUES (:t, :u, :k, :n, :c, :ca, :e)");
+    Query ins(*db_,
+              "INSERT INTO sessions(token_hash, user_id, kind, name, csrf_hash, "
+              "created_at, expires_at) VALUES (:t, :u, :k, :n, :c, :ca, :e)");
     BindText(ins, ":t", s.token_hash);
     ins.bind(":u", s.user_id.value());
     ins.bind(":k", std::string(s.kind == SessionKind::kApi ? "api" : "browser"));
@@ -184,7 +183,7 @@ Result<std::int64_t> SqliteStore::InsertSession(const Session& s) {
 
 Result<Session> SqliteStore::FindSession(const std::string& token_hash) {
   return Guarded("find session", [&]() -> Result<Session> {
-    SQLite::Statement q(*db_, "SELECT * FROM sessions WHERE token_hash = ?");
+    Query q(*db_, "SELECT * FROM sessions WHERE token_hash = ?");
     q.bind(1, token_hash);
     if (!q.executeStep()) return Status::NotFound("no such session");
     return ReadSession(q);
@@ -193,7 +192,7 @@ Result<Session> SqliteStore::FindSession(const std::string& token_hash) {
 
 Result<std::vector<Session>> SqliteStore::ListSessions(UserId user) {
   return Guarded("list sessions", [&]() -> Result<std::vector<Session>> {
-    SQLite::Statement q(*db_, "SELECT * FROM sessions WHERE user_id = ? ORDER BY id");
+    Query q(*db_, "SELECT * FROM sessions WHERE user_id = ? ORDER BY id");
     q.bind(1, user.value());
     std::vector<Session> out;
     while (q.executeStep()) out.push_back(ReadSession(q));
@@ -203,9 +202,9 @@ Result<std::vector<Session>> SqliteStore::ListSessions(UserId user) {
 
 Status SqliteStore::RevokeSession(UserId user, std::int64_t session_id, Instant at) {
   return Guarded("revoke session", [&]() -> Status {
-    SQLite::Statement up(*db_,
-                         "UPDATE sessions SET revoked_at = COALESCE(revoked_at, ?) "
-                         "WHERE id = ? AND user_id = ?");
+    Query up(*db_,
+             "UPDATE sessions SET revoked_at = COALESCE(revoked_at, ?) "
+             "WHERE id = ? AND user_id = ?");
     up.bind(1, FormatInstant(at));
     up.bind(2, session_id);
     up.bind(3, user.value());
@@ -217,8 +216,7 @@ Status SqliteStore::RevokeSession(UserId user, std::int64_t session_id, Instant 
 
 Result<int> SqliteStore::RevokeAllSessions(UserId user, Instant at) {
   return Guarded("revoke sessions", [&]() -> Result<int> {
-    SQLite::Statement up(
-        *db_, "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL");
+    Query up(*db_, "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL");
     up.bind(1, FormatInstant(at));
     up.bind(2, user.value());
     return up.exec();

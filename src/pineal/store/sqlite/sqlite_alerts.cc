@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
 
@@ -35,7 +36,7 @@ AlertRecord ReadAlert(SQLite::Statement& q) {
 
 // Fills in the status history of alerts read from their rows: one query for
 // the whole list.
-void LoadHistory(SQLite::Database& db, std::vector<AlertRecord>& alerts) {
+void LoadHistory(Connection& db, std::vector<AlertRecord>& alerts) {
   if (alerts.empty()) return;
   std::vector<std::int64_t> ids;
   std::map<std::int64_t, AlertRecord*> by_id;
@@ -43,10 +44,9 @@ void LoadHistory(SQLite::Database& db, std::vector<AlertRecord>& alerts) {
     ids.push_back(a.id);
     by_id[a.id] = &a;
   }
-  SQLite::Statement q(db,
-                      "SELECT alert_id, status, note, changed_at, changed_by FROM "
-                      "alert_status_changes WHERE alert_id IN (" +
-                          Placeholders(ids.size()) + ") ORDER BY id");
+  Query q(db,
+          "SELECT alert_id, status, note, changed_at, changed_by FROM alert_status_changes "
+          "WHERE alert_id IN (SELECT value FROM json_each(:ids)) ORDER BY id");
   BindIds(q, ids);
   while (q.executeStep()) {
     by_id[q.getColumn(0).getInt64()]->history.push_back({ColText(q, "status"), ColText(q, "note"),
@@ -55,10 +55,10 @@ void LoadHistory(SQLite::Database& db, std::vector<AlertRecord>& alerts) {
   }
 }
 
-void InsertChange(SQLite::Database& db, std::int64_t alert_id, const AlertStatusChange& c) {
-  SQLite::Statement ins(db,
-                        "INSERT INTO alert_status_changes(alert_id, status, note, changed_at, "
-                        "changed_by) VALUES (:a, :s, :n, :at, :by)");
+void InsertChange(Connection& db, std::int64_t alert_id, const AlertStatusChange& c) {
+  Query ins(db,
+            "INSERT INTO alert_status_changes(alert_id, status, note, changed_at, "
+            "changed_by) VALUES (:a, :s, :n, :at, :by)");
   ins.bind(":a", alert_id);
   BindText(ins, ":s", c.status);
   BindText(ins, ":n", c.note);
@@ -72,10 +72,10 @@ void InsertChange(SQLite::Database& db, std::int64_t alert_id, const AlertStatus
 Result<std::optional<std::int64_t>> SqliteStore::InsertAlertIfNew(const AlertRecord& a) {
   std::optional<std::int64_t> id;
   Status st = InTransaction([&]() -> Status {
-    SQLite::Statement ins(*db_,
-                          "INSERT OR IGNORE INTO alerts(patient_id, rule_id, severity, title, "
-                          "message, dedupe_key, evidence_json, refs_json, created_at, created_by) "
-                          "VALUES (:p, :r, :s, :t, :m, :d, :e, :refs, :ca, :cb)");
+    Query ins(*db_,
+              "INSERT OR IGNORE INTO alerts(patient_id, rule_id, severity, title, "
+              "message, dedupe_key, evidence_json, refs_json, created_at, created_by) "
+              "VALUES (:p, :r, :s, :t, :m, :d, :e, :refs, :ca, :cb)");
     ins.bind(":p", a.patient_id.value());
     BindText(ins, ":r", a.rule_id);
     BindText(ins, ":s", a.severity);
@@ -97,7 +97,7 @@ Result<std::optional<std::int64_t>> SqliteStore::InsertAlertIfNew(const AlertRec
 
 Result<AlertRecord> SqliteStore::GetAlert(PatientId patient, std::int64_t id) {
   return Guarded("read alert", [&]() -> Result<AlertRecord> {
-    SQLite::Statement q(*db_, "SELECT * FROM alerts WHERE id = ? AND patient_id = ?");
+    Query q(*db_, "SELECT * FROM alerts WHERE id = ? AND patient_id = ?");
     q.bind(1, id);
     q.bind(2, patient.value());
     if (!q.executeStep()) return Status::NotFound("alert " + std::to_string(id) + " not found");
@@ -117,7 +117,7 @@ Result<std::vector<AlertRecord>> SqliteStore::ListAlerts(const AlertQuery& query
     if (!query.status.empty()) sql += std::string(" AND ") + kCurrentStatus + " = :s";
     if (query.before) sql += " AND (a.created_at, a.id) < (:before_at, :before_id)";
     sql += " ORDER BY a.created_at DESC, a.id DESC LIMIT :limit";
-    SQLite::Statement q(*db_, sql);
+    Query q(*db_, sql);
     if (query.patient) q.bind(":p", query.patient->value());
     if (query.care_team_of) q.bind(":u", query.care_team_of->value());
     if (!query.status.empty()) BindText(q, ":s", query.status);

@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
 
@@ -34,11 +35,10 @@ std::vector<std::string> SplitRecordIds(const std::string& text) {
 
 Status SqliteStore::AppendAudit(const AuditEvent& e) {
   return Guarded("append audit", [&]() -> Status {
-    SQLite::Statement ins(
-        *db_,
-        "INSERT INTO audit_events(at, actor, role, action, patient_id, address, "
-        "outcome, detail, record_ids) VALUES (:at, :ac, :ro, :act, :p, :ad, :o, :d, "
-        ":r)");
+    Query ins(*db_,
+              "INSERT INTO audit_events(at, actor, role, action, patient_id, address, "
+              "outcome, detail, record_ids) VALUES (:at, :ac, :ro, :act, :p, :ad, :o, :d, "
+              ":r)");
     BindInstant(ins, ":at", e.at);
     BindText(ins, ":ac", e.actor);
     BindText(ins, ":ro", e.role);
@@ -64,7 +64,7 @@ Result<std::vector<AuditEvent>> SqliteStore::ListAudit(const AuditQuery& query) 
     if (!query.actor.empty()) sql += " AND actor = :a";
     if (query.before_id) sql += " AND id < :b";
     sql += " ORDER BY id DESC LIMIT :l";
-    SQLite::Statement q(*db_, sql);
+    Query q(*db_, sql);
     if (query.patient_id) q.bind(":p", query.patient_id->value());
     if (!query.actor.empty()) q.bind(":a", query.actor);
     if (query.before_id) q.bind(":b", *query.before_id);

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "pineal/records/enums.h"
+#include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
 
@@ -14,10 +15,10 @@ namespace {
 using namespace sqlite;  // NOLINT: private row helpers
 
 // Checks that `target` belongs to the patient and is the latest of its chain.
-Status CheckCorrectable(SQLite::Database& db, const char* table, const char* label,
-                        std::int64_t target, PatientId patient) {
-  SQLite::Statement q(db, std::string("SELECT t.patient_id, c.id FROM ") + table + " t LEFT JOIN " +
-                              table + " c ON c.corrects = t.id WHERE t.id = ?");
+Status CheckCorrectable(Connection& db, const char* table, const char* label, std::int64_t target,
+                        PatientId patient) {
+  Query q(db, std::string("SELECT t.patient_id, c.id FROM ") + table + " t LEFT JOIN " + table +
+                  " c ON c.corrects = t.id WHERE t.id = ?");
   q.bind(1, target);
   if (!q.executeStep() || q.getColumn(0).getInt64() != patient.value()) {
     return Status::InvalidArgument(std::string("names no ") + label + " of this patient",
@@ -101,7 +102,7 @@ records::Observation ReadObservation(SQLite::Statement& q) {
 
 // Attaches the components of `list` (all of one patient) with one query,
 // reading only theirs however many the patient has.
-void LoadComponents(SQLite::Database& db, std::vector<records::Observation>& list) {
+void LoadComponents(Connection& db, std::vector<records::Observation>& list) {
   if (list.empty()) return;
   std::map<std::int64_t, records::Observation*> by_id;
   std::string ids = "[";
@@ -110,10 +111,10 @@ void LoadComponents(SQLite::Database& db, std::vector<records::Observation>& lis
     ids += (ids.size() > 1 ? "," : "") + std::to_string(o.id.value());
   }
   ids += "]";
-  SQLite::Statement q(db,
-                      "SELECT observation_id, code, value, text FROM observation_components "
-                      "WHERE observation_id IN (SELECT value FROM json_each(?)) "
-                      "ORDER BY observation_id, position");
+  Query q(db,
+          "SELECT observation_id, code, value, text FROM observation_components "
+          "WHERE observation_id IN (SELECT value FROM json_each(?)) "
+          "ORDER BY observation_id, position");
   q.bind(1, ids);
   while (q.executeStep()) {
     auto it = by_id.find(q.getColumn(0).getInt64());
@@ -139,11 +140,11 @@ Result<DoseEventId> SqliteStore::InsertDoseEvent(const records::DoseEvent& e) {
       PINEAL_RETURN_IF_ERROR(ExistsForPatient("regimens", e.regimen_id->value(), e.patient_id)
                                  .WithFieldPrefix("regimen_id"));
     }
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO dose_events(patient_id, regimen_id, substance, planned_at, "
-                          "taken_at, amount_value, amount_unit, status, note, corrects, filed_at, "
-                          "created_at, created_by) VALUES (:p, :r, :s, :pa, :ta, :amount_value, "
-                          ":amount_unit, :st, :n, :c, :f, :ca, :cb)");
+    Query ins(*db_,
+              "INSERT INTO dose_events(patient_id, regimen_id, substance, planned_at, "
+              "taken_at, amount_value, amount_unit, status, note, corrects, filed_at, "
+              "created_at, created_by) VALUES (:p, :r, :s, :pa, :ta, :amount_value, "
+              ":amount_unit, :st, :n, :c, :f, :ca, :cb)");
     ins.bind(":p", e.patient_id.value());
     if (e.regimen_id) {
       ins.bind(":r", e.regimen_id->value());
@@ -174,7 +175,7 @@ Result<DoseEventId> SqliteStore::InsertDoseEvent(const records::DoseEvent& e) {
 
 Result<records::DoseEvent> SqliteStore::GetDoseEvent(PatientId patient, DoseEventId id) {
   return Guarded("read dose event", [&]() -> Result<records::DoseEvent> {
-    SQLite::Statement q(*db_, "SELECT * FROM dose_events WHERE id = ? AND patient_id = ?");
+    Query q(*db_, "SELECT * FROM dose_events WHERE id = ? AND patient_id = ?");
     q.bind(1, id.value());
     q.bind(2, patient.value());
     if (!q.executeStep()) return Status::NotFound("dose event " + id.ToString() + " not found");
@@ -186,9 +187,9 @@ Result<std::vector<records::DoseEvent>> SqliteStore::ListDoseEvents(PatientId pa
                                                                     const TimeRange& range,
                                                                     bool with_superseded) {
   return Guarded("list dose events", [&]() -> Result<std::vector<records::DoseEvent>> {
-    SQLite::Statement q(*db_, "SELECT * FROM dose_events t WHERE patient_id = :p" +
-                                  RangeClause(range, "filed_at", with_superseded, "dose_events") +
-                                  " ORDER BY filed_at, id");
+    Query q(*db_, "SELECT * FROM dose_events t WHERE patient_id = :p" +
+                      RangeClause(range, "filed_at", with_superseded, "dose_events") +
+                      " ORDER BY filed_at, id");
     q.bind(":p", patient.value());
     BindRange(q, range);
     std::vector<records::DoseEvent> out;
@@ -199,7 +200,7 @@ Result<std::vector<records::DoseEvent>> SqliteStore::ListDoseEvents(PatientId pa
 
 Result<std::vector<records::DoseEvent>> SqliteStore::PageDoseEvents(const EventPageQuery& query) {
   return Guarded("page dose events", [&]() -> Result<std::vector<records::DoseEvent>> {
-    SQLite::Statement q(*db_, PageSql(query, "dose_events", "filed_at"));
+    Query q(*db_, PageSql(query, "dose_events", "filed_at"));
     BindPage(q, query);
     std::vector<records::DoseEvent> out;
     while (q.executeStep()) out.push_back(ReadDoseEvent(q));
@@ -214,10 +215,10 @@ Result<ObservationId> SqliteStore::InsertObservation(const records::Observation&
       PINEAL_RETURN_IF_ERROR(
           CheckCorrectable(*db_, "observations", "observation", o.corrects->value(), o.patient_id));
     }
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO observations(patient_id, kind, code, value, unit, text, "
-                          "interpretation, observed_at, corrects, created_at, created_by) VALUES "
-                          "(:p, :k, :c, :v, :u, :t, :in, :oa, :cor, :ca, :cb)");
+    Query ins(*db_,
+              "INSERT INTO observations(patient_id, kind, code, value, unit, text, "
+              "interpretation, observed_at, corrects, created_at, created_by) VALUES "
+              "(:p, :k, :c, :v, :u, :t, :in, :oa, :cor, :ca, :cb)");
     ins.bind(":p", o.patient_id.value());
     ins.bind(":k", std::string(records::ToString(o.kind)));
     BindText(ins, ":c", o.code);
@@ -241,9 +242,9 @@ Result<ObservationId> SqliteStore::InsertObservation(const records::Observation&
     const std::int64_t id = db_->getLastInsertRowid();
     for (std::size_t i = 0; i < o.components.size(); ++i) {
       const auto& c = o.components[i];
-      SQLite::Statement comp(*db_,
-                             "INSERT INTO observation_components(observation_id, position, code, "
-                             "value, text) VALUES (?, ?, ?, ?, ?)");
+      Query comp(*db_,
+                 "INSERT INTO observation_components(observation_id, position, code, "
+                 "value, text) VALUES (?, ?, ?, ?, ?)");
       comp.bind(1, id);
       comp.bind(2, static_cast<std::int64_t>(i));
       comp.bind(3, c.code);
@@ -264,7 +265,7 @@ Result<ObservationId> SqliteStore::InsertObservation(const records::Observation&
 
 Result<records::Observation> SqliteStore::GetObservation(PatientId patient, ObservationId id) {
   return Guarded("read observation", [&]() -> Result<records::Observation> {
-    SQLite::Statement q(*db_, "SELECT * FROM observations WHERE id = ? AND patient_id = ?");
+    Query q(*db_, "SELECT * FROM observations WHERE id = ? AND patient_id = ?");
     q.bind(1, id.value());
     q.bind(2, patient.value());
     if (!q.executeStep()) return Status::NotFound("observation " + id.ToString() + " not found");
@@ -278,10 +279,9 @@ Result<std::vector<records::Observation>> SqliteStore::ListObservations(PatientI
                                                                         const TimeRange& range,
                                                                         bool with_superseded) {
   return Guarded("list observations", [&]() -> Result<std::vector<records::Observation>> {
-    SQLite::Statement q(*db_,
-                        "SELECT * FROM observations t WHERE patient_id = :p" +
-                            RangeClause(range, "observed_at", with_superseded, "observations") +
-                            " ORDER BY observed_at, id");
+    Query q(*db_, "SELECT * FROM observations t WHERE patient_id = :p" +
+                      RangeClause(range, "observed_at", with_superseded, "observations") +
+                      " ORDER BY observed_at, id");
     q.bind(":p", patient.value());
     BindRange(q, range);
     std::vector<records::Observation> out;
@@ -296,13 +296,12 @@ Result<std::vector<records::DoseEvent>> SqliteStore::ListDoseEventsSince(Patient
   return Guarded("list recent dose events", [&]() -> Result<std::vector<records::DoseEvent>> {
     // Two index ranges, by filed_at and by planned_at (an OR would read
     // every entry of the patient).
-    SQLite::Statement q(
-        *db_,
-        "SELECT * FROM dose_events t WHERE t.id IN ("
-        "SELECT id FROM dose_events WHERE patient_id = :p AND filed_at >= :from "
-        "UNION ALL "
-        "SELECT id FROM dose_events WHERE patient_id = :p AND planned_at >= :from)" +
-            RangeClause({}, "filed_at", false, "dose_events") + " ORDER BY filed_at, id");
+    Query q(*db_,
+            "SELECT * FROM dose_events t WHERE t.id IN ("
+            "SELECT id FROM dose_events WHERE patient_id = :p AND filed_at >= :from "
+            "UNION ALL "
+            "SELECT id FROM dose_events WHERE patient_id = :p AND planned_at >= :from)" +
+                RangeClause({}, "filed_at", false, "dose_events") + " ORDER BY filed_at, id");
     q.bind(":p", patient.value());
     BindInstant(q, ":from", from);
     std::vector<records::DoseEvent> out;
@@ -319,11 +318,11 @@ Result<std::vector<records::Observation>> SqliteStore::ListObservationsOfKinds(
     std::string in;
     for (std::size_t i = 0; i < kinds.size(); ++i) in += (i ? ", :k" : ":k") + std::to_string(i);
     // Without statistics SQLite would read every entry of the patient.
-    SQLite::Statement q(*db_,
-                        "SELECT * FROM observations t INDEXED BY observations_by_patient_kind "
-                        "WHERE patient_id = :p AND kind IN (" +
-                            in + ")" + RangeClause({}, "observed_at", false, "observations") +
-                            " ORDER BY observed_at, id");
+    Query q(*db_,
+            "SELECT * FROM observations t INDEXED BY observations_by_patient_kind "
+            "WHERE patient_id = :p AND kind IN (" +
+                in + ")" + RangeClause({}, "observed_at", false, "observations") +
+                " ORDER BY observed_at, id");
     q.bind(":p", patient.value());
     for (std::size_t i = 0; i < kinds.size(); ++i) {
       q.bind(":k" + std::to_string(i), std::string(records::ToString(kinds[i])));
@@ -337,7 +336,7 @@ Result<std::vector<records::Observation>> SqliteStore::ListObservationsOfKinds(
 Result<std::vector<records::Observation>> SqliteStore::PageObservations(
     const EventPageQuery& query) {
   return Guarded("page observations", [&]() -> Result<std::vector<records::Observation>> {
-    SQLite::Statement q(*db_, PageSql(query, "observations", "observed_at"));
+    Query q(*db_, PageSql(query, "observations", "observed_at"));
     BindPage(q, query);
     std::vector<records::Observation> out;
     while (q.executeStep()) out.push_back(ReadObservation(q));
@@ -352,10 +351,9 @@ Result<std::optional<Instant>> SqliteStore::LastCheckIn(PatientId patient) {
     // to the first one nothing corrects.
     std::optional<Instant> last;
     for (const char* table : {"dose_events", "observations"}) {
-      SQLite::Statement q(*db_, std::string("SELECT created_at FROM ") + table +
-                                    " t WHERE patient_id = :p" +
-                                    RangeClause({}, "created_at", false, table) +
-                                    " ORDER BY created_at DESC LIMIT 1");
+      Query q(*db_, std::string("SELECT created_at FROM ") + table + " t WHERE patient_id = :p" +
+                        RangeClause({}, "created_at", false, table) +
+                        " ORDER BY created_at DESC LIMIT 1");
       q.bind(":p", patient.value());
       if (!q.executeStep()) continue;
       const Instant t = ColInstant(q, "created_at");

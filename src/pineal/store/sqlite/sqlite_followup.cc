@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
 
@@ -56,11 +57,10 @@ Result<std::int64_t> SqliteStore::InsertReviewAction(const ReviewAction& r) {
   return Guarded("insert review action", [&]() -> Result<std::int64_t> {
     PINEAL_RETURN_IF_ERROR(ExistsForPatient("regimens", r.regimen_id.value(), r.patient_id)
                                .WithFieldPrefix("regimen_id"));
-    SQLite::Statement ins(
-        *db_,
-        "INSERT INTO review_actions(patient_id, regimen_id, due, action, on_date, "
-        "note, created_at, created_by) VALUES (:p, :r, :due, :a, :d, :n, :ca, "
-        ":cb)");
+    Query ins(*db_,
+              "INSERT INTO review_actions(patient_id, regimen_id, due, action, on_date, "
+              "note, created_at, created_by) VALUES (:p, :r, :due, :a, :d, :n, :ca, "
+              ":cb)");
     ins.bind(":p", r.patient_id.value());
     ins.bind(":r", r.regimen_id.value());
     BindDate(ins, ":due", r.due);
@@ -76,7 +76,7 @@ Result<std::int64_t> SqliteStore::InsertReviewAction(const ReviewAction& r) {
 
 Result<std::vector<ReviewAction>> SqliteStore::ListReviewActions(PatientId patient) {
   return Guarded("list review actions", [&]() -> Result<std::vector<ReviewAction>> {
-    SQLite::Statement q(*db_, "SELECT * FROM review_actions WHERE patient_id = ? ORDER BY id");
+    Query q(*db_, "SELECT * FROM review_actions WHERE patient_id = ? ORDER BY id");
     q.bind(1, patient.value());
     std::vector<ReviewAction> out;
     while (q.executeStep()) out.push_back(ReadReviewAction(q));
@@ -88,11 +88,10 @@ Result<std::int64_t> SqliteStore::InsertProposal(const ProposalRecord& p) {
   return Guarded("insert titration proposal", [&]() -> Result<std::int64_t> {
     PINEAL_RETURN_IF_ERROR(ExistsForPatient("regimens", p.regimen_id.value(), p.patient_id)
                                .WithFieldPrefix("regimen_id"));
-    SQLite::Statement ins(
-        *db_,
-        "INSERT INTO titration_proposals(patient_id, regimen_id, regimen_version, "
-        "action, proposal_json, created_at, created_by) VALUES (:p, :r, :v, :a, "
-        ":j, :ca, :cb)");
+    Query ins(*db_,
+              "INSERT INTO titration_proposals(patient_id, regimen_id, regimen_version, "
+              "action, proposal_json, created_at, created_by) VALUES (:p, :r, :v, :a, "
+              ":j, :ca, :cb)");
     ins.bind(":p", p.patient_id.value());
     ins.bind(":r", p.regimen_id.value());
     ins.bind(":v", p.regimen_version);
@@ -107,8 +106,7 @@ Result<std::int64_t> SqliteStore::InsertProposal(const ProposalRecord& p) {
 
 Result<ProposalRecord> SqliteStore::GetProposal(PatientId patient, std::int64_t id) {
   return Guarded("read titration proposal", [&]() -> Result<ProposalRecord> {
-    SQLite::Statement q(*db_,
-                        std::string(kProposalSelect) + " WHERE p.id = ? AND p.patient_id = ?");
+    Query q(*db_, std::string(kProposalSelect) + " WHERE p.id = ? AND p.patient_id = ?");
     q.bind(1, id);
     q.bind(2, patient.value());
     if (!q.executeStep()) {
@@ -120,8 +118,7 @@ Result<ProposalRecord> SqliteStore::GetProposal(PatientId patient, std::int64_t 
 
 Result<std::vector<ProposalRecord>> SqliteStore::ListProposals(PatientId patient) {
   return Guarded("list titration proposals", [&]() -> Result<std::vector<ProposalRecord>> {
-    SQLite::Statement q(
-        *db_, std::string(kProposalSelect) + " WHERE p.patient_id = ? ORDER BY p.id DESC");
+    Query q(*db_, std::string(kProposalSelect) + " WHERE p.patient_id = ? ORDER BY p.id DESC");
     q.bind(1, patient.value());
     std::vector<ProposalRecord> out;
     while (q.executeStep()) out.push_back(ReadProposal(q));
@@ -131,10 +128,10 @@ Result<std::vector<ProposalRecord>> SqliteStore::ListProposals(PatientId patient
 
 Status SqliteStore::DecideProposal(std::int64_t proposal_id, const ProposalDecision& d) {
   return Guarded("decide titration proposal", [&]() -> Status {
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO titration_decisions(proposal_id, decision, reason, "
-                          "regimen_version, decided_at, decided_by) VALUES (:p, :d, :r, :v, :at, "
-                          ":by)");
+    Query ins(*db_,
+              "INSERT INTO titration_decisions(proposal_id, decision, reason, "
+              "regimen_version, decided_at, decided_by) VALUES (:p, :d, :r, :v, :at, "
+              ":by)");
     ins.bind(":p", proposal_id);
     BindText(ins, ":d", d.decision);
     BindText(ins, ":r", d.reason);

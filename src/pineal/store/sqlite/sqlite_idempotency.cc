@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
 
@@ -12,7 +13,7 @@ using namespace sqlite;  // NOLINT: private row helpers
 Result<std::optional<IdempotencyRecord>> SqliteStore::FindIdempotencyKey(UserId user,
                                                                          const std::string& key) {
   return Guarded("read idempotency key", [&]() -> Result<std::optional<IdempotencyRecord>> {
-    SQLite::Statement q(*db_, "SELECT * FROM idempotency_keys WHERE user_id = ? AND key = ?");
+    Query q(*db_, "SELECT * FROM idempotency_keys WHERE user_id = ? AND key = ?");
     q.bind(1, user.value());
     q.bind(2, key);
     if (!q.executeStep()) return std::optional<IdempotencyRecord>();
@@ -32,9 +33,9 @@ Result<std::optional<IdempotencyRecord>> SqliteStore::FindIdempotencyKey(UserId 
 
 Status SqliteStore::InsertIdempotencyKey(const IdempotencyRecord& r) {
   return Guarded("reserve idempotency key", [&]() -> Status {
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO idempotency_keys(user_id, key, fingerprint, created_at) "
-                          "VALUES (?, ?, ?, ?)");
+    Query ins(*db_,
+              "INSERT INTO idempotency_keys(user_id, key, fingerprint, created_at) "
+              "VALUES (?, ?, ?, ?)");
     ins.bind(1, r.user_id.value());
     ins.bind(2, r.key);
     ins.bind(3, r.fingerprint);
@@ -47,9 +48,9 @@ Status SqliteStore::InsertIdempotencyKey(const IdempotencyRecord& r) {
 Status SqliteStore::CompleteIdempotencyKey(const IdempotencyRecord& r) {
   return Guarded("store idempotent answer", [&]() -> Status {
     if (!r.status) return Status::InvalidArgument("an answer needs a status", "status");
-    SQLite::Statement up(*db_,
-                         "UPDATE idempotency_keys SET status = ?, content_type = ?, headers = ?, "
-                         "body = ? WHERE user_id = ? AND key = ?");
+    Query up(*db_,
+             "UPDATE idempotency_keys SET status = ?, content_type = ?, headers = ?, "
+             "body = ? WHERE user_id = ? AND key = ?");
     up.bind(1, *r.status);
     up.bind(2, r.content_type);
     up.bind(3, r.headers_json);
@@ -63,7 +64,7 @@ Status SqliteStore::CompleteIdempotencyKey(const IdempotencyRecord& r) {
 
 Status SqliteStore::DeleteIdempotencyKey(UserId user, const std::string& key) {
   return Guarded("release idempotency key", [&]() -> Status {
-    SQLite::Statement del(*db_, "DELETE FROM idempotency_keys WHERE user_id = ? AND key = ?");
+    Query del(*db_, "DELETE FROM idempotency_keys WHERE user_id = ? AND key = ?");
     del.bind(1, user.value());
     del.bind(2, key);
     del.exec();
@@ -73,7 +74,7 @@ Status SqliteStore::DeleteIdempotencyKey(UserId user, const std::string& key) {
 
 Status SqliteStore::PurgeIdempotencyKeys(Instant before) {
   return Guarded("purge idempotency keys", [&]() -> Status {
-    SQLite::Statement del(*db_, "DELETE FROM idempotency_keys WHERE created_at < ?");
+    Query del(*db_, "DELETE FROM idempotency_keys WHERE created_at < ?");
     del.bind(1, FormatInstant(before));
     del.exec();
     return Status::Ok();

@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
 
@@ -12,7 +13,7 @@ using namespace sqlite;  // NOLINT: private row helpers
 Result<LoginThrottle> SqliteStore::GetLoginThrottle(const std::string& username,
                                                     const std::string& address) {
   return Guarded("read login throttle", [&]() -> Result<LoginThrottle> {
-    SQLite::Statement q(*db_, "SELECT * FROM login_throttle WHERE username = ? AND address = ?");
+    Query q(*db_, "SELECT * FROM login_throttle WHERE username = ? AND address = ?");
     q.bind(1, username);
     q.bind(2, address);
     LoginThrottle row;
@@ -30,10 +31,10 @@ Result<LoginThrottle> SqliteStore::GetLoginThrottle(const std::string& username,
 
 Status SqliteStore::PutLoginThrottle(const LoginThrottle& row) {
   return Guarded("write login throttle", [&]() -> Status {
-    SQLite::Statement up(*db_,
-                         "INSERT OR REPLACE INTO login_throttle(username, address, failures, "
-                         "lockouts, locked_until, last_success_at, updated_at) VALUES (:u, :a, "
-                         ":f, :l, :lu, :ls, :up)");
+    Query up(*db_,
+             "INSERT OR REPLACE INTO login_throttle(username, address, failures, "
+             "lockouts, locked_until, last_success_at, updated_at) VALUES (:u, :a, "
+             ":f, :l, :lu, :ls, :up)");
     up.bind(":u", row.username);
     up.bind(":a", row.address);
     up.bind(":f", row.failures);
@@ -48,16 +49,16 @@ Status SqliteStore::PutLoginThrottle(const LoginThrottle& row) {
 
 Result<int> SqliteStore::ClearLoginThrottles(const std::string& username, Instant now) {
   return Guarded("clear login throttles", [&]() -> Result<int> {
-    SQLite::Statement locked(*db_,
-                             "SELECT COUNT(*) FROM login_throttle WHERE username = ? AND "
-                             "locked_until > ?");
+    Query locked(*db_,
+                 "SELECT COUNT(*) FROM login_throttle WHERE username = ? AND "
+                 "locked_until > ?");
     locked.bind(1, username);
     locked.bind(2, FormatInstant(now));
     locked.executeStep();
     const int n = locked.getColumn(0).getInt();
-    SQLite::Statement up(*db_,
-                         "UPDATE login_throttle SET failures = 0, lockouts = 0, locked_until = "
-                         "NULL, updated_at = ? WHERE username = ?");
+    Query up(*db_,
+             "UPDATE login_throttle SET failures = 0, lockouts = 0, locked_until = "
+             "NULL, updated_at = ? WHERE username = ?");
     up.bind(1, FormatInstant(now));
     up.bind(2, username);
     up.exec();
@@ -67,9 +68,9 @@ Result<int> SqliteStore::ClearLoginThrottles(const std::string& username, Instan
 
 Status SqliteStore::PurgeLoginThrottles(Instant before) {
   return Guarded("purge login throttles", [&]() -> Status {
-    SQLite::Statement del(*db_,
-                          "DELETE FROM login_throttle WHERE last_success_at IS NULL AND "
-                          "updated_at < ? AND (locked_until IS NULL OR locked_until < ?)");
+    Query del(*db_,
+              "DELETE FROM login_throttle WHERE last_success_at IS NULL AND "
+              "updated_at < ? AND (locked_until IS NULL OR locked_until < ?)");
     del.bind(1, FormatInstant(before));
     del.bind(2, FormatInstant(before));
     del.exec();

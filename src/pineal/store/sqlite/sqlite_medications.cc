@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "pineal/records/enums.h"
+#include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
 
@@ -46,11 +47,11 @@ records::MedicationEntry ReadMedication(SQLite::Statement& q) {
 
 Result<MedicationId> SqliteStore::InsertMedication(const records::MedicationEntry& m) {
   return Guarded("add medication", [&]() -> Result<MedicationId> {
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO medications(patient_id, name, category, code_system, code, "
-                          "dose_value, dose_unit, schedule, start_date, stop_date, source, note, "
-                          "created_at, created_by) VALUES (:p, :n, :cat, :cs, :c, :dose_value, "
-                          ":dose_unit, :sch, :sd, :ed, :src, :note, :ca, :cb)");
+    Query ins(*db_,
+              "INSERT INTO medications(patient_id, name, category, code_system, code, "
+              "dose_value, dose_unit, schedule, start_date, stop_date, source, note, "
+              "created_at, created_by) VALUES (:p, :n, :cat, :cs, :c, :dose_value, "
+              ":dose_unit, :sch, :sd, :ed, :src, :note, :ca, :cb)");
     ins.bind(":p", m.patient_id.value());
     BindMedication(ins, m);
     BindInstant(ins, ":ca", m.provenance.created_at);
@@ -62,7 +63,7 @@ Result<MedicationId> SqliteStore::InsertMedication(const records::MedicationEntr
 
 Result<records::MedicationEntry> SqliteStore::GetMedication(PatientId patient, MedicationId id) {
   return Guarded("read medication", [&]() -> Result<records::MedicationEntry> {
-    SQLite::Statement q(*db_, "SELECT * FROM medications WHERE id = ? AND patient_id = ?");
+    Query q(*db_, "SELECT * FROM medications WHERE id = ? AND patient_id = ?");
     q.bind(1, id.value());
     q.bind(2, patient.value());
     if (!q.executeStep()) return Status::NotFound("medication " + id.ToString() + " not found");
@@ -72,11 +73,11 @@ Result<records::MedicationEntry> SqliteStore::GetMedication(PatientId patient, M
 
 Status SqliteStore::UpdateMedication(const records::MedicationEntry& m) {
   return Guarded("update medication", [&]() -> Status {
-    SQLite::Statement up(*db_,
-                         "UPDATE medications SET name = :n, category = :cat, code_system = :cs, "
-                         "code = :c, dose_value = :dose_value, dose_unit = :dose_unit, "
-                         "schedule = :sch, start_date = :sd, stop_date = :ed, source = :src, "
-                         "note = :note WHERE id = :id AND patient_id = :p");
+    Query up(*db_,
+             "UPDATE medications SET name = :n, category = :cat, code_system = :cs, "
+             "code = :c, dose_value = :dose_value, dose_unit = :dose_unit, "
+             "schedule = :sch, start_date = :sd, stop_date = :ed, source = :src, "
+             "note = :note WHERE id = :id AND patient_id = :p");
     BindMedication(up, m);
     up.bind(":id", m.id.value());
     up.bind(":p", m.patient_id.value());
@@ -87,7 +88,7 @@ Status SqliteStore::UpdateMedication(const records::MedicationEntry& m) {
 
 Result<std::vector<records::MedicationEntry>> SqliteStore::ListMedications(PatientId patient) {
   return Guarded("list medications", [&]() -> Result<std::vector<records::MedicationEntry>> {
-    SQLite::Statement q(*db_, "SELECT * FROM medications WHERE patient_id = ? ORDER BY id");
+    Query q(*db_, "SELECT * FROM medications WHERE patient_id = ? ORDER BY id");
     q.bind(1, patient.value());
     std::vector<records::MedicationEntry> out;
     while (q.executeStep()) out.push_back(ReadMedication(q));

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "pineal/records/enums.h"
+#include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
 
@@ -13,13 +14,13 @@ namespace {
 
 using namespace sqlite;  // NOLINT: private row helpers
 
-void WriteConditions(SQLite::Database& db, const records::Patient& p, std::int64_t id) {
-  SQLite::Statement del(db, "DELETE FROM patient_conditions WHERE patient_id = ?");
+void WriteConditions(Connection& db, const records::Patient& p, std::int64_t id) {
+  Query del(db, "DELETE FROM patient_conditions WHERE patient_id = ?");
   del.bind(1, id);
   del.exec();
-  SQLite::Statement ins(db,
-                        "INSERT INTO patient_conditions(patient_id, position, condition) "
-                        "VALUES (?, ?, ?)");
+  Query ins(db,
+            "INSERT INTO patient_conditions(patient_id, position, condition) "
+            "VALUES (?, ?, ?)");
   for (size_t i = 0; i < p.conditions.size(); ++i) {
     ins.bind(1, id);
     ins.bind(2, static_cast<int>(i));
@@ -29,11 +30,11 @@ void WriteConditions(SQLite::Database& db, const records::Patient& p, std::int64
   }
 }
 
-void InsertWeight(SQLite::Database& db, std::int64_t patient, const records::WeightRecord& w,
+void InsertWeight(Connection& db, std::int64_t patient, const records::WeightRecord& w,
                   const records::Provenance& prov) {
-  SQLite::Statement ins(db,
-                        "INSERT INTO weight_records(patient_id, value, unit, measured_on, "
-                        "created_at, created_by) VALUES (:p, :v, :u, :d, :ca, :cb)");
+  Query ins(db,
+            "INSERT INTO weight_records(patient_id, value, unit, measured_on, "
+            "created_at, created_by) VALUES (:p, :v, :u, :d, :ca, :cb)");
   ins.bind(":p", patient);
   ins.bind(":v", w.weight.value());
   ins.bind(":u", w.weight.unit());
@@ -62,7 +63,7 @@ records::Patient ReadPatientRow(SQLite::Statement& q) {
 
 // Fills in the conditions and latest weight of patients read from their
 // rows: two queries for the whole list.
-void LoadDetails(SQLite::Database& db, std::vector<records::Patient>& patients) {
+void LoadDetails(Connection& db, std::vector<records::Patient>& patients) {
   if (patients.empty()) return;
   std::vector<std::int64_t> ids;
   std::map<std::int64_t, records::Patient*> by_id;
@@ -70,22 +71,18 @@ void LoadDetails(SQLite::Database& db, std::vector<records::Patient>& patients) 
     ids.push_back(p.id.value());
     by_id[p.id.value()] = &p;
   }
-  const std::string in = Placeholders(ids.size());
-  SQLite::Statement c(db,
-                      "SELECT patient_id, condition FROM patient_conditions WHERE patient_id "
-                      "IN (" +
-                          in + ") ORDER BY patient_id, position");
+  Query c(db,
+          "SELECT patient_id, condition FROM patient_conditions WHERE patient_id "
+          "IN (SELECT value FROM json_each(:ids)) ORDER BY patient_id, position");
   BindIds(c, ids);
   while (c.executeStep())
     by_id[c.getColumn(0).getInt64()]->conditions.push_back(c.getColumn(1).getString());
 
   // The latest measurement of each patient (newest date, then newest row).
-  SQLite::Statement w(
-      db,
-      "SELECT patient_id, value, unit, measured_on FROM weight_records w "
-      "WHERE patient_id IN (" +
-          in +
-          ") AND id = (SELECT id FROM weight_records x "
+  Query w(db,
+          "SELECT patient_id, value, unit, measured_on FROM weight_records w "
+          "WHERE patient_id IN (SELECT value FROM json_each(:ids)) "
+          "AND id = (SELECT id FROM weight_records x "
           "WHERE x.patient_id = w.patient_id ORDER BY measured_on DESC, id DESC LIMIT 1)");
   BindIds(w, ids);
   while (w.executeStep()) {
@@ -106,11 +103,11 @@ constexpr const char* kPatientColumns =
 Result<PatientId> SqliteStore::InsertPatient(const records::Patient& p) {
   Result<PatientId> out = Status::Internal("patient not inserted");
   Status st = InTransaction([&]() -> Status {
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO patients(display_name, birth_date, sex, pregnancy, "
-                          "breastfeeding, smoker, time_zone, notes, version, created_at, "
-                          "created_by, updated_at) VALUES (:n, :b, :s, :pr, :bf, :sm, :tz, "
-                          ":no, 1, :ca, :cb, :ca)");
+    Query ins(*db_,
+              "INSERT INTO patients(display_name, birth_date, sex, pregnancy, "
+              "breastfeeding, smoker, time_zone, notes, version, created_at, "
+              "created_by, updated_at) VALUES (:n, :b, :s, :pr, :bf, :sm, :tz, "
+              ":no, 1, :ca, :cb, :ca)");
     BindText(ins, ":n", p.display_name);
     BindOptDate(ins, ":b", p.birth_date);
     ins.bind(":s", std::string(records::ToString(p.sex)));
@@ -134,8 +131,7 @@ Result<PatientId> SqliteStore::InsertPatient(const records::Patient& p) {
 
 Result<records::Patient> SqliteStore::GetPatient(PatientId id) {
   return Guarded("read patient", [&]() -> Result<records::Patient> {
-    SQLite::Statement q(*db_,
-                        std::string("SELECT ") + kPatientColumns + " FROM patients WHERE id = ?");
+    Query q(*db_, std::string("SELECT ") + kPatientColumns + " FROM patients WHERE id = ?");
     q.bind(1, id.value());
     if (!q.executeStep()) {
       return Status::NotFound("patient " + id.ToString() + " not found");
@@ -148,11 +144,11 @@ Result<records::Patient> SqliteStore::GetPatient(PatientId id) {
 
 Status SqliteStore::UpdatePatient(const records::Patient& p, Instant now) {
   return InTransaction([&]() -> Status {
-    SQLite::Statement up(*db_,
-                         "UPDATE patients SET display_name = :n, birth_date = :b, sex = :s, "
-                         "pregnancy = :pr, breastfeeding = :bf, smoker = :sm, time_zone = :tz, "
-                         "notes = :no, version = version + 1, updated_at = :ua "
-                         "WHERE id = :id AND version = :v");
+    Query up(*db_,
+             "UPDATE patients SET display_name = :n, birth_date = :b, sex = :s, "
+             "pregnancy = :pr, breastfeeding = :bf, smoker = :sm, time_zone = :tz, "
+             "notes = :no, version = version + 1, updated_at = :ua "
+             "WHERE id = :id AND version = :v");
     BindText(up, ":n", p.display_name);
     BindOptDate(up, ":b", p.birth_date);
     up.bind(":s", std::string(records::ToString(p.sex)));
@@ -165,7 +161,7 @@ Status SqliteStore::UpdatePatient(const records::Patient& p, Instant now) {
     up.bind(":id", p.id.value());
     up.bind(":v", p.version);
     if (up.exec() == 0) {
-      SQLite::Statement q(*db_, "SELECT version FROM patients WHERE id = ?");
+      Query q(*db_, "SELECT version FROM patients WHERE id = ?");
       q.bind(1, p.id.value());
       if (!q.executeStep()) return Status::NotFound("patient " + p.id.ToString() + " not found");
       return Status::Aborted("patient " + p.id.ToString() +
@@ -207,13 +203,13 @@ Result<Page<records::Patient>> SqliteStore::ListPatients(const PatientQuery& que
       if (query.care_team_of) st.bind(":user", query.care_team_of->value());
       if (query.only) st.bind(":only", query.only->value());
     };
-    SQLite::Statement count(*db_, "SELECT COUNT(*)" + where);
+    Query count(*db_, "SELECT COUNT(*)" + where);
     bind_where(count);
     count.executeStep();
     page.total = count.getColumn(0).getInt();
-    SQLite::Statement q(*db_, std::string("SELECT ") + kPatientColumns + where +
-                                  " ORDER BY display_name COLLATE NOCASE, id LIMIT :limit OFFSET "
-                                  ":offset");
+    Query q(*db_, std::string("SELECT ") + kPatientColumns + where +
+                      " ORDER BY display_name COLLATE NOCASE, id LIMIT :limit OFFSET "
+                      ":offset");
     bind_where(q);
     q.bind(":limit", query.limit);
     q.bind(":offset", query.offset);

@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
 #include "pineal/store/sqlite/sqlite_screening_rows.h"
@@ -24,7 +25,7 @@ CircadianPlanRecord ReadPlan(SQLite::Statement& q) {
 }
 
 // Attaches each plan's recorded screening.
-void LoadPlanScreening(SQLite::Database& db, std::vector<CircadianPlanRecord>& plans) {
+void LoadPlanScreening(Connection& db, std::vector<CircadianPlanRecord>& plans) {
   if (plans.empty()) return;
   std::vector<std::int64_t> ids;
   for (const auto& p : plans) ids.push_back(p.id);
@@ -34,14 +35,16 @@ void LoadPlanScreening(SQLite::Database& db, std::vector<CircadianPlanRecord>& p
     }
     return nullptr;
   };
-  SQLite::Statement f(db, "SELECT * FROM circadian_plan_findings WHERE plan_id IN (" +
-                              Placeholders(ids.size()) + ") ORDER BY plan_id, position");
+  Query f(db,
+          "SELECT * FROM circadian_plan_findings WHERE plan_id IN "
+          "(SELECT value FROM json_each(:ids)) ORDER BY plan_id, position");
   BindIds(f, ids);
   while (f.executeStep()) {
     if (auto* p = plan_of(f.getColumn("plan_id").getInt64())) p->findings.push_back(ColFinding(f));
   }
-  SQLite::Statement o(db, "SELECT * FROM circadian_plan_overrides WHERE plan_id IN (" +
-                              Placeholders(ids.size()) + ") ORDER BY plan_id, finding_key");
+  Query o(db,
+          "SELECT * FROM circadian_plan_overrides WHERE plan_id IN "
+          "(SELECT value FROM json_each(:ids)) ORDER BY plan_id, finding_key");
   BindIds(o, ids);
   while (o.executeStep()) {
     if (auto* p = plan_of(o.getColumn("plan_id").getInt64())) {
@@ -54,10 +57,10 @@ void LoadPlanScreening(SQLite::Database& db, std::vector<CircadianPlanRecord>& p
 
 Result<std::int64_t> SqliteStore::InsertCircadianPlan(const CircadianPlanRecord& p) {
   return Guarded("insert circadian plan", [&]() -> Result<std::int64_t> {
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO circadian_plans(patient_id, kind, title, request_json, "
-                          "plan_json, created_at, created_by) VALUES (:p, :k, :t, :rq, :pl, :ca, "
-                          ":cb)");
+    Query ins(*db_,
+              "INSERT INTO circadian_plans(patient_id, kind, title, request_json, "
+              "plan_json, created_at, created_by) VALUES (:p, :k, :t, :rq, :pl, :ca, "
+              ":cb)");
     ins.bind(":p", p.patient_id.value());
     BindText(ins, ":k", p.kind);
     BindText(ins, ":t", p.title);
@@ -67,11 +70,11 @@ Result<std::int64_t> SqliteStore::InsertCircadianPlan(const CircadianPlanRecord&
     BindText(ins, ":cb", p.provenance.created_by);
     ins.exec();
     const std::int64_t id = db_->getLastInsertRowid();
-    SQLite::Statement f(*db_,
-                        "INSERT INTO circadian_plan_findings(plan_id, position, rule_id, "
-                        "finding_key, kind, severity, blocking, title, message, mechanism, action, "
-                        "refs) VALUES (:id, :p, :rule, :key, :kind, :sev, :b, :t, :m, :mech, :a, "
-                        ":refs)");
+    Query f(*db_,
+            "INSERT INTO circadian_plan_findings(plan_id, position, rule_id, "
+            "finding_key, kind, severity, blocking, title, message, mechanism, action, "
+            "refs) VALUES (:id, :p, :rule, :key, :kind, :sev, :b, :t, :m, :mech, :a, "
+            ":refs)");
     for (size_t i = 0; i < p.findings.size(); ++i) {
       f.bind(":id", id);
       f.bind(":p", static_cast<int>(i));
@@ -79,10 +82,10 @@ Result<std::int64_t> SqliteStore::InsertCircadianPlan(const CircadianPlanRecord&
       f.exec();
       f.reset();
     }
-    SQLite::Statement o(*db_,
-                        "INSERT INTO circadian_plan_overrides(plan_id, finding_key, rule_id, "
-                        "reason, decided_by, decided_at) VALUES (:id, :key, :rule, :reason, :by, "
-                        ":at)");
+    Query o(*db_,
+            "INSERT INTO circadian_plan_overrides(plan_id, finding_key, rule_id, "
+            "reason, decided_by, decided_at) VALUES (:id, :key, :rule, :reason, :by, "
+            ":at)");
     for (const records::RecordedOverride& x : p.overrides) {
       o.bind(":id", id);
       BindOverride(o, x);
@@ -95,7 +98,7 @@ Result<std::int64_t> SqliteStore::InsertCircadianPlan(const CircadianPlanRecord&
 
 Result<CircadianPlanRecord> SqliteStore::GetCircadianPlan(PatientId patient, std::int64_t id) {
   return Guarded("read circadian plan", [&]() -> Result<CircadianPlanRecord> {
-    SQLite::Statement q(*db_, "SELECT * FROM circadian_plans WHERE id = ? AND patient_id = ?");
+    Query q(*db_, "SELECT * FROM circadian_plans WHERE id = ? AND patient_id = ?");
     q.bind(1, id);
     q.bind(2, patient.value());
     if (!q.executeStep())
@@ -108,9 +111,9 @@ Result<CircadianPlanRecord> SqliteStore::GetCircadianPlan(PatientId patient, std
 
 Result<std::vector<CircadianPlanRecord>> SqliteStore::ListCircadianPlans(PatientId patient) {
   return Guarded("list circadian plans", [&]() -> Result<std::vector<CircadianPlanRecord>> {
-    SQLite::Statement q(*db_,
-                        "SELECT * FROM circadian_plans WHERE patient_id = ? "
-                        "ORDER BY created_at DESC, id DESC");
+    Query q(*db_,
+            "SELECT * FROM circadian_plans WHERE patient_id = ? "
+            "ORDER BY created_at DESC, id DESC");
     q.bind(1, patient.value());
     std::vector<CircadianPlanRecord> out;
     while (q.executeStep()) out.push_back(ReadPlan(q));

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "pineal/records/enums.h"
+#include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
 #include "pineal/store/sqlite/sqlite_screening_rows.h"
@@ -38,12 +39,12 @@ std::vector<TimeOfDay> SplitTimes(const std::string& text) {
   return out;
 }
 
-void InsertScreening(SQLite::Database& db, std::int64_t regimen, const records::RegimenVersion& v) {
-  SQLite::Statement f(db,
-                      "INSERT INTO regimen_findings(regimen_id, version, position, rule_id, "
-                      "finding_key, kind, severity, blocking, title, message, mechanism, action, "
-                      "refs) VALUES (:r, :v, :p, :rule, :key, :kind, :sev, :b, :t, :m, :mech, :a, "
-                      ":refs)");
+void InsertScreening(Connection& db, std::int64_t regimen, const records::RegimenVersion& v) {
+  Query f(db,
+          "INSERT INTO regimen_findings(regimen_id, version, position, rule_id, "
+          "finding_key, kind, severity, blocking, title, message, mechanism, action, "
+          "refs) VALUES (:r, :v, :p, :rule, :key, :kind, :sev, :b, :t, :m, :mech, :a, "
+          ":refs)");
   for (size_t i = 0; i < v.findings.size(); ++i) {
     f.bind(":r", regimen);
     f.bind(":v", v.version);
@@ -52,10 +53,10 @@ void InsertScreening(SQLite::Database& db, std::int64_t regimen, const records::
     f.exec();
     f.reset();
   }
-  SQLite::Statement o(db,
-                      "INSERT INTO regimen_overrides(regimen_id, version, finding_key, rule_id, "
-                      "reason, decided_by, decided_at) VALUES (:r, :v, :key, :rule, :reason, :by, "
-                      ":at)");
+  Query o(db,
+          "INSERT INTO regimen_overrides(regimen_id, version, finding_key, rule_id, "
+          "reason, decided_by, decided_at) VALUES (:r, :v, :key, :rule, :reason, :by, "
+          ":at)");
   for (const records::RecordedOverride& x : v.overrides) {
     o.bind(":r", regimen);
     o.bind(":v", v.version);
@@ -63,9 +64,9 @@ void InsertScreening(SQLite::Database& db, std::int64_t regimen, const records::
     o.exec();
     o.reset();
   }
-  SQLite::Statement c(db,
-                      "INSERT INTO regimen_cosignatures(regimen_id, version, finding_key, reason, "
-                      "protocol, signed_by, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  Query c(db,
+          "INSERT INTO regimen_cosignatures(regimen_id, version, finding_key, reason, "
+          "protocol, signed_by, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const records::RecordedCosignature& x : v.cosignatures) {
     c.bind(1, regimen);
     c.bind(2, v.version);
@@ -84,10 +85,10 @@ using VersionLookup = std::function<records::RegimenVersion*(std::int64_t regime
 
 // Attaches the recorded screening to the loaded versions of the regimens
 // `in_regimens` selects (a subquery of regimen ids).
-void LoadScreening(SQLite::Database& db, const std::string& in_regimens, std::int64_t value,
+void LoadScreening(Connection& db, const std::string& in_regimens, std::int64_t value,
                    const VersionLookup& version_of) {
-  SQLite::Statement f(db, "SELECT * FROM regimen_findings WHERE regimen_id IN (" + in_regimens +
-                              ") ORDER BY regimen_id, version, position");
+  Query f(db, "SELECT * FROM regimen_findings WHERE regimen_id IN (" + in_regimens +
+                  ") ORDER BY regimen_id, version, position");
   f.bind(1, value);
   while (f.executeStep()) {
     records::RegimenVersion* v =
@@ -95,8 +96,8 @@ void LoadScreening(SQLite::Database& db, const std::string& in_regimens, std::in
     if (v == nullptr) continue;
     v->findings.push_back(ColFinding(f));
   }
-  SQLite::Statement o(db, "SELECT * FROM regimen_overrides WHERE regimen_id IN (" + in_regimens +
-                              ") ORDER BY regimen_id, version, finding_key");
+  Query o(db, "SELECT * FROM regimen_overrides WHERE regimen_id IN (" + in_regimens +
+                  ") ORDER BY regimen_id, version, finding_key");
   o.bind(1, value);
   while (o.executeStep()) {
     records::RegimenVersion* v =
@@ -104,8 +105,8 @@ void LoadScreening(SQLite::Database& db, const std::string& in_regimens, std::in
     if (v == nullptr) continue;
     v->overrides.push_back(ColOverride(o));
   }
-  SQLite::Statement c(db, "SELECT * FROM regimen_cosignatures WHERE regimen_id IN (" + in_regimens +
-                              ") ORDER BY regimen_id, version, finding_key");
+  Query c(db, "SELECT * FROM regimen_cosignatures WHERE regimen_id IN (" + in_regimens +
+                  ") ORDER BY regimen_id, version, finding_key");
   c.bind(1, value);
   while (c.executeStep()) {
     records::RegimenVersion* v =
@@ -117,13 +118,13 @@ void LoadScreening(SQLite::Database& db, const std::string& in_regimens, std::in
   }
 }
 
-void InsertVersion(SQLite::Database& db, std::int64_t regimen, const records::RegimenVersion& v) {
-  SQLite::Statement ins(db,
-                        "INSERT INTO regimen_versions(regimen_id, version, status, formulation, "
-                        "dose_value, dose_unit, times_of_day, frequency, indication, start_date, "
-                        "end_date, reason, created_at, created_by, content_mg_per_g) VALUES (:r, "
-                        ":v, :st, :f, :dose_value, :dose_unit, :t, :fr, :ind, :sd, :ed, :re, :ca, "
-                        ":cb, :content)");
+void InsertVersion(Connection& db, std::int64_t regimen, const records::RegimenVersion& v) {
+  Query ins(db,
+            "INSERT INTO regimen_versions(regimen_id, version, status, formulation, "
+            "dose_value, dose_unit, times_of_day, frequency, indication, start_date, "
+            "end_date, reason, created_at, created_by, content_mg_per_g) VALUES (:r, "
+            ":v, :st, :f, :dose_value, :dose_unit, :t, :fr, :ind, :sd, :ed, :re, :ca, "
+            ":cb, :content)");
   ins.bind(":r", regimen);
   ins.bind(":v", v.version);
   ins.bind(":st", std::string(records::ToString(v.status)));
@@ -144,10 +145,10 @@ void InsertVersion(SQLite::Database& db, std::int64_t regimen, const records::Re
   }
   ins.exec();
   InsertScreening(db, regimen, v);
-  SQLite::Statement step(db,
-                         "INSERT INTO titration_steps(regimen_id, version, position, after_days, "
-                         "dose_value, dose_unit) VALUES (:r, :v, :pos, :after, :dose_value, "
-                         ":dose_unit)");
+  Query step(db,
+             "INSERT INTO titration_steps(regimen_id, version, position, after_days, "
+             "dose_value, dose_unit) VALUES (:r, :v, :pos, :after, :dose_value, "
+             ":dose_unit)");
   for (size_t i = 0; i < v.titration.size(); ++i) {
     step.bind(":r", regimen);
     step.bind(":v", v.version);
@@ -167,9 +168,9 @@ Result<RegimenId> SqliteStore::InsertRegimen(const records::Regimen& regimen) {
   }
   Result<RegimenId> out = Status::Internal("regimen not inserted");
   Status st = InTransaction([&]() -> Status {
-    SQLite::Statement ins(*db_,
-                          "INSERT INTO regimens(patient_id, substance, created_at, created_by) "
-                          "VALUES (?, ?, ?, ?)");
+    Query ins(*db_,
+              "INSERT INTO regimens(patient_id, substance, created_at, created_by) "
+              "VALUES (?, ?, ?, ?)");
     ins.bind(1, regimen.patient_id.value());
     ins.bind(2, regimen.substance);
     ins.bind(3, FormatInstant(regimen.current().provenance.created_at));
@@ -186,7 +187,7 @@ Result<RegimenId> SqliteStore::InsertRegimen(const records::Regimen& regimen) {
 
 Status SqliteStore::AppendRegimenVersion(RegimenId id, const records::RegimenVersion& version) {
   return InTransaction([&]() -> Status {
-    SQLite::Statement q(*db_, "SELECT MAX(version) FROM regimen_versions WHERE regimen_id = ?");
+    Query q(*db_, "SELECT MAX(version) FROM regimen_versions WHERE regimen_id = ?");
     q.bind(1, id.value());
     q.executeStep();
     if (q.getColumn(0).isNull()) return Status::NotFound("regimen " + id.ToString() + " not found");
@@ -209,8 +210,8 @@ Result<std::vector<records::Regimen>> SqliteStore::LoadRegimens(const char* filt
   const std::string in_regimens = std::string("SELECT id FROM regimens WHERE ") + filter;
   std::vector<records::Regimen> out;
   std::map<std::int64_t, std::size_t> position;
-  SQLite::Statement r(*db_, std::string("SELECT id, patient_id, substance FROM regimens WHERE ") +
-                                filter + " ORDER BY id");
+  Query r(*db_, std::string("SELECT id, patient_id, substance FROM regimens WHERE ") + filter +
+                    " ORDER BY id");
   r.bind(1, value);
   while (r.executeStep()) {
     records::Regimen regimen;
@@ -233,8 +234,8 @@ Result<std::vector<records::Regimen>> SqliteStore::LoadRegimens(const char* filt
     return nullptr;
   };
 
-  SQLite::Statement v(*db_, "SELECT * FROM regimen_versions WHERE regimen_id IN (" + in_regimens +
-                                ") ORDER BY regimen_id, version");
+  Query v(*db_, "SELECT * FROM regimen_versions WHERE regimen_id IN (" + in_regimens +
+                    ") ORDER BY regimen_id, version");
   v.bind(1, value);
   while (v.executeStep()) {
     records::Regimen* regimen = regimen_of(v.getColumn("regimen_id").getInt64());
@@ -256,10 +257,10 @@ Result<std::vector<records::Regimen>> SqliteStore::LoadRegimens(const char* filt
     ver.provenance = ColProvenance(v);
     regimen->versions.push_back(std::move(ver));
   }
-  SQLite::Statement s(*db_,
-                      "SELECT regimen_id, version, after_days, dose_value, dose_unit FROM "
-                      "titration_steps WHERE regimen_id IN (" +
-                          in_regimens + ") ORDER BY regimen_id, version, position");
+  Query s(*db_,
+          "SELECT regimen_id, version, after_days, dose_value, dose_unit FROM "
+          "titration_steps WHERE regimen_id IN (" +
+              in_regimens + ") ORDER BY regimen_id, version, position");
   s.bind(1, value);
   while (s.executeStep()) {
     records::RegimenVersion* ver = version_of(s.getColumn(0).getInt64(), s.getColumn(1).getInt());

@@ -6,10 +6,13 @@
 #include <cstdio>
 
 #include "pineal/store/migration.h"
+#include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/wal_flusher.h"
 
 namespace pineal::store {
+
+using sqlite::Query;
 
 Status StatusFromSqlite(const char* what, const SQLite::Exception& e) {
   const int primary = e.getErrorCode() & 0xff;
@@ -22,7 +25,7 @@ Status StatusFromSqlite(const char* what, const SQLite::Exception& e) {
   return Status::Internal(std::string(what) + ": " + e.what());
 }
 
-SqliteStore::SqliteStore(std::unique_ptr<SQLite::Database> db, DatabaseLock lock,
+SqliteStore::SqliteStore(std::unique_ptr<sqlite::Connection> db, DatabaseLock lock,
                          std::unique_ptr<WalFlusher> flusher, const SqliteOptions& options)
     : db_(std::move(db)), lock_(std::move(lock)), flusher_(std::move(flusher)), options_(options) {
   if (flusher_ == nullptr) return;
@@ -51,7 +54,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   PINEAL_RETURN_IF_ERROR(CreatePrivateFile(path));
   PINEAL_ASSIGN_OR_RETURN(DatabaseLock lock, DatabaseLock::Shared(path));
   try {
-    auto db = std::make_unique<SQLite::Database>(
+    auto db = std::make_unique<sqlite::Connection>(
         path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
     db->setBusyTimeout(5000);
     // WAL lets readers proceed during a write. See the header for why NORMAL
@@ -139,7 +142,11 @@ Status SqliteStore::RunTransaction(const std::function<Status()>& body) {
   }
   const std::string savepoint = "sp" + std::to_string(tx_depth_);
   try {
-    db_->exec(tx_depth_ == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint);
+    if (tx_depth_ == 0) {
+      Query(*db_, "BEGIN IMMEDIATE").exec();
+    } else {
+      db_->exec("SAVEPOINT " + savepoint);
+    }
   } catch (const SQLite::Exception& e) {
     return StatusFromSqlite("begin transaction", e);
   }
@@ -154,8 +161,10 @@ Status SqliteStore::RunTransaction(const std::function<Status()>& body) {
   }
   --tx_depth_;
   try {
-    if (status.ok()) {
-      db_->exec(tx_depth_ == 0 ? std::string("COMMIT") : "RELEASE " + savepoint);
+    if (status.ok() && tx_depth_ == 0) {
+      Query(*db_, "COMMIT").exec();
+    } else if (status.ok()) {
+      db_->exec("RELEASE " + savepoint);
     } else if (tx_depth_ == 0) {
       db_->exec("ROLLBACK");
     } else {
@@ -191,7 +200,7 @@ Status SqliteStore::Migrate() {
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
     int current = 0;
     {
-      SQLite::Statement q(*db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+      Query q(*db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
       q.executeStep();
       current = q.getColumn(0).getInt();
     }
@@ -205,14 +214,14 @@ Status SqliteStore::Migrate() {
     for (const Migration& m : all) {
       if (m.version <= current) continue;
       db_->exec(std::string(m.sql));
-      SQLite::Statement ins(*db_,
-                            "INSERT INTO schema_migrations(version, name, applied_at) "
-                            "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+      Query ins(*db_,
+                "INSERT INTO schema_migrations(version, name, applied_at) "
+                "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
       ins.bind(1, m.version);
       ins.bind(2, std::string(m.name));
       ins.exec();
     }
-    SQLite::Statement check(*db_, "PRAGMA foreign_key_check");
+    Query check(*db_, "PRAGMA foreign_key_check");
     if (check.executeStep()) {
       return Status::Internal("a migration broke a foreign key in table " +
                               check.getColumn(0).getString());
@@ -234,7 +243,7 @@ Result<std::vector<MigrationInfo>> SqliteStore::Migrations() {
       out.push_back({m.version, std::string(m.name), ""});
     }
     if (!db_->tableExists("schema_migrations")) return out;
-    SQLite::Statement q(*db_, "SELECT version, applied_at FROM schema_migrations");
+    Query q(*db_, "SELECT version, applied_at FROM schema_migrations");
     while (q.executeStep()) {
       int version = q.getColumn(0).getInt();
       for (auto& info : out) {
@@ -247,7 +256,7 @@ Result<std::vector<MigrationInfo>> SqliteStore::Migrations() {
 
 Result<std::string> SqliteStore::IntegrityCheck() {
   return Guarded("integrity check", [&]() -> Result<std::string> {
-    SQLite::Statement q(*db_, "PRAGMA integrity_check");
+    Query q(*db_, "PRAGMA integrity_check");
     std::string out;
     while (q.executeStep()) {
       if (!out.empty()) out += "\n";
@@ -266,8 +275,7 @@ Result<std::string> SqliteStore::PragmaForTest(const std::string& name) {
 }
 
 Status SqliteStore::ExistsForPatient(const char* table, std::int64_t id, PatientId patient) {
-  SQLite::Statement q(*db_,
-                      std::string("SELECT 1 FROM ") + table + " WHERE id = ? AND patient_id = ?");
+  Query q(*db_, std::string("SELECT 1 FROM ") + table + " WHERE id = ? AND patient_id = ?");
   q.bind(1, id);
   q.bind(2, patient.value());
   if (!q.executeStep()) {

@@ -36,6 +36,9 @@ class Database;
 }
 
 namespace pineal::store {
+namespace sqlite {
+class Connection;
+}  // namespace sqlite
 
 class WalFlusher;
 
@@ -149,7 +152,7 @@ class SqliteStore final : public Store {
   void SetSyncForTest(std::function<int(int)> sync);
 
  private:
-  SqliteStore(std::unique_ptr<SQLite::Database> db, DatabaseLock lock,
+  SqliteStore(std::unique_ptr<sqlite::Connection> db, DatabaseLock lock,
               std::unique_ptr<WalFlusher> flusher, const SqliteOptions& options);
 
   // Under the mutex, at the end of a call: 0 if the call needs no sync, else
@@ -172,7 +175,7 @@ class SqliteStore final : public Store {
   Result<std::vector<records::Regimen>> LoadRegimens(const char* filter, std::int64_t value);
   Status ExistsForPatient(const char* table, std::int64_t id, PatientId patient);
 
-  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<sqlite::Connection> db_;
   DatabaseLock lock_;
   std::unique_ptr<WalFlusher> flusher_;  // null when every commit syncs itself
   const SqliteOptions options_;
