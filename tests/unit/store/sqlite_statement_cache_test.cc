@@ -86,13 +86,20 @@ TEST_F(StatementCacheTest, NestedUsesOfOneTextGetTheirOwnStatements) {
   EXPECT_EQ(pairs, 3 + 2 + 1);
 }
 
-TEST_F(StatementCacheTest, TheCacheKeepsAtMostItsBound) {
+TEST_F(StatementCacheTest, TheCacheKeepsItsBoundAndDropsTheLeastRecentlyUsed) {
   for (std::size_t i = 0; i < Connection::kMaxCached + 50; ++i) {
-    Query q(db_, "SELECT " + std::to_string(i));
-    ASSERT_TRUE(q.executeStep());
-    EXPECT_EQ(q.getColumn(0).getInt64(), static_cast<std::int64_t>(i));
+    {
+      Query q(db_, "SELECT " + std::to_string(i));
+      ASSERT_TRUE(q.executeStep());
+      EXPECT_EQ(q.getColumn(0).getInt64(), static_cast<std::int64_t>(i));
+    }
+    Query hot(db_, "SELECT v FROM t WHERE id = 1");  // used between every one-off
+    ASSERT_TRUE(hot.executeStep());
   }
   EXPECT_EQ(db_.CachedStatementsForTest(), Connection::kMaxCached);
+  EXPECT_TRUE(db_.IsCachedForTest("SELECT v FROM t WHERE id = 1"));
+  EXPECT_TRUE(db_.IsCachedForTest("SELECT " + std::to_string(Connection::kMaxCached + 49)));
+  EXPECT_FALSE(db_.IsCachedForTest("SELECT 0"));
 }
 
 }  // namespace

@@ -5,11 +5,15 @@
 namespace pineal::store::sqlite {
 
 // Statements are finalized before the base class closes the connection.
-Connection::~Connection() { idle_.clear(); }
+Connection::~Connection() {
+  idle_.clear();
+  use_order_.clear();
+}
 
 std::unique_ptr<SQLite::Statement> Connection::Borrow(std::string_view sql) {
   if (auto it = idle_.find(sql); it != idle_.end()) {
-    auto statement = std::move(it->second);
+    auto statement = std::move(it->second.statement);
+    use_order_.erase(it->second.in_use_order);
     idle_.erase(it);
     return statement;
   }
@@ -26,8 +30,13 @@ void Connection::GiveBack(std::string_view sql,
   } catch (const SQLite::Exception&) {
     return;  // finalized rather than reused with stale values
   }
-  if (idle_.size() >= kMaxCached || idle_.find(sql) != idle_.end()) return;
-  idle_.emplace(std::string(sql), std::move(statement));
+  if (idle_.find(sql) != idle_.end()) return;  // a nested use's copy is kept already
+  if (idle_.size() >= kMaxCached) {
+    idle_.erase(use_order_.back());
+    use_order_.pop_back();
+  }
+  use_order_.emplace_front(sql);
+  idle_.emplace(use_order_.front(), Idle{std::move(statement), use_order_.begin()});
 }
 
 }  // namespace pineal::store::sqlite

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,7 +25,9 @@ class Connection : public SQLite::Database {
   Connection& operator=(const Connection&) = delete;
   ~Connection();
 
-  // At most this many statements are kept; beyond it they are finalized.
+  // At most this many idle statements are kept; beyond it the least
+  // recently used one is finalized, so that run-time variants (IN lists of
+  // every length) cannot crowd out the common statements for good.
   static constexpr std::size_t kMaxCached = 256;
 
   // A prepared statement for `sql`: an idle one from the cache, else a new one.
@@ -32,21 +35,25 @@ class Connection : public SQLite::Database {
   // Hands a statement back, reset and unbound, for the next Borrow of `sql`.
   void GiveBack(std::string_view sql, std::unique_ptr<SQLite::Statement> statement) noexcept;
   std::size_t CachedStatementsForTest() const { return idle_.size(); }
+  bool IsCachedForTest(std::string_view sql) const { return idle_.find(sql) != idle_.end(); }
 
  private:
   struct TextHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, TextHash, std::equal_to<>>
-      idle_;
+  struct Idle {
+    std::unique_ptr<SQLite::Statement> statement;
+    std::list<std::string>::iterator in_use_order;
+  };
+  std::unordered_map<std::string, Idle, TextHash, std::equal_to<>> idle_;
+  std::list<std::string> use_order_;  // idle statements' texts, latest first
 };
 
 // One use of a cached statement; it goes back to the connection, reset (so
 // it holds no read snapshot open) and unbound, when the Query ends. The SQL
-// is a literal, or text built from a fixed set of pieces with every value
-// bound; SQL whose text varies with the data (an IN list of n placeholders)
-// would fill the cache with one-off statements and uses SQLite::Statement.
+// is a literal or text built at run time with every value bound (never a
+// value spliced into the text, which would make each statement a one-off).
 class Query {
  public:
   template <std::size_t N>

@@ -46,7 +46,8 @@ void LoadHistory(Connection& db, std::vector<AlertRecord>& alerts) {
   }
   Query q(db,
           "SELECT alert_id, status, note, changed_at, changed_by FROM alert_status_changes "
-          "WHERE alert_id IN (SELECT value FROM json_each(:ids)) ORDER BY id");
+          "WHERE alert_id IN (" +
+              Placeholders(ids.size()) + ") ORDER BY id");
   BindIds(q, ids);
   while (q.executeStep()) {
     by_id[q.getColumn(0).getInt64()]->history.push_back({ColText(q, "status"), ColText(q, "note"),

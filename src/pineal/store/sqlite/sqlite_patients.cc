@@ -71,9 +71,11 @@ void LoadDetails(Connection& db, std::vector<records::Patient>& patients) {
     ids.push_back(p.id.value());
     by_id[p.id.value()] = &p;
   }
+  const std::string in = Placeholders(ids.size());
   Query c(db,
           "SELECT patient_id, condition FROM patient_conditions WHERE patient_id "
-          "IN (SELECT value FROM json_each(:ids)) ORDER BY patient_id, position");
+          "IN (" +
+              in + ") ORDER BY patient_id, position");
   BindIds(c, ids);
   while (c.executeStep())
     by_id[c.getColumn(0).getInt64()]->conditions.push_back(c.getColumn(1).getString());
@@ -81,9 +83,10 @@ void LoadDetails(Connection& db, std::vector<records::Patient>& patients) {
   // The latest measurement of each patient (newest date, then newest row).
   Query w(db,
           "SELECT patient_id, value, unit, measured_on FROM weight_records w "
-          "WHERE patient_id IN (SELECT value FROM json_each(:ids)) "
-          "AND id = (SELECT id FROM weight_records x "
-          "WHERE x.patient_id = w.patient_id ORDER BY measured_on DESC, id DESC LIMIT 1)");
+          "WHERE patient_id IN (" +
+              in +
+              ") AND id = (SELECT id FROM weight_records x "
+              "WHERE x.patient_id = w.patient_id ORDER BY measured_on DESC, id DESC LIMIT 1)");
   BindIds(w, ids);
   while (w.executeStep()) {
     auto weight = BodyWeight::Make(w.getColumn(1).getDouble(), w.getColumn(2).getString());

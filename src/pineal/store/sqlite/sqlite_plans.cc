@@ -35,16 +35,14 @@ void LoadPlanScreening(Connection& db, std::vector<CircadianPlanRecord>& plans) 
     }
     return nullptr;
   };
-  Query f(db,
-          "SELECT * FROM circadian_plan_findings WHERE plan_id IN "
-          "(SELECT value FROM json_each(:ids)) ORDER BY plan_id, position");
+  Query f(db, "SELECT * FROM circadian_plan_findings WHERE plan_id IN (" +
+                  Placeholders(ids.size()) + ") ORDER BY plan_id, position");
   BindIds(f, ids);
   while (f.executeStep()) {
     if (auto* p = plan_of(f.getColumn("plan_id").getInt64())) p->findings.push_back(ColFinding(f));
   }
-  Query o(db,
-          "SELECT * FROM circadian_plan_overrides WHERE plan_id IN "
-          "(SELECT value FROM json_each(:ids)) ORDER BY plan_id, finding_key");
+  Query o(db, "SELECT * FROM circadian_plan_overrides WHERE plan_id IN (" +
+                  Placeholders(ids.size()) + ") ORDER BY plan_id, finding_key");
   BindIds(o, ids);
   while (o.executeStep()) {
     if (auto* p = plan_of(o.getColumn("plan_id").getInt64())) {

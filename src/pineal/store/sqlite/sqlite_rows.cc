@@ -124,13 +124,14 @@ template records::DoseStatus ColEnum<records::DoseStatus>(SQLite::Statement&, co
 template records::ObservationKind ColEnum<records::ObservationKind>(SQLite::Statement&,
                                                                     const char*);
 
+std::string Placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ",?";
+  return out;
+}
+
 void BindIds(SQLite::Statement& s, const std::vector<std::int64_t>& ids) {
-  std::string list = "[";
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (i != 0) list += ',';
-    list += std::to_string(ids[i]);
-  }
-  s.bind(":ids", list + "]");
+  for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i) + 1, ids[i]);
 }
 
 }  // namespace pineal::store::sqlite

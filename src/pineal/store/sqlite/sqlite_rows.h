@@ -33,9 +33,10 @@ std::optional<std::int64_t> ColOptInt(SQLite::Statement& s, const char* column);
 // The created_at and created_by columns every record table has.
 records::Provenance ColProvenance(SQLite::Statement& s);
 
-// Binds ids as the JSON array ":ids" of "IN (SELECT value FROM json_each(:ids))",
-// so that the statement's text, and its cached compiled form, is the same for
-// any number of ids.
+// "?,?,?" for an IN list of `n` values, bound from 1 by BindIds. (SQLite
+// runs "IN (?)" as an equality; a list in a subquery would build a
+// temporary table on every run.)
+std::string Placeholders(std::size_t n);
 void BindIds(SQLite::Statement& s, const std::vector<std::int64_t>& ids);
 
 // Enum columns hold the record enums' text names; a bad name is corruption.
