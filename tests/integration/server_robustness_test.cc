@@ -321,9 +321,11 @@ TEST_F(ServerRobustnessTest, StaticPathsNeverLeaveTheWebApp) {
 // The socket layer alone, with a dispatcher the test controls.
 class SocketServerTest : public ::testing::Test {
  protected:
-  void Start(http::ServerOptions options, http::RequestDispatcher dispatch) {
+  void Start(http::ServerOptions options, http::RequestDispatcher dispatch,
+             http::AnswersAtOnce answers_at_once = {}) {
     options.port = 0;
-    server_ = std::make_unique<http::SocketServer>(options, std::move(dispatch));
+    server_ = std::make_unique<http::SocketServer>(options, std::move(dispatch),
+                                                   std::move(answers_at_once));
     auto port = server_->Bind();
     ASSERT_TRUE(port.ok()) << port.status().ToString();
     port_ = *port;
@@ -366,6 +368,51 @@ TEST_F(SocketServerTest, AFullWorkerQueueIsAnswered503AtOnce) {
   EXPECT_EQ(ErrorCode(*r), "unavailable");
   EXPECT_EQ(r->Header("Retry-After"), "1");
   EXPECT_EQ(started, 1) << "refused without a worker";
+  {
+    std::lock_guard lock(mu);
+    released = true;
+  }
+  cv.notify_all();
+  auto first = busy.Read();
+  auto second = waiting.Read();
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->status, 200);
+  EXPECT_EQ(second->status, 200);
+}
+
+TEST_F(SocketServerTest, WhatNeverWaitsIsAnsweredWhileEveryWorkerIsBusy) {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool released = false;
+  std::atomic<int> blocked{0};
+  http::ServerOptions options;
+  options.worker_threads = 1;
+  options.max_queued_requests = 1;
+  Start(
+      options,
+      [&](http::IncomingRequest in) {
+        if (in.request.path == "/slow") {
+          ++blocked;
+          std::unique_lock lock(mu);
+          cv.wait(lock, [&] { return released; });
+        }
+        return http::HttpResponse{200, "text/plain", in.request.path, {}};
+      },
+      [](const http::IncomingRequest& in) { return in.request.path == "/quick"; });
+  RawHttpClient busy(port_);
+  ASSERT_TRUE(busy.Send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n"));
+  ASSERT_TRUE(WaitUntil([&] { return blocked == 1; })) << "the only worker is now busy";
+  RawHttpClient waiting(port_);
+  ASSERT_TRUE(waiting.Send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n"));
+  ASSERT_TRUE(WaitUntil([&] { return server_->QueuedRequests() == 1; })) << "the queue is full";
+  RawHttpClient quick(port_);
+  for (int i = 0; i < 3; ++i) {
+    auto r = quick.Exchange("GET /quick HTTP/1.1\r\nHost: t\r\n\r\n");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << "answered by the I/O thread, not refused for a full queue";
+    EXPECT_EQ(r->body, "/quick");
+  }
+  EXPECT_EQ(blocked, 1);
   {
     std::lock_guard lock(mu);
     released = true;

@@ -14,10 +14,21 @@ bool ServesTls(const ServerOptions& o) {
   return !o.tls_cert_file.empty() && !o.tls_key_file.empty();
 }
 
+// The health check, when it carries no credentials (which would be looked
+// up in the store), touches nothing that can wait: the I/O thread answers it.
+bool IsBareHealthCheck(const IncomingRequest& in) {
+  const HttpRequest& r = in.request;
+  return r.method == "GET" && r.path == "/api/v1/health" && r.Header("authorization").empty() &&
+         r.Header("cookie").empty();
+}
+
 }  // namespace
 
 Server::Server(app::PinealApp& app, ServerOptions options)
-    : app_(app), sockets_(options, [this](IncomingRequest in) { return Dispatch(std::move(in)); }) {
+    : app_(app),
+      sockets_(
+          options, [this](IncomingRequest in) { return Dispatch(std::move(in)); },
+          IsBareHealthCheck) {
   AddApiRoutes(router_, app, AuthOptions{ServesTls(options), &login_limiter_});
   if (!options.static_dir.empty() && std::filesystem::is_directory(options.static_dir)) {
     static_files_.emplace(options.static_dir);

@@ -40,6 +40,7 @@ constexpr Millis kLingerOnClose{2'000};
 struct ServerContext {
   const ServerOptions& options;
   const RequestDispatcher& dispatch;
+  const AnswersAtOnce& answers_at_once;
   asio::thread_pool& workers;
   std::atomic<std::size_t>& queued;
   ConnectionLedger& ledger;
@@ -48,6 +49,14 @@ struct ServerContext {
 Millis TransferDeadline(Millis base, std::uint64_t bytes, std::size_t bytes_per_second) {
   if (bytes_per_second == 0) return base;
   return base + Millis(bytes * 1000 / bytes_per_second);
+}
+
+HttpResponse DispatchGuarded(const RequestDispatcher& dispatch, IncomingRequest in) {
+  try {
+    return dispatch(std::move(in));
+  } catch (const std::exception& e) {
+    return ErrorResponse(Status::Internal(std::string("unhandled exception: ") + e.what()));
+  }
 }
 
 std::string AsString(beast::string_view s) { return std::string(s.data(), s.size()); }
@@ -212,6 +221,9 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
                                    "the URL has a '%' not followed by two hexadecimal digits"),
                      false);
     }
+    if (context_.answers_at_once && context_.answers_at_once(*incoming)) {
+      return Respond(DispatchGuarded(context_.dispatch, std::move(*incoming)), false);
+    }
     // Admission control: past the bound, an immediate 503 beats a queue that
     // only grows while every client times out.
     if (context_.queued.fetch_add(1) >= options_.max_queued_requests) {
@@ -221,20 +233,15 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       busy.headers.emplace_back("Retry-After", "1");
       return Respond(std::move(busy), false);
     }
-    asio::post(context_.workers, [self = this->shared_from_this(),
-                                  in = std::move(*incoming)]() mutable {
-      self->context_.queued.fetch_sub(1);
-      HttpResponse response;
-      try {
-        response = self->context_.dispatch(std::move(in));
-      } catch (const std::exception& e) {
-        response = ErrorResponse(Status::Internal(std::string("unhandled exception: ") + e.what()));
-      }
-      auto executor = self->stream_.get_executor();
-      asio::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
-        self->Respond(std::move(response), false);
-      });
-    });
+    asio::post(
+        context_.workers, [self = this->shared_from_this(), in = std::move(*incoming)]() mutable {
+          self->context_.queued.fetch_sub(1);
+          HttpResponse response = DispatchGuarded(self->context_.dispatch, std::move(in));
+          auto executor = self->stream_.get_executor();
+          asio::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
+            self->Respond(std::move(response), false);
+          });
+        });
   }
 
   void FailHeadersTooLarge() {
@@ -372,16 +379,18 @@ int WorkerCount(const ServerOptions& options) {
 // Members in order of need: the ledger and pool outlive the I/O loop, whose
 // pending handlers own the sessions.
 struct SocketServer::Impl {
-  Impl(ServerOptions o, RequestDispatcher d)
+  Impl(ServerOptions o, RequestDispatcher d, AnswersAtOnce a)
       : options(std::move(o)),
         dispatch(std::move(d)),
+        answers_at_once(std::move(a)),
         ledger(options.max_connections_per_address, options.max_connections),
         workers(static_cast<std::size_t>(WorkerCount(options))),
-        context{options, dispatch, workers, queued, ledger},
+        context{options, dispatch, answers_at_once, workers, queued, ledger},
         acceptor(io) {}
 
   ServerOptions options;
   RequestDispatcher dispatch;
+  AnswersAtOnce answers_at_once;
   ConnectionLedger ledger;
   std::atomic<std::size_t> queued{0};
   asio::thread_pool workers;
@@ -392,8 +401,10 @@ struct SocketServer::Impl {
   std::optional<asio::signal_set> signals;
 };
 
-SocketServer::SocketServer(ServerOptions options, RequestDispatcher dispatch)
-    : impl_(std::make_unique<Impl>(std::move(options), std::move(dispatch))) {}
+SocketServer::SocketServer(ServerOptions options, RequestDispatcher dispatch,
+                           AnswersAtOnce answers_at_once)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(dispatch),
+                                   std::move(answers_at_once))) {}
 
 SocketServer::~SocketServer() {
   Stop();

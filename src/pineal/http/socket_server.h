@@ -23,10 +23,14 @@ struct IncomingRequest {
 };
 // Called on a worker thread, possibly on several at once.
 using RequestDispatcher = std::function<HttpResponse(IncomingRequest)>;
+// Whether a request's answer never waits (no store, no file), so that the
+// I/O thread answers it itself rather than hand it to a worker and back.
+using AnswersAtOnce = std::function<bool(const IncomingRequest&)>;
 
 class SocketServer {
  public:
-  SocketServer(ServerOptions options, RequestDispatcher dispatch);
+  SocketServer(ServerOptions options, RequestDispatcher dispatch,
+               AnswersAtOnce answers_at_once = {});
   ~SocketServer();
   SocketServer(const SocketServer&) = delete;
   SocketServer& operator=(const SocketServer&) = delete;
