@@ -57,12 +57,18 @@ end
 
 -- A dose event that is valid for any adult patient: melatonin taken in the
 -- past. `n` makes each request's time distinct, so no two writes of a run are
--- the same dose. Successive writes lie 4 hours apart (a dense but possible
--- record, like the seeded one; minutes off the seeded times), going back in
--- time: tens of thousands of doses logged within the last hour would instead
--- put them all inside the window every check-in must weigh as recent intake.
+-- the same dose. The writes are backfilled diary entries from before every
+-- alert rule's look-back (HISTORY_START in run-loadtest: 45 days), 4 hours
+-- apart going back: thousands of doses logged within the last hour would
+-- instead pile into the window each check-in must weigh as recent intake, and
+-- a run would measure how fast one patient was made to take doses rather than
+-- how the server copes with a long record.
+-- Slots wrap after 20 years, which a soak of 43,800 writes per thread reaches.
+local history_start, slots = 45 * 86400, 20 * 365 * 6
+
 function dose_event_body(n)
-  local seconds_ago = 60 + 17 * 60 + (n * 2 + thread_index) * 4 * 3600
+  local slot = (n * 2 + thread_index) % slots
+  local seconds_ago = history_start + 17 * 60 + slot * 4 * 3600
   local taken_at = os.date("!%Y-%m-%dT%H:%M:%SZ", os.time() - seconds_ago)
   return '{"substance": "melatonin", "taken_at": "' .. taken_at ..
          '", "amount": "3 mg", "status": "taken", "note": "load test"}'
