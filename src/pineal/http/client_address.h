@@ -2,9 +2,16 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pineal::http {
+
+// One spelling per address, so that a client, a proxy and a limit agree: an
+// IPv4 client seen through an IPv6 socket ("::ffff:192.0.2.1") is
+// "192.0.2.1", IPv6 is in its shortest form; text that is no address is
+// returned as it is.
+std::string CanonicalAddress(std::string_view address);
 
 // When `peer` is one of `trusted_proxies`, the right-most address of
 // `forwarded_for` (an X-Forwarded-For value) that is not itself a trusted

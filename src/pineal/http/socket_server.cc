@@ -347,7 +347,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
     socket.set_option(tcp::no_delay(true), ignored);  // answers go out at once (no Nagle)
     const auto remote = socket.remote_endpoint(ignored);
     if (!ignored) {
-      std::string peer = remote.address().to_string();
+      std::string peer = CanonicalAddress(remote.address().to_string());
       const bool admitted = context_.ledger.Admit(peer);
       if (tls_ != nullptr) {
         std::make_shared<Session<TlsStream>>(context_, std::move(peer), admitted, std::move(socket),
