@@ -118,16 +118,14 @@ test('a too-short or common password is shown at the password field and adds no 
   assert.match(await fieldError('[data-form="new-account"]', 'username').textContent(), /Username may contain only/);
   assert.equal(await fieldError('[data-form="new-account"]', 'password').isVisible(), false);
 
-  // A patient account needs its record number, asked before anything is sent.
-  await form.getByLabel('Role').selectOption('patient');
-  await form.getByLabel('Username').fill('pat.new');
-  await form.getByRole('button', { name: 'Add account' }).click();
-  assert.match(await fieldError('[data-form="new-account"]', 'patient_id').textContent(), /Patient record number is required/);
-  await form.getByLabel('Role').selectOption('clinician');
-  assert.equal(await form.getByLabel('Patient record number').isVisible(), false);
+  // An administrator cannot make a patient account (the way into a record):
+  // the role is not offered, and the form says who can.
+  const roles = await form.getByLabel('Role').locator('option').allTextContents();
+  assert.deepEqual(roles, ['Clinician', 'Administrator']);
+  assert.match(await form.locator('[data-field="role"] .hint').textContent(), /care team/);
 
   const names = (await apiGet(s, server, '/users')).items.map((u) => u.username);
-  assert.ok(!names.includes(NEW.username) && !names.includes('dr new!') && !names.includes('pat.new'),
+  assert.ok(!names.includes(NEW.username) && !names.includes('dr new!'),
     'no refused account exists');
   s.assertClean();
 });

@@ -3,7 +3,7 @@
 // landing page.
 import { api, type Body } from '../api';
 import { announce, clear, h } from '../dom';
-import { field, FormController, invalid, requireFields } from '../forms';
+import { field, FormController, requireFields } from '../forms';
 import type { User } from '../types';
 import { browserZone, fmtDateTime } from '../time';
 import { badge, pageTitle, section } from './common';
@@ -12,6 +12,12 @@ import { currentUser } from './session';
 export const ROLE_OPTIONS: Array<[string, string]> = [
   ['clinician', 'Clinician'], ['admin', 'Administrator'], ['patient', 'Patient'],
 ];
+// An administrator never opens a clinical record, not even through an account
+// made for the purpose: patient accounts are made, and their passwords reset,
+// by the patient's care team or the server's operator (`pineal user`).
+const ADMIN_ROLE_OPTIONS = ROLE_OPTIONS.filter(([v]) => v !== 'patient');
+const PATIENT_ACCOUNTS_NOTE = 'Patient accounts are added and reset by the patient\'s care team '
+  + '(or with pineal user on the server), not by an administrator.';
 
 const PASSWORD_HINT = 'At least 12 characters, not a common password and not containing the username.';
 
@@ -99,10 +105,13 @@ class AccountsTable {
       });
       actions.append(toggle);
     }
-    const reset = h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'reset',
-      'aria-label': `Reset the password of ${u.username}`, 'aria-expanded': 'false' }, 'Reset password');
-    reset.addEventListener('click', () => this.openReset(u, tr, reset));
-    actions.append(reset, h('a', { class: 'btn btn-small btn-quiet', href: `#/audit?actor=${encodeURIComponent(u.username)}`,
+    if (u.role !== 'patient') {
+      const reset = h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'reset',
+        'aria-label': `Reset the password of ${u.username}`, 'aria-expanded': 'false' }, 'Reset password');
+      reset.addEventListener('click', () => this.openReset(u, tr, reset));
+      actions.append(reset);
+    }
+    actions.append(h('a', { class: 'btn btn-small btn-quiet', href: `#/audit?actor=${encodeURIComponent(u.username)}`,
       'aria-label': `Audit log of ${u.username}` }, 'Audit log'));
     return tr;
   }
@@ -130,34 +139,24 @@ function addForm(onAdded: (u: User) => Promise<void>): HTMLFormElement {
     attrs: { autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' } }));
   const name = ctl.add(field({ name: 'display_name', label: 'Full name', hint: 'Shown in the app; the username if left empty.',
     attrs: { autocomplete: 'off' } }));
-  const role = ctl.add(field({ name: 'role', label: 'Role', type: 'select', options: ROLE_OPTIONS, value: 'clinician' }));
-  const patient = ctl.add(field({ name: 'patient_id', label: 'Patient record number', required: true,
-    hint: 'The record the patient may see and check in to.', attrs: { inputmode: 'numeric', autocomplete: 'off' } }));
+  const role = ctl.add(field({ name: 'role', label: 'Role', type: 'select', options: ADMIN_ROLE_OPTIONS, value: 'clinician',
+    hint: PATIENT_ACCOUNTS_NOTE }));
   const pass = ctl.add(field({ name: 'password', label: 'Password', required: true, hint: PASSWORD_HINT,
     attrs: { type: 'password', autocomplete: 'new-password' } }));
-  const syncRole = () => { patient.wrap.hidden = role.value !== 'patient'; };
-  role.input.addEventListener('change', syncRole);
-  syncRole();
 
   ctl.onSubmit(async () => {
     requireFields(username, pass);
     const body: Body = { username: username.value, role: role.value, password: pass.input.value };
     if (name.value) body.display_name = name.value;
-    if (role.value === 'patient') {
-      requireFields(patient);
-      if (!/^[1-9]\d*$/.test(patient.value)) throw invalid('patient_id', 'must be a record number such as 3');
-      body.patient_id = Number(patient.value);
-    }
     const created = await api.createUser(body);
     ctl.form.reset();
-    syncRole();
     announce(`The account ${created.username} (${roleText(created).toLowerCase()}) was added.`);
     await onAdded(created);
     username.input.focus();
   });
   ctl.form.append(
     h('p', { class: 'hint' }, 'Fields marked * are required.'),
-    h('div', { class: 'form-grid' }, username.wrap, name.wrap, role.wrap, patient.wrap, pass.wrap),
+    h('div', { class: 'form-grid' }, username.wrap, name.wrap, role.wrap, pass.wrap),
     h('div', { class: 'form-actions' }, ctl.submitButton()));
   return ctl.form;
 }
