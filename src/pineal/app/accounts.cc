@@ -136,6 +136,7 @@ Result<int> Accounts::UnlockUser(const Actor& actor, const std::string& username
 }
 
 Status Accounts::AddToCareTeam(const Actor& actor, PatientId patient, const std::string& username) {
+  UserId added;
   return CommitAudited(
       actor, "care_team.add", patient,
       [&]() -> Status {
@@ -151,9 +152,11 @@ Status Accounts::AddToCareTeam(const Actor& actor, PatientId patient, const std:
         if (!user.ok() || user->role != store::UserRole::kClinician) {
           return Status::InvalidArgument("names no clinician account", "username");
         }
+        added = user->id;
         return store_.AddToCareTeam(patient, user->id, NewProvenance(actor));
       },
-      [&] { return "username=" + username; });
+      [&] { return "username=" + username; },
+      [&] { return std::vector<std::string>{AuditRecordId("user", added.value())}; });
 }
 
 }  // namespace pineal::app

@@ -85,10 +85,13 @@ Result<Authenticated> Accounts::Authenticate(const std::string& token, const std
 }
 
 Status Accounts::Logout(const Actor& actor, std::int64_t session_id) {
-  return CommitAudited(actor, "auth.logout", std::nullopt, [&]() -> Status {
-    if (!actor.user_id) return Status::Unauthenticated("not logged in");
-    return store_.RevokeSession(*actor.user_id, session_id, clock_.Now());
-  });
+  return CommitAudited(
+      actor, "auth.logout", std::nullopt,
+      [&]() -> Status {
+        if (!actor.user_id) return Status::Unauthenticated("not logged in");
+        return store_.RevokeSession(*actor.user_id, session_id, clock_.Now());
+      },
+      {}, [&] { return std::vector<std::string>{AuditRecordId("session", session_id)}; });
 }
 
 Result<int> Accounts::LogoutEverywhere(const Actor& actor) {
@@ -131,10 +134,13 @@ Result<std::vector<store::Session>> Accounts::ListApiTokens(const Actor& actor) 
 }
 
 Status Accounts::RevokeApiToken(const Actor& actor, std::int64_t token_id) {
-  return CommitAudited(actor, "auth.token_revoke", std::nullopt, [&]() -> Status {
-    if (!actor.user_id) return Status::Unauthenticated("not logged in");
-    return store_.RevokeSession(*actor.user_id, token_id, clock_.Now());
-  });
+  return CommitAudited(
+      actor, "auth.token_revoke", std::nullopt,
+      [&]() -> Status {
+        if (!actor.user_id) return Status::Unauthenticated("not logged in");
+        return store_.RevokeSession(*actor.user_id, token_id, clock_.Now());
+      },
+      {}, [&] { return std::vector<std::string>{AuditRecordId("session", token_id)}; });
 }
 
 }  // namespace pineal::app

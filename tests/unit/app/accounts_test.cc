@@ -33,6 +33,21 @@ TEST_F(AccountsTest, ALoginWithTheRightPasswordOpensASession) {
             StatusCode::kUnauthenticated);
 }
 
+TEST_F(AccountsTest, ALogoutIsAuditedWithItsSession) {
+  auto grant = app_->accounts().Login("dr.house", std::string(kPassword), "10.0.0.7");
+  ASSERT_TRUE(grant.ok()) << grant.status().ToString();
+  auto who = app_->accounts().Authenticate(grant->session_token, "10.0.0.7");
+  ASSERT_TRUE(who.ok()) << who.status().ToString();
+  ASSERT_TRUE(app_->accounts().Logout(who->actor, who->session.id).ok());
+  auto rows = AuditOf("auth.logout");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].outcome, "ok");
+  EXPECT_EQ(rows[0].record_ids,
+            std::vector<std::string>{"session:" + std::to_string(who->session.id)});
+  EXPECT_EQ(app_->accounts().Authenticate(grant->session_token, "").status().code(),
+            StatusCode::kUnauthenticated);
+}
+
 TEST_F(AccountsTest, AWrongPasswordIsUnauthenticatedAndCounted) {
   auto r = app_->accounts().Login("dr.house", "not the password at all", "10.0.0.7");
   ASSERT_EQ(r.status().code(), StatusCode::kUnauthenticated);
@@ -121,6 +136,8 @@ TEST_F(AccountsTest, AnApiTokenAuthenticatesUntilItIsRevoked) {
   EXPECT_EQ(rows[0].outcome, "not_found");
   EXPECT_EQ(rows[1].outcome, "ok");
   EXPECT_EQ(rows[1].actor, "dr.house");
+  EXPECT_EQ(rows[1].record_ids, std::vector<std::string>{"session:" + std::to_string(grant->id)});
+  EXPECT_TRUE(rows[0].record_ids.empty()) << "a refused revocation names no record";
 }
 
 TEST_F(AccountsTest, ATokenNeedsAName) {

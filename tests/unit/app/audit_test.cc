@@ -23,7 +23,8 @@ class AuditTest : public AppTest {
 
   // Exactly one new row: `action` by `who` about `patient`, ok, at the clock's time.
   void ExpectOneOkRow(std::string_view action, const app::Actor& who,
-                      std::optional<PatientId> patient) {
+                      std::optional<PatientId> patient,
+                      std::optional<std::vector<std::string>> record_ids = std::nullopt) {
     SCOPED_TRACE(std::string(action));
     auto rows = NewRows();
     ASSERT_EQ(rows.size(), 1u);
@@ -33,6 +34,9 @@ class AuditTest : public AppTest {
     EXPECT_EQ(rows[0].role, app::RoleName(who.role));
     EXPECT_EQ(rows[0].patient_id, patient);
     EXPECT_EQ(rows[0].at, clock_.Now());
+    if (record_ids) {
+      EXPECT_EQ(rows[0].record_ids, *record_ids);
+    }
   }
 
   std::size_t seen_ = 0;
@@ -85,7 +89,8 @@ TEST_F(AuditTest, EveryWriteHasExactlyOneOkRow) {
   const app::Actor other = NewActor("dr.wilson", store::UserRole::kClinician);
   ExpectOneOkRow("user.create", app::Actor{}, std::nullopt);
   ASSERT_TRUE(app_->accounts().AddToCareTeam(dr_, p, "dr.wilson").ok());
-  ExpectOneOkRow("care_team.add", dr_, p);
+  ExpectOneOkRow("care_team.add", dr_, p,
+                 std::vector<std::string>{"user:" + other.user_id->ToString()});
 
   // A patient's own check-in is audited under their account.
   const app::Actor as_patient = NewActor("ada.l", store::UserRole::kPatient, p);
