@@ -43,18 +43,23 @@ Result<MonitoringData> AlertRefresh::LoadMonitoring(PatientId patient) {
 
 Result<MonitoringData> AlertRefresh::LoadAlertInputs(PatientId patient, Instant now) {
   MonitoringData d;
-  PINEAL_ASSIGN_OR_RETURN(d.patient, store_.GetPatient(patient));
-  PINEAL_ASSIGN_OR_RETURN(d.regimens, store_.ListRegimens(patient));
   const auto lookback = knowledge_.rules != nullptr
                             ? monitor::DoseLookback(knowledge_.rules->alerts)
                             : std::chrono::hours(0);
-  PINEAL_ASSIGN_OR_RETURN(d.doses, store_.ListDoseEventsSince(patient, now - lookback));
-  PINEAL_ASSIGN_OR_RETURN(d.observations, store_.ListObservationsOfKinds(
-                                              patient, {records::ObservationKind::kInstrument,
-                                                        records::ObservationKind::kSideEffect}));
+  // One snapshot: a write landing between two of these reads would give the
+  // rules a record that never existed.
+  PINEAL_RETURN_IF_ERROR(store_.ReadTogether([&]() -> Status {
+    PINEAL_ASSIGN_OR_RETURN(d.patient, store_.GetPatient(patient));
+    PINEAL_ASSIGN_OR_RETURN(d.regimens, store_.ListRegimens(patient));
+    PINEAL_ASSIGN_OR_RETURN(d.doses, store_.ListDoseEventsSince(patient, now - lookback));
+    PINEAL_ASSIGN_OR_RETURN(d.observations, store_.ListObservationsOfKinds(
+                                                patient, {records::ObservationKind::kInstrument,
+                                                          records::ObservationKind::kSideEffect}));
+    PINEAL_ASSIGN_OR_RETURN(d.last_checkin, store_.LastCheckIn(patient));
+    return Status::Ok();
+  }));
   d.responses = ScoredResponsesOf(d.observations);
   d.side_effects = SideEffectsOf(d.observations, d.patient.time_zone);
-  PINEAL_ASSIGN_OR_RETURN(d.last_checkin, store_.LastCheckIn(patient));
   return d;
 }
 

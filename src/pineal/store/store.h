@@ -67,6 +67,10 @@ class Store {
   // Runs `body` atomically: if it returns an error (or throws inside the
   // store), every write it made is rolled back. Calls may nest.
   virtual Status InTransaction(const std::function<Status()>& body) = 0;
+  // Runs `body`, which only reads, against one snapshot of the store with no
+  // other call in between: its reads agree with each other, and it waits for
+  // the store once rather than once per read.
+  virtual Status ReadTogether(const std::function<Status()>& body) = 0;
 
   // Schema.
   virtual Status Migrate() = 0;

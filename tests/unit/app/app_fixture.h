@@ -41,6 +41,9 @@ class AuditFailingStore final : public store::Store {
   Status InTransaction(const std::function<Status()>& body) override {
     return inner_.InTransaction(body);
   }
+  Status ReadTogether(const std::function<Status()>& body) override {
+    return inner_.ReadTogether(body);
+  }
   Status Migrate() override { return inner_.Migrate(); }
   Result<std::vector<store::MigrationInfo>> Migrations() override { return inner_.Migrations(); }
 

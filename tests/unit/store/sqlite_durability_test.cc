@@ -136,6 +136,45 @@ TEST_F(SqliteDurabilityTest, AFailedSyncRefusesEveryLaterWriteButReadsGoOn) {
   auto read = store->ListDoseEvents(*patient, {}, false);
   ASSERT_TRUE(read.ok()) << read.status().ToString();
   EXPECT_EQ(static_cast<int>(read->size()), before);
+  // Reads taken together go on too; a write slipped into them does not.
+  std::size_t together = 0;
+  Status reads = store->ReadTogether([&]() -> Status {
+    PINEAL_ASSIGN_OR_RETURN(auto events, store->ListDoseEvents(*patient, {}, false));
+    together = events.size();
+    return Status::Ok();
+  });
+  ASSERT_TRUE(reads.ok()) << reads.ToString();
+  EXPECT_EQ(static_cast<int>(together), before);
+  Status slipped = store->ReadTogether([&] { return WriteDose(*store, *patient); });
+  EXPECT_EQ(slipped.code(), StatusCode::kUnavailable) << slipped.ToString();
+  EXPECT_EQ(CountRows(path_, "dose_events"), before);
+}
+
+TEST_F(SqliteDurabilityTest, ReadsTakenTogetherNeedNoSync) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  auto patient = store->InsertPatient(pineal::testing::SamplePatient());
+  ASSERT_TRUE(patient.ok());
+  ASSERT_TRUE(WriteDose(*store, *patient).ok());
+  const auto flushes = store->FlushesForTest();
+  const auto commits = store->CommitsForTest();
+  std::size_t events = 0;
+  ASSERT_TRUE(store
+                  ->ReadTogether([&]() -> Status {
+                    PINEAL_ASSIGN_OR_RETURN(auto p, store->GetPatient(*patient));
+                    PINEAL_ASSIGN_OR_RETURN(auto list, store->ListDoseEvents(p.id, {}, false));
+                    events = list.size();
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(events, 1u);
+  EXPECT_EQ(store->FlushesForTest(), flushes);
+  EXPECT_EQ(store->CommitsForTest(), commits);
+  // A write inside still commits durably (the contract is reads, but a slip
+  // must not lose data).
+  ASSERT_TRUE(store->ReadTogether([&] { return WriteDose(*store, *patient); }).ok());
+  EXPECT_EQ(store->CommitsForTest(), commits + 1);
+  EXPECT_EQ(CountRows(path_, "dose_events"), 2);
 }
 
 TEST_F(SqliteDurabilityTest, CheckpointsKeepTheLogShortAndLoseNothing) {

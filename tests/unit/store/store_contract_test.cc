@@ -200,6 +200,29 @@ TEST_P(StoreContract, TransactionReturnsTheBodysErrorAndRollsBack) {
   EXPECT_EQ(PatientTotal(), 0);
 }
 
+TEST_P(StoreContract, ReadsTakenTogetherSeeTheStoreAndReturnTheBodysStatus) {
+  auto p = store().InsertPatient(pineal::testing::SamplePatient("R"));
+  ASSERT_TRUE(p.ok());
+  ASSERT_TRUE(store().InsertDoseEvent(pineal::testing::TakenDose(*p, "2026-11-20T21:30:00Z")).ok());
+  std::string name;
+  std::size_t events = 0;
+  Status st = store().ReadTogether([&]() -> Status {
+    PINEAL_ASSIGN_OR_RETURN(auto patient, store().GetPatient(*p));
+    name = patient.display_name;
+    PINEAL_ASSIGN_OR_RETURN(auto list, store().ListDoseEvents(*p, {}, false));
+    events = list.size();
+    return Status::Ok();
+  });
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  EXPECT_EQ(name, "R");
+  EXPECT_EQ(events, 1u);
+  Status failed = store().ReadTogether([&]() -> Status {
+    PINEAL_RETURN_IF_ERROR(store().GetPatient(PatientId(p->value() + 1000)).status());
+    return Status::Ok();
+  });
+  EXPECT_EQ(failed.code(), StatusCode::kNotFound) << failed.ToString();
+}
+
 TEST_P(StoreContract, TransactionRollsBackRecordWritesOfEveryKind) {
   PatientId p = AddPatient();
   RegimenId r = AddRegimen(p);

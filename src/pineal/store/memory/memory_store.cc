@@ -16,6 +16,11 @@ using memory::ForeignKeyConflict;
 MemoryStore::MemoryStore() = default;
 MemoryStore::~MemoryStore() = default;
 
+Status MemoryStore::ReadTogether(const std::function<Status()>& body) {
+  std::lock_guard lock(mu_);
+  return body();
+}
+
 Status MemoryStore::InTransaction(const std::function<Status()>& body) {
   std::lock_guard lock(mu_);
   // Each level keeps its own copy, so a failed inner body undoes only its

@@ -22,6 +22,7 @@ class MemoryStore final : public Store {
   ~MemoryStore() override;
 
   Status InTransaction(const std::function<Status()>& body) override;
+  Status ReadTogether(const std::function<Status()>& body) override;
   Status Migrate() override;
   Result<std::vector<MigrationInfo>> Migrations() override;
 

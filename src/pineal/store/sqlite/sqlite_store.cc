@@ -132,17 +132,34 @@ Status SqliteStore::InTransaction(const std::function<Status()>& body) {
   return status;
 }
 
-Status SqliteStore::RunTransaction(const std::function<Status()>& body) {
+Status SqliteStore::ReadTogether(const std::function<Status()>& body) {
+  std::uint64_t seq = 0;
+  Status status;
+  {
+    std::lock_guard lock(mu_);
+    status = RunTransaction(body, /*reads_only=*/true);
+    seq = AfterCall();  // 0 unless `body` wrote after all
+  }
+  if (Status durable = WaitDurable(seq); !durable.ok()) return durable;
+  return status;
+}
+
+Status SqliteStore::RunTransaction(const std::function<Status()>& body, bool reads_only) {
   if (tx_depth_ == 0) {
     try {
-      PINEAL_RETURN_IF_ERROR(RefuseIfBroken());
+      // Once durability is lost writes are refused; reads go on (on a
+      // query-only connection, so a write in `body` still fails).
+      Status broken = RefuseIfBroken();
+      if (!broken.ok() && !reads_only) return broken;
     } catch (const SQLite::Exception& e) {
       return StatusFromSqlite("begin transaction", e);
     }
   }
   const std::string savepoint = "sp" + std::to_string(tx_depth_);
   try {
-    if (tx_depth_ == 0) {
+    if (tx_depth_ == 0 && reads_only) {
+      Query(*db_, "BEGIN").exec();
+    } else if (tx_depth_ == 0) {
       Query(*db_, "BEGIN IMMEDIATE").exec();
     } else {
       db_->exec("SAVEPOINT " + savepoint);
@@ -155,7 +172,9 @@ Status SqliteStore::RunTransaction(const std::function<Status()>& body) {
   try {
     status = body();
   } catch (const SQLite::Exception& e) {
-    status = StatusFromSqlite("transaction", e);
+    // A write on the query-only connection after a failed sync: the refusal.
+    const bool refused = read_only_ && (e.getErrorCode() & 0xff) == SQLITE_READONLY;
+    status = refused ? RefuseIfBroken() : StatusFromSqlite("transaction", e);
   } catch (const std::exception& e) {
     status = Status::Internal(std::string("transaction: ") + e.what());
   }

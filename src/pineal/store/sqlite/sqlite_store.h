@@ -58,6 +58,7 @@ class SqliteStore final : public Store {
   ~SqliteStore() override;
 
   Status InTransaction(const std::function<Status()>& body) override;
+  Status ReadTogether(const std::function<Status()>& body) override;
   Status Migrate() override;
   Result<std::vector<MigrationInfo>> Migrations() override;
 
@@ -159,7 +160,9 @@ class SqliteStore final : public Store {
   // the number of its commit (and a checkpoint runs if the log is long).
   std::uint64_t AfterCall();
   // InTransaction under the mutex.
-  Status RunTransaction(const std::function<Status()>& body);
+  // A write transaction, or with `reads_only` a read snapshot (which goes on
+  // after durability is lost, as reads do); nested calls use a savepoint.
+  Status RunTransaction(const std::function<Status()>& body, bool reads_only = false);
   // Outside the mutex: waits for commit `seq` to be durable.
   Status WaitDurable(std::uint64_t seq);
   // Under the mutex: the refusal once durability is lost, else OK.
