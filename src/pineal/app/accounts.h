@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pineal/app/account_types.h"
@@ -38,6 +39,9 @@ class Accounts : public UseCaseBase {
   Status RevokeApiToken(const Actor& actor, std::int64_t token_id);
 
  private:
+  // Ends one of the caller's own sessions (a login or an API token), audited
+  // as `action` with the session's id.
+  Status EndOwnSession(const Actor& actor, std::string_view action, std::int64_t session_id);
   // Who may create, reset or otherwise manage `target`'s kind of account.
   Status CheckCanManage(const Actor& actor, store::UserRole role, std::optional<PatientId> patient);
   // Counts an attempt as failed before its password is checked, in one

@@ -84,14 +84,19 @@ Result<Authenticated> Accounts::Authenticate(const std::string& token, const std
       Actor{user->id, user->username, RoleOf(user->role), user->patient_id, address}, *session};
 }
 
-Status Accounts::Logout(const Actor& actor, std::int64_t session_id) {
+Status Accounts::EndOwnSession(const Actor& actor, std::string_view action,
+                               std::int64_t session_id) {
   return CommitAudited(
-      actor, "auth.logout", std::nullopt,
+      actor, action, std::nullopt,
       [&]() -> Status {
         if (!actor.user_id) return Status::Unauthenticated("not logged in");
         return store_.RevokeSession(*actor.user_id, session_id, clock_.Now());
       },
       {}, [&] { return std::vector<std::string>{AuditRecordId("session", session_id)}; });
+}
+
+Status Accounts::Logout(const Actor& actor, std::int64_t session_id) {
+  return EndOwnSession(actor, "auth.logout", session_id);
 }
 
 Result<int> Accounts::LogoutEverywhere(const Actor& actor) {
@@ -134,13 +139,7 @@ Result<std::vector<store::Session>> Accounts::ListApiTokens(const Actor& actor) 
 }
 
 Status Accounts::RevokeApiToken(const Actor& actor, std::int64_t token_id) {
-  return CommitAudited(
-      actor, "auth.token_revoke", std::nullopt,
-      [&]() -> Status {
-        if (!actor.user_id) return Status::Unauthenticated("not logged in");
-        return store_.RevokeSession(*actor.user_id, token_id, clock_.Now());
-      },
-      {}, [&] { return std::vector<std::string>{AuditRecordId("session", token_id)}; });
+  return EndOwnSession(actor, "auth.token_revoke", token_id);
 }
 
 }  // namespace pineal::app
