@@ -58,6 +58,22 @@ long ResidentKiB() {
   return -1;
 }
 
+// A server (http::Server or the bare http::SocketServer) bound to a free
+// port and running on a thread of its own until StopServer().
+template <typename S>
+void RunOnFreePort(S& server, std::thread& thread, int& port) {
+  auto bound = server.Bind();
+  ASSERT_TRUE(bound.ok()) << bound.status().ToString();
+  port = *bound;
+  thread = std::thread([&server] { (void)server.Run(); });
+}
+
+template <typename S>
+void StopServer(const std::unique_ptr<S>& server, std::thread& thread) {
+  if (server) server->Stop();
+  if (thread.joinable()) thread.join();
+}
+
 // The real server (API, SQLite, static files) in this process.
 class ServerRobustnessTest : public ::testing::Test {
  protected:
@@ -75,15 +91,9 @@ class ServerRobustnessTest : public ::testing::Test {
     options.port = 0;
     options.static_dir = dist.string();
     server_ = std::make_unique<http::Server>(*app_, options);
-    auto port = server_->Bind();
-    ASSERT_TRUE(port.ok()) << port.status().ToString();
-    port_ = *port;
-    thread_ = std::thread([this] { (void)server_->Run(); });
+    RunOnFreePort(*server_, thread_, port_);
   }
-  void TearDown() override {
-    if (server_) server_->Stop();
-    if (thread_.joinable()) thread_.join();
-  }
+  void TearDown() override { StopServer(server_, thread_); }
 
   // The first answer after the start, untimed: it also pays for the first
   // accept and the first run of each code path (slow under the sanitizers).
@@ -336,15 +346,9 @@ class SocketServerTest : public ::testing::Test {
     options.port = 0;
     server_ = std::make_unique<http::SocketServer>(options, std::move(dispatch),
                                                    std::move(answers_at_once));
-    auto port = server_->Bind();
-    ASSERT_TRUE(port.ok()) << port.status().ToString();
-    port_ = *port;
-    thread_ = std::thread([this] { (void)server_->Run(); });
+    RunOnFreePort(*server_, thread_, port_);
   }
-  void TearDown() override {
-    if (server_) server_->Stop();
-    if (thread_.joinable()) thread_.join();
-  }
+  void TearDown() override { StopServer(server_, thread_); }
   std::unique_ptr<http::SocketServer> server_;
   std::thread thread_;
   int port_ = 0;

@@ -64,22 +64,33 @@ Result<records::DoseEvent> PatientRecords::RecordDoseEvent(const Actor& actor, P
   return result;
 }
 
+template <typename T, typename Fetch, typename When>
+Result<PageOf<T>> PatientRecords::PageEvents(const Actor& actor, PatientId patient,
+                                             const store::TimeRange& range, bool with_superseded,
+                                             const PageRequest& page, std::string_view list,
+                                             std::string_view action, Fetch fetch, When when) {
+  auto result = [&]() -> Result<PageOf<T>> {
+    PINEAL_ASSIGN_OR_RETURN(auto query, EventPage(range, with_superseded, page, list));
+    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
+    query.patient = patient;
+    PINEAL_ASSIGN_OR_RETURN(std::vector<T> rows, fetch(query));
+    return TakePage(std::move(rows), page.limit, [&](const T& row) {
+      return EncodeTimeKeyCursor(list, {when(row), row.id.value()});
+    });
+  }();
+  RecordReadAudit(actor, action, patient, result);
+  return result;
+}
+
 Result<PageOf<records::DoseEvent>> PatientRecords::ListDoseEvents(const Actor& actor,
                                                                   PatientId patient,
                                                                   const store::TimeRange& range,
                                                                   bool with_superseded,
                                                                   const PageRequest& page) {
-  auto result = [&]() -> Result<PageOf<records::DoseEvent>> {
-    PINEAL_ASSIGN_OR_RETURN(auto query, EventPage(range, with_superseded, page, "dose_events"));
-    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-    query.patient = patient;
-    PINEAL_ASSIGN_OR_RETURN(auto rows, store_.PageDoseEvents(query));
-    return TakePage(std::move(rows), page.limit, [](const records::DoseEvent& e) {
-      return EncodeTimeKeyCursor("dose_events", {e.when(), e.id.value()});
-    });
-  }();
-  RecordReadAudit(actor, "dose_event.list", patient, result);
-  return result;
+  return PageEvents<records::DoseEvent>(
+      actor, patient, range, with_superseded, page, "dose_events", "dose_event.list",
+      [&](const store::EventPageQuery& q) { return store_.PageDoseEvents(q); },
+      [](const records::DoseEvent& e) { return e.when(); });
 }
 
 Result<records::Observation> PatientRecords::RecordObservation(const Actor& actor,
@@ -125,17 +136,10 @@ Result<PageOf<records::Observation>> PatientRecords::ListObservations(const Acto
                                                                       const store::TimeRange& range,
                                                                       bool with_superseded,
                                                                       const PageRequest& page) {
-  auto result = [&]() -> Result<PageOf<records::Observation>> {
-    PINEAL_ASSIGN_OR_RETURN(auto query, EventPage(range, with_superseded, page, "observations"));
-    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-    query.patient = patient;
-    PINEAL_ASSIGN_OR_RETURN(auto rows, store_.PageObservations(query));
-    return TakePage(std::move(rows), page.limit, [](const records::Observation& o) {
-      return EncodeTimeKeyCursor("observations", {o.observed_at, o.id.value()});
-    });
-  }();
-  RecordReadAudit(actor, "observation.list", patient, result);
-  return result;
+  return PageEvents<records::Observation>(
+      actor, patient, range, with_superseded, page, "observations", "observation.list",
+      [&](const store::EventPageQuery& q) { return store_.PageObservations(q); },
+      [](const records::Observation& o) { return o.observed_at; });
 }
 
 }  // namespace pineal::app

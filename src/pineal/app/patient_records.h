@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "pineal/app/alert_refresh.h"
@@ -67,6 +68,14 @@ class PatientRecords : public UseCaseBase {
                                          const TimelineQuery& query, const PageRequest& page = {});
 
  private:
+  // One page of an append-only list (`list`: its cursor's name): checks the
+  // input and the caller, reads rows with `fetch`, cuts the page with cursors
+  // from `when`, and audits the read as `action`.
+  template <typename T, typename Fetch, typename When>
+  Result<PageOf<T>> PageEvents(const Actor& actor, PatientId patient, const store::TimeRange& range,
+                               bool with_superseded, const PageRequest& page, std::string_view list,
+                               std::string_view action, Fetch fetch, When when);
+
   AlertRefresh& alerts_;
 };
 
