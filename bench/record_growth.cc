@@ -11,10 +11,10 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <string>
 
+#include "recording_reporter.h"
 #include "pineal/app/knowledge.h"
 #include "pineal/app/pineal_app.h"
 #include "pineal/store/sqlite/sqlite_store.h"
@@ -147,34 +147,14 @@ void BM_Write200With10000Prior(benchmark::State& state) { Write200(state, Large(
 BENCHMARK(BM_Write200With10Prior)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Write200With10000Prior)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const auto& r : runs) {
-      if (r.run_type == Run::RT_Iteration && r.iterations > 0) {
-        times_[r.benchmark_name()] = r.GetAdjustedRealTime();
-      }
-    }
-    ConsoleReporter::ReportRuns(runs);
+void PrintRatio(const pineal::bench::RecordingReporter& runs) {
+  const double small = runs.TimeOf("BM_Write200With10Prior");
+  const double large = runs.TimeOf("BM_Write200With10000Prior");
+  if (small > 0 && large > 0) {
+    std::printf("200 writes: %.1f ms with 10 prior events, %.1f ms with 10,000 = %.2fx\n", small,
+                large, large / small);
   }
-  void PrintRatio() const {
-    auto find = [&](const std::string& prefix) {
-      for (const auto& [name, t] : times_) {
-        if (name.rfind(prefix, 0) == 0) return t;
-      }
-      return 0.0;
-    };
-    const double small = find("BM_Write200With10Prior");
-    const double large = find("BM_Write200With10000Prior");
-    if (small > 0 && large > 0) {
-      std::printf("200 writes: %.1f ms with 10 prior events, %.1f ms with 10,000 = %.2fx\n", small,
-                  large, large / small);
-    }
-  }
-
- private:
-  std::map<std::string, double> times_;
-};
+}
 
 }  // namespace
 
@@ -182,9 +162,9 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   Small();
   Large();
-  RatioReporter reporter;
+  pineal::bench::RecordingReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.PrintRatio();
+  PrintRatio(reporter);
   std::filesystem::remove_all(Dir());
   benchmark::Shutdown();
   return 0;

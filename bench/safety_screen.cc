@@ -9,11 +9,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "recording_reporter.h"
 #include "pineal/kb/catalog_loader.h"
 #include "pineal/kb/names.h"
 #include "pineal/safety/screen.h"
@@ -234,35 +234,14 @@ void BM_LoadCatalog(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadCatalog)->Unit(benchmark::kMillisecond);
 
-// Collects mean real times to print the ratio after the run.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const auto& r : runs) {
-      if (r.run_type == Run::RT_Iteration && r.iterations > 0) {
-        times_[r.benchmark_name()] = r.GetAdjustedRealTime();
-      }
-    }
-    ConsoleReporter::ReportRuns(runs);
+void PrintRatio(const pineal::bench::RecordingReporter& runs) {
+  const double indexed = runs.TimeOf("BM_ScreenIndexed");
+  const double naive = runs.TimeOf("BM_ScreenNaiveBaseline");
+  if (indexed > 0 && naive > 0) {
+    std::printf("naive baseline / indexed screen = %.1fx (indexed %.1f us per screening)\n",
+                naive / indexed, indexed);
   }
-  void PrintRatio() const {
-    auto find = [&](const std::string& prefix) -> double {
-      for (const auto& [name, t] : times_) {
-        if (name.rfind(prefix, 0) == 0) return t;
-      }
-      return 0.0;
-    };
-    const double indexed = find("BM_ScreenIndexed");
-    const double naive = find("BM_ScreenNaiveBaseline");
-    if (indexed > 0 && naive > 0) {
-      std::printf("naive baseline / indexed screen = %.1fx (indexed %.1f us per screening)\n",
-                  naive / indexed, indexed);
-    }
-  }
-
- private:
-  std::map<std::string, double> times_;
-};
+}
 
 }  // namespace
 
@@ -270,9 +249,9 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   CheckAgreement();
-  RatioReporter reporter;
+  pineal::bench::RecordingReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.PrintRatio();
+  PrintRatio(reporter);
   benchmark::Shutdown();
   return 0;
 }

@@ -9,10 +9,10 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <string>
 
+#include "recording_reporter.h"
 #include "pineal/store/sqlite/sqlite_store.h"
 
 namespace {
@@ -109,33 +109,16 @@ BENCHMARK(BM_SyncEachCommitBaseline)
     ->UseRealTime()
     ->MinTime(2);
 
-// Collects writes/s per benchmark to print the ratios after the run.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const auto& r : runs) {
-      auto it = r.counters.find("items_per_second");
-      if (r.run_type == Run::RT_Iteration && it != r.counters.end()) {
-        rates_[r.benchmark_name()] = it->second.value;
-      }
-    }
-    ConsoleReporter::ReportRuns(runs);
+void PrintRatios(const pineal::bench::RecordingReporter& runs) {
+  for (int threads : {1, 8, 32}) {
+    const std::string suffix = "/min_time:2.000/real_time/threads:" + std::to_string(threads);
+    const double group = runs.RateOf("BM_GroupCommit" + suffix);
+    const double baseline = runs.RateOf("BM_SyncEachCommitBaseline" + suffix);
+    if (group <= 0 || baseline <= 0) continue;
+    std::printf("%2d writers: group commit %.0f writes/s, sync each commit %.0f writes/s = %.1fx\n",
+                threads, group, baseline, group / baseline);
   }
-  void PrintRatios() const {
-    for (int threads : {1, 8, 32}) {
-      const std::string suffix = "/min_time:2.000/real_time/threads:" + std::to_string(threads);
-      auto g = rates_.find("BM_GroupCommit" + suffix);
-      auto b = rates_.find("BM_SyncEachCommitBaseline" + suffix);
-      if (g == rates_.end() || b == rates_.end() || b->second <= 0) continue;
-      std::printf(
-          "%2d writers: group commit %.0f writes/s, sync each commit %.0f writes/s = %.1fx\n",
-          threads, g->second, b->second, g->second / b->second);
-    }
-  }
-
- private:
-  std::map<std::string, double> rates_;
-};
+}
 
 }  // namespace
 
@@ -143,9 +126,9 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   GroupCommit();
   Baseline();
-  RatioReporter reporter;
+  pineal::bench::RecordingReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.PrintRatios();
+  PrintRatios(reporter);
   GroupCommit().store.reset();
   Baseline().store.reset();
   std::filesystem::remove_all(Dir());
