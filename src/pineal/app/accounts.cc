@@ -78,7 +78,7 @@ Result<std::vector<store::User>> Accounts::ListUsers(const Actor& actor) {
     PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
     return store_.ListUsers();
   }();
-  RecordAudit(actor, "user.list", std::nullopt, result.status());
+  WithholdIfUnaudited(result, RecordAudit(actor, "user.list", std::nullopt, result.status()));
   return result;
 }
 

@@ -71,7 +71,7 @@ Result<PageOf<store::AlertRecord>> Monitoring::ListAlerts(const Actor& actor, Pa
       return EncodeTimeKeyCursor(kPatientAlertsList, {a.provenance.created_at, a.id});
     });
   }();
-  RecordReadAudit(actor, "alert.list", patient, result);
+  WithholdIfUnaudited(result, RecordReadAudit(actor, "alert.list", patient, result));
   return result;
 }
 
@@ -120,7 +120,8 @@ Result<PageOf<InboxAlert>> Monitoring::AlertInbox(const Actor& actor, const std:
   if (result.ok()) {
     for (const auto& a : result->items) ids.push_back(AuditRecordId("alert", a.alert.id));
   }
-  RecordAudit(actor, "alert.inbox", std::nullopt, result.status(), {}, std::move(ids));
+  WithholdIfUnaudited(
+      result, RecordAudit(actor, "alert.inbox", std::nullopt, result.status(), {}, std::move(ids)));
   return result;
 }
 

@@ -45,7 +45,8 @@ Result<PageOf<store::AuditEvent>> AuditLog::Audit(const Actor& actor, store::Aud
   if (result.ok()) {
     for (const auto& e : result->items) ids.push_back(AuditRecordId("audit_event", e.id));
   }
-  RecordAudit(actor, "audit.read", query.patient_id, result.status(), {}, std::move(ids));
+  WithholdIfUnaudited(result, RecordAudit(actor, "audit.read", query.patient_id, result.status(),
+                                          {}, std::move(ids)));
   return result;
 }
 

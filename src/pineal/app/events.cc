@@ -78,7 +78,7 @@ Result<PageOf<T>> PatientRecords::PageEvents(const Actor& actor, PatientId patie
       return EncodeTimeKeyCursor(list, {when(row), row.id.value()});
     });
   }();
-  RecordReadAudit(actor, action, patient, result);
+  WithholdIfUnaudited(result, RecordReadAudit(actor, action, patient, result));
   return result;
 }
 

@@ -40,7 +40,7 @@ Result<std::vector<records::MedicationEntry>> PatientRecords::ListMedications(co
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.ListMedications(patient);
   }();
-  RecordReadAudit(actor, "medication.list", patient, result);
+  WithholdIfUnaudited(result, RecordReadAudit(actor, "medication.list", patient, result));
   return result;
 }
 

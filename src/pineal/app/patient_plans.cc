@@ -120,7 +120,7 @@ Result<std::vector<store::CircadianPlanRecord>> Modelling::ListCircadianPlans(co
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.ListCircadianPlans(patient);
   }();
-  RecordReadAudit(actor, "circadian_plan.list", patient, result);
+  WithholdIfUnaudited(result, RecordReadAudit(actor, "circadian_plan.list", patient, result));
   return result;
 }
 
@@ -130,7 +130,7 @@ Result<store::CircadianPlanRecord> Modelling::GetCircadianPlan(const Actor& acto
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.GetCircadianPlan(patient, id);
   }();
-  RecordReadAudit(actor, "circadian_plan.read", patient, result);
+  WithholdIfUnaudited(result, RecordReadAudit(actor, "circadian_plan.read", patient, result));
   return result;
 }
 

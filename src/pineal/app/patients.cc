@@ -33,7 +33,10 @@ Result<records::Patient> PatientRecords::CreatePatient(const Actor& actor, recor
     if (!st.ok()) return st;
     return store_.GetPatient(id);
   }();
-  if (!result.ok()) RecordAudit(actor, "patient.create", std::nullopt, result.status());
+  if (!result.ok()) {
+    // The failure is the answer whether or not its row could be written.
+    static_cast<void>(RecordAudit(actor, "patient.create", std::nullopt, result.status()));
+  }
   return result;
 }
 
@@ -42,7 +45,7 @@ Result<records::Patient> PatientRecords::GetPatient(const Actor& actor, PatientI
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, id));
     return store_.GetPatient(id);
   }();
-  RecordReadAudit(actor, "patient.read", id, result);
+  WithholdIfUnaudited(result, RecordReadAudit(actor, "patient.read", id, result));
   return result;
 }
 
@@ -98,7 +101,7 @@ Result<store::Page<records::Patient>> PatientRecords::ListPatients(const Actor& 
     }
     return store_.ListPatients(query);
   }();
-  RecordReadAudit(actor, "patient.list", std::nullopt, result);
+  WithholdIfUnaudited(result, RecordReadAudit(actor, "patient.list", std::nullopt, result));
   return result;
 }
 

@@ -143,7 +143,8 @@ Result<PatientPrediction> Modelling::PredictConcentrations(const Actor& actor, P
                             out.planned_dose_h.empty() ? "" : " and the next day");
     return out;
   }();
-  RecordAudit(actor, "prediction.view", patient, result.status(), query.substance);
+  WithholdIfUnaudited(
+      result, RecordAudit(actor, "prediction.view", patient, result.status(), query.substance));
   return result;
 }
 

@@ -109,7 +109,7 @@ Result<std::vector<StoredProposal>> Monitoring::ListProposals(const Actor& actor
     }
     return out;
   }();
-  RecordReadAudit(actor, "titration.list", patient, result);
+  WithholdIfUnaudited(result, RecordReadAudit(actor, "titration.list", patient, result));
   return result;
 }
 

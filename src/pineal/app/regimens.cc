@@ -14,7 +14,7 @@ Result<ScreeningReport> RegimenCare::ScreenProposal(const Actor& actor, PatientI
     PINEAL_RETURN_IF_ERROR(records::ValidateRegimenVersion(draft));
     return writes_.Screen(patient, ProposalOf(substance, draft), replacing, {});
   }();
-  RecordAudit(actor, "regimen.screen", patient, result.status());
+  WithholdIfUnaudited(result, RecordAudit(actor, "regimen.screen", patient, result.status()));
   return result;
 }
 
@@ -36,7 +36,7 @@ Result<std::vector<safety::Finding>> RegimenCare::ScreenCurrent(const Actor& act
     const auto snapshot = SnapshotOf(in.patient, in.medications, {}, in.recent_doses, DateOf(now));
     return safety::Screen(*knowledge_.safety, snapshot, active, now);
   }();
-  RecordAudit(actor, "patient.screen", patient, result.status());
+  WithholdIfUnaudited(result, RecordAudit(actor, "patient.screen", patient, result.status()));
   return result;
 }
 
@@ -154,7 +154,7 @@ Result<records::Regimen> RegimenCare::GetRegimen(const Actor& actor, PatientId p
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.GetRegimen(patient, id);
   }();
-  RecordReadAudit(actor, "regimen.read", patient, result);
+  WithholdIfUnaudited(result, RecordReadAudit(actor, "regimen.read", patient, result));
   return result;
 }
 
@@ -164,7 +164,7 @@ Result<std::vector<records::Regimen>> RegimenCare::ListRegimens(const Actor& act
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return store_.ListRegimens(patient);
   }();
-  RecordReadAudit(actor, "regimen.list", patient, result);
+  WithholdIfUnaudited(result, RecordReadAudit(actor, "regimen.list", patient, result));
   return result;
 }
 

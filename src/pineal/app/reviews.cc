@@ -53,7 +53,7 @@ Result<PatientReviews> Monitoring::Reviews(const Actor& actor, PatientId patient
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     return PlanPatientReviews(patient, kReviewsShown);
   }();
-  RecordAudit(actor, "review.list", patient, result.status());
+  WithholdIfUnaudited(result, RecordAudit(actor, "review.list", patient, result.status()));
   return result;
 }
 
@@ -147,7 +147,7 @@ Result<std::vector<OverdueReview>> Monitoring::OverdueReviews(const Actor& actor
     });
     return out;
   }();
-  RecordAudit(actor, "review.overdue", std::nullopt, result.status());
+  WithholdIfUnaudited(result, RecordAudit(actor, "review.overdue", std::nullopt, result.status()));
   return result;
 }
 
@@ -174,7 +174,7 @@ Result<AdherenceAnswer> Monitoring::Adherence(const Actor& actor, PatientId pati
     a.threshold_percent = knowledge_.rules->adherence.threshold_percent;
     return a;
   }();
-  RecordAudit(actor, "adherence.read", patient, result.status());
+  WithholdIfUnaudited(result, RecordAudit(actor, "adherence.read", patient, result.status()));
   return result;
 }
 

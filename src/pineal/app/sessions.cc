@@ -66,7 +66,7 @@ Result<LoginGrant> Accounts::Login(const std::string& username, const std::strin
     PINEAL_RETURN_IF_ERROR(store_.InsertSession(s).status());
     return grant;
   }();
-  RecordAudit(who, "auth.login", std::nullopt, result.status());
+  WithholdIfUnaudited(result, RecordAudit(who, "auth.login", std::nullopt, result.status()));
   return result;
 }
 

@@ -35,7 +35,7 @@ Result<pk::PatientCovariates> Modelling::PatientCovariates(const Actor& actor, P
     PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
     return LoadCovariates(p);
   }();
-  RecordAudit(actor, "covariates.view", patient, result.status());
+  WithholdIfUnaudited(result, RecordAudit(actor, "covariates.view", patient, result.status()));
   return result;
 }
 
@@ -50,7 +50,8 @@ Result<pk::SimulationResult> Modelling::SimulateForPatient(const Actor& actor, P
     if (title != nullptr) *title = fmt::format("{}: {}", p.display_name, *title);
     return out;
   }();
-  RecordAudit(actor, "simulation.view", patient, result.status(), spec.substance);
+  WithholdIfUnaudited(
+      result, RecordAudit(actor, "simulation.view", patient, result.status(), spec.substance));
   return result;
 }
 

@@ -166,7 +166,8 @@ Result<PageOf<TimelineEntry>> PatientRecords::Timeline(const Actor& actor, Patie
   if (result.ok()) {
     for (const auto& e : result->items) ids.push_back(TimelineRecordId(e));
   }
-  RecordAudit(actor, "patient.timeline", patient, result.status(), {}, std::move(ids));
+  WithholdIfUnaudited(
+      result, RecordAudit(actor, "patient.timeline", patient, result.status(), {}, std::move(ids)));
   return result;
 }
 

@@ -54,19 +54,27 @@ Status UseCaseBase::CommitAudited(const Actor& actor, std::string_view action,
     return AppendAuditRow(actor, action, patient, detail ? detail() : std::string(),
                           record_ids ? record_ids() : std::vector<std::string>());
   });
-  if (!st.ok()) RecordAudit(actor, action, patient, st, detail ? detail() : std::string());
+  // The failure is the answer whether or not its row could be written.
+  if (!st.ok()) {
+    static_cast<void>(RecordAudit(actor, action, patient, st, detail ? detail() : std::string()));
+  }
   return st;
 }
 
-void UseCaseBase::RecordAudit(const Actor& actor, std::string_view action,
-                              std::optional<PatientId> patient, const Status& outcome,
-                              std::string detail, std::vector<std::string> record_ids) {
+Status UseCaseBase::RecordAudit(const Actor& actor, std::string_view action,
+                                std::optional<PatientId> patient, const Status& outcome,
+                                std::string detail, std::vector<std::string> record_ids) {
   const store::AuditEvent e = MakeAuditEvent(clock_.Now(), actor, action, patient, outcome,
                                              std::move(detail), std::move(record_ids));
-  // An audit write that fails must not hide the outcome of the action; it is
-  // reported on stderr so an operator sees the store is in trouble.
+  // Reported on stderr too, so an operator sees the store is in trouble.
   Status st = store_.AppendAudit(e);
   if (!st.ok()) std::fprintf(stderr, "pineal: audit write failed: %s\n", st.ToString().c_str());
+  return st;
+}
+
+Status UseCaseBase::UnauditedRefusal() {
+  return Status::Unavailable(
+      "the audit log could not record this access, so nothing is shown; try again later");
 }
 
 records::Provenance UseCaseBase::NewProvenance(const Actor& actor) const {

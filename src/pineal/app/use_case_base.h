@@ -27,17 +27,25 @@ class UseCaseBase {
       : store_(store), clock_(clock), knowledge_(knowledge) {}
 
   // Records the outcome of a use case in the audit log, with the records it
-  // read ("kind:id", see audit_records.h).
-  void RecordAudit(const Actor& actor, std::string_view action, std::optional<PatientId> patient,
-                   const Status& outcome, std::string detail = {},
-                   std::vector<std::string> record_ids = {});
+  // read ("kind:id", see audit_records.h). Returns whether the row was
+  // written (a failure is also reported on stderr).
+  Status RecordAudit(const Actor& actor, std::string_view action, std::optional<PatientId> patient,
+                     const Status& outcome, std::string detail = {},
+                     std::vector<std::string> record_ids = {});
   // A read's audit row naming what it returned (nothing when it failed).
   template <typename T>
-  void RecordReadAudit(const Actor& actor, std::string_view action,
-                       std::optional<PatientId> patient, const Result<T>& result) {
-    RecordAudit(actor, action, patient, result.status(), {},
-                result.ok() ? AuditRecordIds(*result) : std::vector<std::string>());
+  Status RecordReadAudit(const Actor& actor, std::string_view action,
+                         std::optional<PatientId> patient, const Result<T>& result) {
+    return RecordAudit(actor, action, patient, result.status(), {},
+                       result.ok() ? AuditRecordIds(*result) : std::vector<std::string>());
   }
+  // Nothing is shown that the audit log does not hold: a successful read (or
+  // login) whose audit row could not be written becomes Unavailable.
+  template <typename T>
+  static void WithholdIfUnaudited(Result<T>& result, const Status& audit) {
+    if (result.ok() && !audit.ok()) result = UnauditedRefusal();
+  }
+  static Status UnauditedRefusal();
   // A write and its audit row in one transaction: they commit together or
   // not at all. `body` does the write; `detail` and `record_ids` are read
   // after it succeeds. A failed write is rolled back, then audited on its own

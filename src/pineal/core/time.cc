@@ -93,16 +93,42 @@ Result<Instant> ParseInstant(std::string_view text) {
   return Instant(local - minutes(offset_minutes));
 }
 
+namespace {
+
+// `value`'s last `width` decimal digits at `out`.
+void PutDigits(char* out, unsigned value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
+}  // namespace
+
 std::string FormatInstant(Instant t) {
   auto day = std::chrono::floor<days>(t);
   LocalDate d(day);
   std::chrono::hh_mm_ss hms(t - day);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(d.year()),
-                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buf;
+  const int year = static_cast<int>(d.year());
+  const auto h = static_cast<unsigned>(hms.hours().count());
+  const auto m = static_cast<unsigned>(hms.minutes().count());
+  const auto s = static_cast<unsigned>(hms.seconds().count());
+  if (year < 0 || year > 9999) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02u:%02u:%02uZ", year,
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()), h, m, s);
+    return buf;
+  }
+  // Written digit by digit: every record in every answer carries instants,
+  // and printf's format parsing cost more than the rest of the encoding.
+  std::string out = "0000-00-00T00:00:00Z";
+  PutDigits(&out[0], static_cast<unsigned>(year), 4);
+  PutDigits(&out[5], static_cast<unsigned>(d.month()), 2);
+  PutDigits(&out[8], static_cast<unsigned>(d.day()), 2);
+  PutDigits(&out[11], h, 2);
+  PutDigits(&out[14], m, 2);
+  PutDigits(&out[17], s, 2);
+  return out;
 }
 
 Result<LocalDate> ParseDate(std::string_view text) {

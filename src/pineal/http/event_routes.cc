@@ -33,9 +33,8 @@ void AddAppendOnly(Router& router, const std::string& path, Apply apply, RecordF
     if (!history.ok()) return ErrorResponse(history.status());
     auto page = PageFromQuery(req);
     if (!page.ok()) return ErrorResponse(page.status());
-    return Respond(list(ActorFor(req), PatientId(*id), *range, *history, *page), [](const auto& p) {
-      return PageJson(p, [](const auto& v) { return ToJson(v); });
-    });
+    return Respond(list(ActorFor(req), PatientId(*id), *range, *history, *page),
+                   [](const auto& p) { return PageText(p); });
   });
 }
 

@@ -37,6 +37,13 @@ HttpResponse JsonResponse(int status, const nlohmann::json& body) {
   return r;
 }
 
+HttpResponse JsonTextResponse(int status, std::string body) {
+  HttpResponse r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
 app::Actor ActorFor(const HttpRequest& req) { return req.actor; }
 
 Result<store::TimeRange> RangeFromQuery(const HttpRequest& req) {

@@ -1,5 +1,6 @@
 #include "pineal/json/records_json.h"
 
+#include "pineal/json/json_out.h"
 #include "pineal/json/json_reader.h"
 #include "pineal/json/safety_json.h"
 #include "pineal/records/enums.h"
@@ -21,10 +22,6 @@ json QuantityJson(const Quantity<D>& q) {
 template <typename T>
 json OptJson(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
-}
-
-json OptInstant(const std::optional<Instant>& t) {
-  return t ? json(FormatInstant(*t)) : json(nullptr);
 }
 
 void AddProvenance(json& j, const records::Provenance& p) {
@@ -200,51 +197,100 @@ json ToJson(const records::Regimen& r) {
           {"versions", versions}};
 }
 
-json ToJson(const records::DoseEvent& e) {
-  // Built member by member: the brace form copies every nested value, and
-  // dose-event pages are the most read lists.
-  json j(json::value_t::object);
-  auto& o = *j.get_ptr<json::object_t*>();
-  o.emplace("id", e.id.value());
-  o.emplace("patient_id", e.patient_id.value());
-  o.emplace("regimen_id", e.regimen_id ? json(e.regimen_id->value()) : json(nullptr));
-  o.emplace("substance", e.substance);
-  o.emplace("planned_at", OptInstant(e.planned_at));
-  o.emplace("taken_at", OptInstant(e.taken_at));
-  o.emplace("amount", e.amount ? QuantityJson(*e.amount) : json(nullptr));
-  o.emplace("status", records::ToString(e.status));
-  o.emplace("note", e.note);
-  o.emplace("corrects", e.corrects ? json(e.corrects->value()) : json(nullptr));
-  AddProvenance(j, e.provenance);
-  return j;
+namespace {
+
+template <typename Out>
+void OptInstantField(Out& out, std::string_view key, const std::optional<Instant>& t) {
+  out.Key(key);
+  if (t) {
+    out.String(FormatInstant(*t));
+  } else {
+    out.Null();
+  }
 }
 
-json ToJson(const records::Observation& o) {
-  json components = json::array();
-  for (const auto& c : o.components) {
-    json jc(json::value_t::object);
-    auto& m = *jc.get_ptr<json::object_t*>();
-    m.emplace("code", c.code);
-    m.emplace("value", OptJson(c.value));
-    m.emplace("text", c.text);
-    components.push_back(std::move(jc));
-  }
-  json j(json::value_t::object);  // member by member, as for dose events
-  auto& m = *j.get_ptr<json::object_t*>();
-  m.emplace("id", o.id.value());
-  m.emplace("patient_id", o.patient_id.value());
-  m.emplace("kind", records::ToString(o.kind));
-  m.emplace("code", o.code);
-  m.emplace("value", OptJson(o.value));
-  m.emplace("unit", o.unit);
-  m.emplace("text", o.text);
-  m.emplace("interpretation", o.interpretation);
-  m.emplace("components", std::move(components));
-  m.emplace("observed_at", FormatInstant(o.observed_at));
-  m.emplace("corrects", o.corrects ? json(o.corrects->value()) : json(nullptr));
-  AddProvenance(j, o.provenance);
-  return j;
+template <typename Out>
+void OptMassField(Out& out, std::string_view key, const std::optional<Mass>& m) {
+  out.Key(key);
+  if (!m) return out.Null();
+  out.BeginObject();
+  StringField(out, "unit", m->unit());
+  out.Key("value");
+  out.Double(m->value());
+  out.EndObject();
 }
+
+template <typename Id>
+std::optional<std::int64_t> OptId(const std::optional<Id>& id) {
+  if (!id) return std::nullopt;
+  return id->value();
+}
+
+// Keys in sorted order (see json_out.h).
+template <typename Out>
+void EncodeDoseEvent(Out& out, const records::DoseEvent& e) {
+  out.BeginObject();
+  OptMassField(out, "amount", e.amount);
+  OptIntField(out, "corrects", OptId(e.corrects));
+  StringField(out, "created_at", FormatInstant(e.provenance.created_at));
+  StringField(out, "created_by", e.provenance.created_by);
+  IntField(out, "id", e.id.value());
+  StringField(out, "note", e.note);
+  IntField(out, "patient_id", e.patient_id.value());
+  OptInstantField(out, "planned_at", e.planned_at);
+  OptIntField(out, "regimen_id", OptId(e.regimen_id));
+  StringField(out, "status", records::ToString(e.status));
+  StringField(out, "substance", e.substance);
+  OptInstantField(out, "taken_at", e.taken_at);
+  out.EndObject();
+}
+
+template <typename Out>
+void EncodeObservation(Out& out, const records::Observation& o) {
+  out.BeginObject();
+  StringField(out, "code", o.code);
+  out.Key("components");
+  out.BeginArray();
+  for (const auto& c : o.components) {
+    out.BeginObject();
+    StringField(out, "code", c.code);
+    StringField(out, "text", c.text);
+    OptDoubleField(out, "value", c.value);
+    out.EndObject();
+  }
+  out.EndArray();
+  OptIntField(out, "corrects", OptId(o.corrects));
+  StringField(out, "created_at", FormatInstant(o.provenance.created_at));
+  StringField(out, "created_by", o.provenance.created_by);
+  IntField(out, "id", o.id.value());
+  StringField(out, "interpretation", o.interpretation);
+  StringField(out, "kind", records::ToString(o.kind));
+  StringField(out, "observed_at", FormatInstant(o.observed_at));
+  IntField(out, "patient_id", o.patient_id.value());
+  StringField(out, "text", o.text);
+  StringField(out, "unit", o.unit);
+  OptDoubleField(out, "value", o.value);
+  out.EndObject();
+}
+
+template <typename T, typename Encode>
+json AsTree(const T& record, Encode encode) {
+  JsonTree tree;
+  encode(tree, record);
+  return tree.Take();
+}
+
+}  // namespace
+
+json ToJson(const records::DoseEvent& e) {
+  return AsTree(e, [](JsonTree& t, const auto& r) { EncodeDoseEvent(t, r); });
+}
+void WriteJson(JsonText& out, const records::DoseEvent& e) { EncodeDoseEvent(out, e); }
+
+json ToJson(const records::Observation& o) {
+  return AsTree(o, [](JsonTree& t, const auto& r) { EncodeObservation(t, r); });
+}
+void WriteJson(JsonText& out, const records::Observation& o) { EncodeObservation(out, o); }
 
 json ToJson(const app::TimelineEntry& e) {
   json record = std::visit(

@@ -7,6 +7,7 @@
 
 #include "pineal/app/regimen_change.h"
 #include "pineal/app/timeline.h"
+#include "pineal/json/json_out.h"
 #include "pineal/kb/catalog.h"
 #include "pineal/safety/overrides.h"
 #include "pineal/store/store.h"
@@ -23,6 +24,9 @@ nlohmann::json RecordedScreeningJson(const std::vector<records::RecordedFinding>
                                      const std::vector<records::RecordedOverride>& overrides);
 nlohmann::json ToJson(const records::DoseEvent& e);
 nlohmann::json ToJson(const records::Observation& o);
+// The same as text, for lists answered without building a tree.
+void WriteJson(JsonText& out, const records::DoseEvent& e);
+void WriteJson(JsonText& out, const records::Observation& o);
 nlohmann::json ToJson(const app::TimelineEntry& e);
 nlohmann::json ToJson(const store::AuditEvent& e);
 // {"text", "matched": {"id", "name", "codes": [...]} | null, "suggestions": [{"id", "name"}]}

@@ -326,6 +326,35 @@ TEST_F(AuditAtomicityTest, LoggingOutIsUndoneWithoutTheAuditRow) {
   EXPECT_TRUE(app_->accounts().Authenticate(grant->session_token, "").ok());
 }
 
+// A read that the audit log cannot hold shows nothing: no record leaves
+// without its row.
+TEST_F(AuditAtomicityTest, AReadIsNotAnsweredWithoutItsAuditRow) {
+  ASSERT_TRUE(app_->patients()
+                  .RecordDoseEvent(dr_, patient_, Taken("2026-11-09T21:00:00Z", 3, regimen_.id))
+                  .ok());
+  NewRows();
+  BreakAudit();
+  auto doses = app_->patients().ListDoseEvents(dr_, patient_, {}, false, {});
+  EXPECT_EQ(doses.status().code(), StatusCode::kUnavailable) << doses.status().ToString();
+  EXPECT_NE(doses.status().message().find("audit log"), std::string::npos);
+  auto person = app_->patients().GetPatient(dr_, patient_);
+  EXPECT_EQ(person.status().code(), StatusCode::kUnavailable);
+  auto timeline = app_->patients().Timeline(dr_, patient_, {});
+  EXPECT_EQ(timeline.status().code(), StatusCode::kUnavailable);
+  auto login = app_->accounts().Login("dr.house", std::string(kPassword), "");
+  EXPECT_EQ(login.status().code(), StatusCode::kUnavailable);
+  // A read refused for its own reason keeps that reason.
+  auto missing = app_->patients().GetPatient(dr_, PatientId(patient_.value() + 99));
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_.refused_audits(), 5);
+  ExpectNoNewRows();
+
+  store_.FailAudit(false);
+  auto again = app_->patients().ListDoseEvents(dr_, patient_, {}, false, {});
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->items.size(), 1u);
+}
+
 // Who may read the log.
 TEST_F(AuditTest, AdminsReadEverythingCliniciansTheirPatientsOrThemselves) {
   const PatientId p = NewPatient();

@@ -97,6 +97,11 @@ TEST(FormatInstantTest, AlwaysUtcWithSeconds) {
   EXPECT_EQ(FormatInstant(Utc(2026, 3, 29, 1, 0)), "2026-03-29T01:00:00Z");
   EXPECT_EQ(FormatInstant(Utc(1969, 12, 31, 23, 59, 59)), "1969-12-31T23:59:59Z");
   EXPECT_EQ(FormatInstant(*ParseInstant("2026-11-22T08:30:00+01:00")), "2026-11-22T07:30:00Z");
+  // The four-digit years at both ends, and years beyond them in full.
+  EXPECT_EQ(FormatInstant(Utc(1, 1, 1, 0, 0)), "0001-01-01T00:00:00Z");
+  EXPECT_EQ(FormatInstant(Utc(9999, 12, 31, 23, 59, 59)), "9999-12-31T23:59:59Z");
+  EXPECT_EQ(FormatInstant(Utc(10000, 1, 1, 0, 0)), "10000-01-01T00:00:00Z");
+  EXPECT_EQ(FormatInstant(Utc(-1, 12, 31, 12, 0)), "-001-12-31T12:00:00Z");
 }
 
 TEST(ParseDateTest, RealCalendarDatesOnly) {

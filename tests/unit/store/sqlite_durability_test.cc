@@ -111,6 +111,94 @@ TEST_F(SqliteDurabilityTest, ConcurrentCommitsShareSyncs) {
   EXPECT_EQ(CountRows(path_, "audit_events"), 160);
 }
 
+TEST_F(SqliteDurabilityTest, AuditRowsOfConcurrentReadsShareCommitsAndAllLand) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  store->SetSyncForTest([](int) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return 0;
+  });
+  const std::uint64_t commits0 = store->CommitsForTest();
+  const std::uint64_t batches0 = store->AuditBatchesForTest();
+  std::atomic<int> failures{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 8; ++t) {
+    readers.emplace_back([&, t] {
+      for (int i = 0; i < 20; ++i) {
+        AuditEvent a;
+        a.at = pineal::testing::At("2026-11-20T22:00:00Z");
+        a.actor = "reader" + std::to_string(t);
+        a.action = "dose_event.list";
+        a.outcome = "ok";
+        if (!store->AppendAudit(a).ok()) ++failures;
+      }
+    });
+  }
+  for (auto& r : readers) r.join();
+  EXPECT_EQ(failures.load(), 0);
+  const std::uint64_t batches = store->AuditBatchesForTest() - batches0;
+  EXPECT_EQ(CountRows(path_, "audit_events"), 160);
+  // One transaction per batch, and fewer batches than rows.
+  EXPECT_EQ(store->CommitsForTest() - commits0, batches);
+  EXPECT_LT(batches, 160u);
+}
+
+TEST_F(SqliteDurabilityTest, AnAuditRowInsideATransactionCommitsWithIt) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  auto patient = store->InsertPatient(pineal::testing::SamplePatient());
+  ASSERT_TRUE(patient.ok());
+  const std::uint64_t batches0 = store->AuditBatchesForTest();
+  // The write and its row roll back together: the row is not queued apart.
+  Status failed = store->InTransaction([&]() -> Status {
+    PINEAL_RETURN_IF_ERROR(
+        store->InsertDoseEvent(TakenDose(*patient, "2026-11-20T22:00:00Z")).status());
+    AuditEvent a;
+    a.actor = "patient";
+    a.action = "dose_event.create";
+    a.outcome = "ok";
+    PINEAL_RETURN_IF_ERROR(store->AppendAudit(a));
+    return Status::Aborted("changed my mind");
+  });
+  EXPECT_EQ(failed.code(), StatusCode::kAborted);
+  EXPECT_EQ(CountRows(path_, "audit_events"), 0);
+  EXPECT_EQ(CountRows(path_, "dose_events"), 0);
+  EXPECT_EQ(store->AuditBatchesForTest(), batches0);
+  ASSERT_TRUE(WriteDose(*store, *patient).ok());
+  EXPECT_EQ(CountRows(path_, "audit_events"), 1);
+  EXPECT_EQ(store->AuditBatchesForTest(), batches0);
+}
+
+TEST_F(SqliteDurabilityTest, AWriteThatChangesNothingWaitsForNoSync) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  auto patient = store->InsertPatient(pineal::testing::SamplePatient());
+  ASSERT_TRUE(patient.ok());
+  AlertRecord alert;
+  alert.patient_id = *patient;
+  alert.rule_id = "missed_doses";
+  alert.severity = "warning";
+  alert.title = "Missed doses";
+  alert.dedupe_key = "missed_doses:2026-11-20";
+  alert.evidence_json = "[]";
+  alert.refs_json = "[]";
+  alert.provenance = {pineal::testing::At("2026-11-20T22:00:00Z"), "system"};
+  const auto commits = store->CommitsForTest();
+  const auto flushes = store->FlushesForTest();
+  auto first = store->InsertAlertIfNew(alert);
+  ASSERT_TRUE(first.ok() && first->has_value());
+  EXPECT_EQ(store->CommitsForTest(), commits + 1);
+  EXPECT_EQ(store->FlushesForTest(), flushes + 1);
+  // The same alert again: a write transaction that inserts nothing has
+  // nothing to make durable.
+  auto again = store->InsertAlertIfNew(alert);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->has_value());
+  EXPECT_EQ(store->CommitsForTest(), commits + 1);
+  EXPECT_EQ(store->FlushesForTest(), flushes + 1);
+  EXPECT_EQ(CountRows(path_, "alerts"), 1);
+}
+
 TEST_F(SqliteDurabilityTest, AFailedSyncRefusesEveryLaterWriteButReadsGoOn) {
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);

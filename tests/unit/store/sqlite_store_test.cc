@@ -5,6 +5,8 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "pineal/store/migration.h"
 #include "tests/support/records_fixtures.h"
 #include "tests/support/temp_dir.h"
@@ -61,6 +63,29 @@ TEST_F(SqliteStoreTest, UsesWalForeignKeysAndGroupCommit) {
   EXPECT_EQ(*store_->PragmaForTest("synchronous"), "1");
   EXPECT_EQ(*store_->PragmaForTest("wal_autocheckpoint"), "0");
   EXPECT_EQ(*store_->IntegrityCheck(), "ok");
+}
+
+TEST_F(SqliteStoreTest, EveryAuditIndexServesTheAuditListing) {
+  // Each audit row (one per read and per write) updates every index of the
+  // log, so it keeps only those the listing (newest first, by patient or
+  // by actor) walks.
+  SQLite::Database raw(path_);
+  std::set<std::string> indexes;
+  SQLite::Statement list(raw,
+                         "SELECT name FROM sqlite_master WHERE type = 'index' "
+                         "AND tbl_name = 'audit_events' AND sql IS NOT NULL");
+  while (list.executeStep()) indexes.insert(list.getColumn(0).getString());
+  EXPECT_EQ(indexes, (std::set<std::string>{"audit_page_by_patient", "audit_page_by_actor"}));
+  for (const auto& [filter, index] :
+       {std::pair<std::string, std::string>{"patient_id = 1", "audit_page_by_patient"},
+        {"actor = 'dr.demo'", "audit_page_by_actor"}}) {
+    SQLite::Statement plan(raw, "EXPLAIN QUERY PLAN SELECT * FROM audit_events WHERE " + filter +
+                                    " AND id < 100 ORDER BY id DESC LIMIT 50");
+    std::string text;
+    while (plan.executeStep()) text += plan.getColumn(3).getString() + "; ";
+    EXPECT_NE(text.find(index), std::string::npos) << text;
+    EXPECT_EQ(text.find("TEMP B-TREE"), std::string::npos) << text;
+  }
 }
 
 TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerPineal) {

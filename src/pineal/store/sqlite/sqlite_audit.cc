@@ -2,6 +2,9 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <thread>
+
+#include "pineal/store/sqlite/audit_queue.h"
 #include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
@@ -31,28 +34,52 @@ std::vector<std::string> SplitRecordIds(const std::string& text) {
   return out;
 }
 
+void InsertAuditRow(Connection& db, const AuditEvent& e) {
+  Query ins(db,
+            "INSERT INTO audit_events(at, actor, role, action, patient_id, address, "
+            "outcome, detail, record_ids) VALUES (:at, :ac, :ro, :act, :p, :ad, :o, :d, "
+            ":r)");
+  BindInstant(ins, ":at", e.at);
+  BindText(ins, ":ac", e.actor);
+  BindText(ins, ":ro", e.role);
+  BindText(ins, ":act", e.action);
+  if (e.patient_id) {
+    ins.bind(":p", e.patient_id->value());
+  } else {
+    ins.bind(":p");
+  }
+  BindText(ins, ":ad", e.address);
+  BindText(ins, ":o", e.outcome);
+  BindText(ins, ":d", e.detail);
+  BindText(ins, ":r", JoinRecordIds(e.record_ids));
+  ins.exec();
+}
+
 }  // namespace
 
+sqlite::AuditQueue::Committed SqliteStore::CommitAuditRows(
+    const std::vector<const AuditEvent*>& rows) {
+  sqlite::AuditQueue::Committed out;
+  std::lock_guard lock(mu_);
+  out.status = RunTransaction([&]() -> Status {
+    for (const AuditEvent* row : rows) InsertAuditRow(*db_, *row);
+    return Status::Ok();
+  });
+  out.seq = AfterCall();
+  return out;
+}
+
 Status SqliteStore::AppendAudit(const AuditEvent& e) {
+  // Inside a transaction the row commits with the change it records.
+  if (tx_thread_.load() != std::this_thread::get_id()) {
+    const auto committed = audit_queue_->Append(e);
+    if (committed.status.ok()) return WaitDurable(committed.seq);
+    // One bad row must not cost the others theirs: alone, below, each
+    // gets its own answer.
+    if (committed.rows == 1) return committed.status;
+  }
   return Guarded("append audit", [&]() -> Status {
-    Query ins(*db_,
-              "INSERT INTO audit_events(at, actor, role, action, patient_id, address, "
-              "outcome, detail, record_ids) VALUES (:at, :ac, :ro, :act, :p, :ad, :o, :d, "
-              ":r)");
-    BindInstant(ins, ":at", e.at);
-    BindText(ins, ":ac", e.actor);
-    BindText(ins, ":ro", e.role);
-    BindText(ins, ":act", e.action);
-    if (e.patient_id) {
-      ins.bind(":p", e.patient_id->value());
-    } else {
-      ins.bind(":p");
-    }
-    BindText(ins, ":ad", e.address);
-    BindText(ins, ":o", e.outcome);
-    BindText(ins, ":d", e.detail);
-    BindText(ins, ":r", JoinRecordIds(e.record_ids));
-    ins.exec();
+    InsertAuditRow(*db_, e);
     return Status::Ok();
   });
 }

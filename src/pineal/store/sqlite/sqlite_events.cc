@@ -68,36 +68,91 @@ void BindPage(SQLite::Statement& q, const EventPageQuery& query) {
   q.bind(":limit", query.limit);
 }
 
-records::DoseEvent ReadDoseEvent(SQLite::Statement& q) {
+// The positions of a dose event's columns in a statement, found once for
+// all its rows (a lookup by name per value cost more than the query).
+struct DoseEventColumns {
+  explicit DoseEventColumns(SQLite::Statement& q)
+      : id(q.getColumnIndex("id")),
+        patient_id(q.getColumnIndex("patient_id")),
+        regimen_id(q.getColumnIndex("regimen_id")),
+        substance(q.getColumnIndex("substance")),
+        planned_at(q.getColumnIndex("planned_at")),
+        taken_at(q.getColumnIndex("taken_at")),
+        amount_value(q.getColumnIndex("amount_value")),
+        amount_unit(q.getColumnIndex("amount_unit")),
+        status(q.getColumnIndex("status")),
+        note(q.getColumnIndex("note")),
+        corrects(q.getColumnIndex("corrects")),
+        created_at(q.getColumnIndex("created_at")),
+        created_by(q.getColumnIndex("created_by")) {}
+  int id, patient_id, regimen_id, substance, planned_at, taken_at, amount_value, amount_unit,
+      status, note, corrects, created_at, created_by;
+};
+
+records::DoseEvent ReadDoseEvent(SQLite::Statement& q, const DoseEventColumns& c) {
   records::DoseEvent e;
-  e.id = DoseEventId(q.getColumn("id").getInt64());
-  e.patient_id = PatientId(q.getColumn("patient_id").getInt64());
-  if (auto r = ColOptInt(q, "regimen_id")) e.regimen_id = RegimenId(*r);
-  e.substance = ColText(q, "substance");
-  e.planned_at = ColOptInstant(q, "planned_at");
-  e.taken_at = ColOptInstant(q, "taken_at");
-  e.amount = ColOptMass(q, "amount");
-  e.status = ColEnum<records::DoseStatus>(q, "status");
-  e.note = ColText(q, "note");
-  if (auto c = ColOptInt(q, "corrects")) e.corrects = DoseEventId(*c);
-  e.provenance = ColProvenance(q);
+  e.id = DoseEventId(q.getColumn(c.id).getInt64());
+  e.patient_id = PatientId(q.getColumn(c.patient_id).getInt64());
+  if (auto r = ColOptInt(q, c.regimen_id)) e.regimen_id = RegimenId(*r);
+  e.substance = ColText(q, c.substance);
+  e.planned_at = ColOptInstant(q, c.planned_at);
+  e.taken_at = ColOptInstant(q, c.taken_at);
+  e.amount = ColOptMass(q, c.amount_value, c.amount_unit);
+  e.status = ColEnum<records::DoseStatus>(q, c.status);
+  e.note = ColText(q, c.note);
+  if (auto r = ColOptInt(q, c.corrects)) e.corrects = DoseEventId(*r);
+  e.provenance = ColProvenance(q, c.created_at, c.created_by);
   return e;
 }
 
-records::Observation ReadObservation(SQLite::Statement& q) {
+// Every row of `q`, read as dose events.
+std::vector<records::DoseEvent> ReadDoseEvents(SQLite::Statement& q) {
+  const DoseEventColumns columns(q);
+  std::vector<records::DoseEvent> out;
+  while (q.executeStep()) out.push_back(ReadDoseEvent(q, columns));
+  return out;
+}
+
+struct ObservationColumns {
+  explicit ObservationColumns(SQLite::Statement& q)
+      : id(q.getColumnIndex("id")),
+        patient_id(q.getColumnIndex("patient_id")),
+        kind(q.getColumnIndex("kind")),
+        code(q.getColumnIndex("code")),
+        value(q.getColumnIndex("value")),
+        unit(q.getColumnIndex("unit")),
+        text(q.getColumnIndex("text")),
+        interpretation(q.getColumnIndex("interpretation")),
+        observed_at(q.getColumnIndex("observed_at")),
+        corrects(q.getColumnIndex("corrects")),
+        created_at(q.getColumnIndex("created_at")),
+        created_by(q.getColumnIndex("created_by")) {}
+  int id, patient_id, kind, code, value, unit, text, interpretation, observed_at, corrects,
+      created_at, created_by;
+};
+
+records::Observation ReadObservation(SQLite::Statement& q, const ObservationColumns& c) {
   records::Observation o;
-  o.id = ObservationId(q.getColumn("id").getInt64());
-  o.patient_id = PatientId(q.getColumn("patient_id").getInt64());
-  o.kind = ColEnum<records::ObservationKind>(q, "kind");
-  o.code = ColText(q, "code");
-  if (!q.getColumn("value").isNull()) o.value = q.getColumn("value").getDouble();
-  o.unit = ColText(q, "unit");
-  o.text = ColText(q, "text");
-  o.interpretation = ColText(q, "interpretation");
-  o.observed_at = ColInstant(q, "observed_at");
-  if (auto c = ColOptInt(q, "corrects")) o.corrects = ObservationId(*c);
-  o.provenance = ColProvenance(q);
+  o.id = ObservationId(q.getColumn(c.id).getInt64());
+  o.patient_id = PatientId(q.getColumn(c.patient_id).getInt64());
+  o.kind = ColEnum<records::ObservationKind>(q, c.kind);
+  o.code = ColText(q, c.code);
+  if (!q.isColumnNull(c.value)) o.value = q.getColumn(c.value).getDouble();
+  o.unit = ColText(q, c.unit);
+  o.text = ColText(q, c.text);
+  o.interpretation = ColText(q, c.interpretation);
+  o.observed_at = ColInstant(q, c.observed_at);
+  if (auto r = ColOptInt(q, c.corrects)) o.corrects = ObservationId(*r);
+  o.provenance = ColProvenance(q, c.created_at, c.created_by);
   return o;
+}
+
+// Every row of `q`, read as observations (without their components).
+std::vector<records::Observation> ReadObservations(SQLite::Statement& q) {
+  const ObservationColumns columns(q);
+  std::vector<records::Observation> out;
+  while (q.executeStep()) out.push_back(ReadObservation(q, columns));
+  return out;
 }
 
 // Attaches the components of `list` (all of one patient) with one query,
@@ -108,7 +163,8 @@ void LoadComponents(Connection& db, std::vector<records::Observation>& list) {
   std::string ids = "[";
   for (auto& o : list) {
     by_id[o.id.value()] = &o;
-    ids += (ids.size() > 1 ? "," : "") + std::to_string(o.id.value());
+    if (ids.size() > 1) ids += ',';
+    ids += std::to_string(o.id.value());
   }
   ids += "]";
   Query q(db,
@@ -179,7 +235,7 @@ Result<records::DoseEvent> SqliteStore::GetDoseEvent(PatientId patient, DoseEven
     q.bind(1, id.value());
     q.bind(2, patient.value());
     if (!q.executeStep()) return Status::NotFound("dose event " + id.ToString() + " not found");
-    return ReadDoseEvent(q);
+    return ReadDoseEvent(q, DoseEventColumns(q));
   });
 }
 
@@ -192,8 +248,7 @@ Result<std::vector<records::DoseEvent>> SqliteStore::ListDoseEvents(PatientId pa
                       " ORDER BY filed_at, id");
     q.bind(":p", patient.value());
     BindRange(q, range);
-    std::vector<records::DoseEvent> out;
-    while (q.executeStep()) out.push_back(ReadDoseEvent(q));
+    std::vector<records::DoseEvent> out = ReadDoseEvents(q);
     return out;
   });
 }
@@ -202,8 +257,7 @@ Result<std::vector<records::DoseEvent>> SqliteStore::PageDoseEvents(const EventP
   return Guarded("page dose events", [&]() -> Result<std::vector<records::DoseEvent>> {
     Query q(*db_, PageSql(query, "dose_events", "filed_at"));
     BindPage(q, query);
-    std::vector<records::DoseEvent> out;
-    while (q.executeStep()) out.push_back(ReadDoseEvent(q));
+    std::vector<records::DoseEvent> out = ReadDoseEvents(q);
     return out;
   });
 }
@@ -269,7 +323,7 @@ Result<records::Observation> SqliteStore::GetObservation(PatientId patient, Obse
     q.bind(1, id.value());
     q.bind(2, patient.value());
     if (!q.executeStep()) return Status::NotFound("observation " + id.ToString() + " not found");
-    std::vector<records::Observation> one{ReadObservation(q)};
+    std::vector<records::Observation> one{ReadObservation(q, ObservationColumns(q))};
     LoadComponents(*db_, one);
     return one.front();
   });
@@ -284,8 +338,7 @@ Result<std::vector<records::Observation>> SqliteStore::ListObservations(PatientI
                       " ORDER BY observed_at, id");
     q.bind(":p", patient.value());
     BindRange(q, range);
-    std::vector<records::Observation> out;
-    while (q.executeStep()) out.push_back(ReadObservation(q));
+    std::vector<records::Observation> out = ReadObservations(q);
     LoadComponents(*db_, out);
     return out;
   });
@@ -304,8 +357,7 @@ Result<std::vector<records::DoseEvent>> SqliteStore::ListDoseEventsSince(Patient
                 RangeClause({}, "filed_at", false, "dose_events") + " ORDER BY filed_at, id");
     q.bind(":p", patient.value());
     BindInstant(q, ":from", from);
-    std::vector<records::DoseEvent> out;
-    while (q.executeStep()) out.push_back(ReadDoseEvent(q));
+    std::vector<records::DoseEvent> out = ReadDoseEvents(q);
     return out;
   });
 }
@@ -327,7 +379,7 @@ Result<std::vector<records::Observation>> SqliteStore::ListObservationsOfKinds(
     for (std::size_t i = 0; i < kinds.size(); ++i) {
       q.bind(":k" + std::to_string(i), std::string(records::ToString(kinds[i])));
     }
-    while (q.executeStep()) out.push_back(ReadObservation(q));
+    out = ReadObservations(q);
     LoadComponents(*db_, out);
     return out;
   });
@@ -338,8 +390,7 @@ Result<std::vector<records::Observation>> SqliteStore::PageObservations(
   return Guarded("page observations", [&]() -> Result<std::vector<records::Observation>> {
     Query q(*db_, PageSql(query, "observations", "observed_at"));
     BindPage(q, query);
-    std::vector<records::Observation> out;
-    while (q.executeStep()) out.push_back(ReadObservation(q));
+    std::vector<records::Observation> out = ReadObservations(q);
     LoadComponents(*db_, out);
     return out;
   });

@@ -51,24 +51,36 @@ void BindOptMass(SQLite::Statement& s, const char* prefix, const std::optional<M
   }
 }
 
+// Each reader by name finds the column's position and reads by position; a
+// loop over many rows finds the positions once (DoseEventColumns …).
+std::string ColText(SQLite::Statement& s, int column) { return s.getColumn(column).getString(); }
 std::string ColText(SQLite::Statement& s, const char* column) {
-  return s.getColumn(column).getString();
+  return ColText(s, s.getColumnIndex(column));
 }
 
+records::Provenance ColProvenance(SQLite::Statement& s, int created_at, int created_by) {
+  return {ColInstant(s, created_at), ColText(s, created_by)};
+}
 records::Provenance ColProvenance(SQLite::Statement& s) {
-  return {ColInstant(s, "created_at"), ColText(s, "created_by")};
+  return ColProvenance(s, s.getColumnIndex("created_at"), s.getColumnIndex("created_by"));
 }
 
-Instant ColInstant(SQLite::Statement& s, const char* column) {
+Instant ColInstant(SQLite::Statement& s, int column) {
   std::string text = ColText(s, column);
   auto t = ParseInstant(text);
-  if (!t.ok()) Corrupt(column, text);
+  if (!t.ok()) Corrupt(s.getColumnName(column), text);
   return *t;
 }
+Instant ColInstant(SQLite::Statement& s, const char* column) {
+  return ColInstant(s, s.getColumnIndex(column));
+}
 
-std::optional<Instant> ColOptInstant(SQLite::Statement& s, const char* column) {
-  if (s.getColumn(column).isNull()) return std::nullopt;
+std::optional<Instant> ColOptInstant(SQLite::Statement& s, int column) {
+  if (s.isColumnNull(column)) return std::nullopt;
   return ColInstant(s, column);
+}
+std::optional<Instant> ColOptInstant(SQLite::Statement& s, const char* column) {
+  return ColOptInstant(s, s.getColumnIndex(column));
 }
 
 LocalDate ColDate(SQLite::Statement& s, const char* column) {
@@ -79,17 +91,20 @@ LocalDate ColDate(SQLite::Statement& s, const char* column) {
 }
 
 std::optional<LocalDate> ColOptDate(SQLite::Statement& s, const char* column) {
-  if (s.getColumn(column).isNull()) return std::nullopt;
+  if (s.isColumnNull(s.getColumnIndex(column))) return std::nullopt;
   return ColDate(s, column);
 }
 
-std::optional<Mass> ColOptMass(SQLite::Statement& s, const char* prefix) {
-  std::string value = std::string(prefix) + "_value";
-  std::string unit = std::string(prefix) + "_unit";
-  if (s.getColumn(value.c_str()).isNull()) return std::nullopt;
-  auto m = Mass::Make(s.getColumn(value.c_str()).getDouble(), ColText(s, unit.c_str()));
-  if (!m.ok()) Corrupt(prefix, m.status().message());
+std::optional<Mass> ColOptMass(SQLite::Statement& s, int value, int unit) {
+  if (s.isColumnNull(value)) return std::nullopt;
+  auto m = Mass::Make(s.getColumn(value).getDouble(), ColText(s, unit));
+  if (!m.ok()) Corrupt(s.getColumnName(value), m.status().message());
   return *m;
+}
+std::optional<Mass> ColOptMass(SQLite::Statement& s, const char* prefix) {
+  const std::string value = std::string(prefix) + "_value";
+  const std::string unit = std::string(prefix) + "_unit";
+  return ColOptMass(s, s.getColumnIndex(value.c_str()), s.getColumnIndex(unit.c_str()));
 }
 
 Mass ColMass(SQLite::Statement& s, const char* prefix) {
@@ -98,17 +113,24 @@ Mass ColMass(SQLite::Statement& s, const char* prefix) {
   return *m;
 }
 
-std::optional<std::int64_t> ColOptInt(SQLite::Statement& s, const char* column) {
-  if (s.getColumn(column).isNull()) return std::nullopt;
+std::optional<std::int64_t> ColOptInt(SQLite::Statement& s, int column) {
+  if (s.isColumnNull(column)) return std::nullopt;
   return s.getColumn(column).getInt64();
+}
+std::optional<std::int64_t> ColOptInt(SQLite::Statement& s, const char* column) {
+  return ColOptInt(s, s.getColumnIndex(column));
 }
 
 template <typename E>
-E ColEnum(SQLite::Statement& s, const char* column) {
+E ColEnum(SQLite::Statement& s, int column) {
   std::string text = ColText(s, column);
   auto v = records::FromString<E>(text);
-  if (!v) Corrupt(column, text);
+  if (!v) Corrupt(s.getColumnName(column), text);
   return *v;
+}
+template <typename E>
+E ColEnum(SQLite::Statement& s, const char* column) {
+  return ColEnum<E>(s, s.getColumnIndex(column));
 }
 
 template records::Sex ColEnum<records::Sex>(SQLite::Statement&, const char*);
@@ -121,8 +143,10 @@ template records::MedicationSource ColEnum<records::MedicationSource>(SQLite::St
 template records::RegimenStatus ColEnum<records::RegimenStatus>(SQLite::Statement&, const char*);
 template records::Frequency ColEnum<records::Frequency>(SQLite::Statement&, const char*);
 template records::DoseStatus ColEnum<records::DoseStatus>(SQLite::Statement&, const char*);
+template records::DoseStatus ColEnum<records::DoseStatus>(SQLite::Statement&, int);
 template records::ObservationKind ColEnum<records::ObservationKind>(SQLite::Statement&,
                                                                     const char*);
+template records::ObservationKind ColEnum<records::ObservationKind>(SQLite::Statement&, int);
 
 std::string Placeholders(std::size_t n) {
   std::string out;

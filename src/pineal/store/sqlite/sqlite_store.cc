@@ -27,21 +27,24 @@ Status StatusFromSqlite(const char* what, const SQLite::Exception& e) {
 
 SqliteStore::SqliteStore(std::unique_ptr<sqlite::Connection> db, DatabaseLock lock,
                          std::unique_ptr<WalFlusher> flusher, const SqliteOptions& options)
-    : db_(std::move(db)), lock_(std::move(lock)), flusher_(std::move(flusher)), options_(options) {
+    : db_(std::move(db)),
+      lock_(std::move(lock)),
+      flusher_(std::move(flusher)),
+      options_(options),
+      audit_queue_(std::make_unique<sqlite::AuditQueue>(
+          [this](const std::vector<const AuditEvent*>& rows) { return CommitAuditRows(rows); })) {
   if (flusher_ == nullptr) return;
-  // The commit hook marks a call that committed; the log hook (which also
-  // replaces SQLite's automatic checkpoints) reports the log's length.
-  sqlite3_commit_hook(
-      db_->getHandle(),
-      [](void* self) {
-        static_cast<SqliteStore*>(self)->committed_ = true;
-        return 0;
-      },
-      this);
+  // The log hook runs after each commit that appended frames to the log:
+  // it marks the call as one to make durable and reports the log's length
+  // (it also replaces SQLite's automatic checkpoints). A write transaction
+  // that changed nothing (an INSERT OR IGNORE of a known alert) appends no
+  // frames, so it has nothing to sync and does not wait for a sync.
   sqlite3_wal_hook(
       db_->getHandle(),
       [](void* self, sqlite3*, const char*, int pages) {
-        static_cast<SqliteStore*>(self)->wal_pages_ = pages;
+        auto* store = static_cast<SqliteStore*>(self);
+        store->committed_ = true;
+        store->wal_pages_ = pages;
         return SQLITE_OK;
       },
       this);
@@ -78,6 +81,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
 }
 
 std::uint64_t SqliteStore::FlushesForTest() const { return flusher_ ? flusher_->Flushes() : 0; }
+
+std::uint64_t SqliteStore::AuditBatchesForTest() const { return audit_queue_->BatchesForTest(); }
 
 void SqliteStore::SetSyncForTest(std::function<int(int)> sync) {
   if (flusher_) flusher_->SetSyncForTest(std::move(sync));
@@ -167,7 +172,7 @@ Status SqliteStore::RunTransaction(const std::function<Status()>& body, bool rea
   } catch (const SQLite::Exception& e) {
     return StatusFromSqlite("begin transaction", e);
   }
-  ++tx_depth_;
+  if (tx_depth_++ == 0) tx_thread_.store(std::this_thread::get_id());
   Status status;
   try {
     status = body();
@@ -178,7 +183,7 @@ Status SqliteStore::RunTransaction(const std::function<Status()>& body, bool rea
   } catch (const std::exception& e) {
     status = Status::Internal(std::string("transaction: ") + e.what());
   }
-  --tx_depth_;
+  if (--tx_depth_ == 0) tx_thread_.store(std::thread::id());
   try {
     if (status.ok() && tx_depth_ == 0) {
       Query(*db_, "COMMIT").exec();

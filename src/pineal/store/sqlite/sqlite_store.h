@@ -27,7 +27,9 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
+#include "pineal/store/sqlite/audit_queue.h"
 #include "pineal/store/sqlite/sqlite_files.h"
 #include "pineal/store/store.h"
 
@@ -149,6 +151,8 @@ class SqliteStore final : public Store {
   // Commits made durable by group commit, and syncs of the log run for them.
   std::uint64_t CommitsForTest() const { return commits_.load(); }
   std::uint64_t FlushesForTest() const;
+  // Transactions that committed audit rows queued outside a transaction.
+  std::uint64_t AuditBatchesForTest() const;
   // Replaces fdatasync() of the log (a test injects a failing disk).
   void SetSyncForTest(std::function<int(int)> sync);
 
@@ -168,6 +172,8 @@ class SqliteStore final : public Store {
   // Under the mutex: the refusal once durability is lost, else OK.
   Status RefuseIfBroken();
   void CheckpointIfLong();
+  // The audit rows of callers outside a transaction, in one (AuditQueue).
+  sqlite::AuditQueue::Committed CommitAuditRows(const std::vector<const AuditEvent*>& rows);
 
   // Runs `fn` under the lock, converting driver exceptions into a Status.
   template <typename Fn>
@@ -184,7 +190,12 @@ class SqliteStore final : public Store {
   const SqliteOptions options_;
   std::recursive_mutex mu_;
   int tx_depth_ = 0;
-  // Set by SQLite's hooks (under the mutex): something committed; log size.
+  // The thread inside a transaction, if any (set under the mutex; read
+  // without it only to ask "is it me?").
+  std::atomic<std::thread::id> tx_thread_{};
+  std::unique_ptr<sqlite::AuditQueue> audit_queue_;
+  // Set by SQLite's log hook (under the mutex): frames were committed; the
+  // log's length.
   bool committed_ = false;
   int wal_pages_ = 0;
   bool read_only_ = false;  // query_only set after a failed sync
