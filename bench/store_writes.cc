@@ -4,6 +4,9 @@
 // is compared with the baseline in the same run, the same workload on a store
 // opened with sync_each_commit (synchronous=FULL: one sync per commit, made
 // while holding the store's lock). Prints writes/s and the ratio per N.
+// Then the audit row every read writes: queued outside a transaction (rows
+// of concurrent reads share a commit) against each row in a transaction of
+// its own, on the same store.
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
@@ -109,15 +112,64 @@ BENCHMARK(BM_SyncEachCommitBaseline)
     ->UseRealTime()
     ->MinTime(2);
 
-void PrintRatios(const pineal::bench::RecordingReporter& runs) {
+pineal::store::AuditEvent ReadRow(const Target& t) {
+  pineal::store::AuditEvent a;
+  a.at = *pineal::ParseInstant("2026-11-20T22:00:00Z");
+  a.actor = "dr.bench";
+  a.role = "clinician";
+  a.action = "dose_event.list";
+  a.patient_id = t.patient;
+  a.outcome = "ok";
+  a.record_ids = {"dose_event:1", "dose_event:2"};
+  return a;
+}
+
+void Check(const pineal::Status& st) {
+  if (st.ok()) return;
+  std::fprintf(stderr, "audit row failed: %s\n", st.ToString().c_str());
+  std::abort();
+}
+
+void BM_QueuedAuditRows(benchmark::State& state) {
+  Target& t = GroupCommit();
+  const auto row = ReadRow(t);
+  for (auto _ : state) Check(t.store->AppendAudit(row));
+  state.SetItemsProcessed(state.iterations());
+}
+void BM_AuditRowEachCommittedAloneBaseline(benchmark::State& state) {
+  Target& t = GroupCommit();
+  const auto row = ReadRow(t);
+  for (auto _ : state) {
+    Check(t.store->InTransaction([&] { return t.store->AppendAudit(row); }));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_QueuedAuditRows)->Threads(1)->Threads(8)->Threads(32)->UseRealTime()->MinTime(2);
+BENCHMARK(BM_AuditRowEachCommittedAloneBaseline)
+    ->Threads(1)
+    ->Threads(8)
+    ->Threads(32)
+    ->UseRealTime()
+    ->MinTime(2);
+
+// For 1, 8 and 32 threads: "<threads> <who>: <name> N/s, <baseline_name> M/s = r x".
+void PrintRatio(const pineal::bench::RecordingReporter& runs, const char* who, const char* bench,
+                const char* name, const char* baseline_bench, const char* baseline_name) {
   for (int threads : {1, 8, 32}) {
     const std::string suffix = "/min_time:2.000/real_time/threads:" + std::to_string(threads);
-    const double group = runs.RateOf("BM_GroupCommit" + suffix);
-    const double baseline = runs.RateOf("BM_SyncEachCommitBaseline" + suffix);
-    if (group <= 0 || baseline <= 0) continue;
-    std::printf("%2d writers: group commit %.0f writes/s, sync each commit %.0f writes/s = %.1fx\n",
-                threads, group, baseline, group / baseline);
+    const double rate = runs.RateOf(bench + suffix);
+    const double baseline = runs.RateOf(baseline_bench + suffix);
+    if (rate <= 0 || baseline <= 0) continue;
+    std::printf("%2d %s: %s %.0f/s, %s %.0f/s = %.1fx\n", threads, who, name, rate, baseline_name,
+                baseline, rate / baseline);
   }
+}
+
+void PrintRatios(const pineal::bench::RecordingReporter& runs) {
+  PrintRatio(runs, "writers", "BM_GroupCommit", "group commit", "BM_SyncEachCommitBaseline",
+             "sync each commit");
+  PrintRatio(runs, "readers", "BM_QueuedAuditRows", "audit rows queued",
+             "BM_AuditRowEachCommittedAloneBaseline", "each committed alone");
 }
 
 }  // namespace
