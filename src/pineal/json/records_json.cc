@@ -273,22 +273,19 @@ void EncodeObservation(Out& out, const records::Observation& o) {
   out.EndObject();
 }
 
-template <typename T, typename Encode>
-json AsTree(const T& record, Encode encode) {
-  JsonTree tree;
-  encode(tree, record);
-  return tree.Take();
-}
-
 }  // namespace
 
 json ToJson(const records::DoseEvent& e) {
-  return AsTree(e, [](JsonTree& t, const auto& r) { EncodeDoseEvent(t, r); });
+  JsonTree tree;
+  EncodeDoseEvent(tree, e);
+  return tree.Take();
 }
 void WriteJson(JsonText& out, const records::DoseEvent& e) { EncodeDoseEvent(out, e); }
 
 json ToJson(const records::Observation& o) {
-  return AsTree(o, [](JsonTree& t, const auto& r) { EncodeObservation(t, r); });
+  JsonTree tree;
+  EncodeObservation(tree, o);
+  return tree.Take();
 }
 void WriteJson(JsonText& out, const records::Observation& o) { EncodeObservation(out, o); }
 
