@@ -1,6 +1,6 @@
 // Alert evaluation: the rules of knowledge/rules/alerts.yaml over what they
-// can read of a patient's record, run after every check-in write and on every
-// read of alerts.
+// can read of a patient's record, run within every check-in write and on
+// every read of alerts.
 #include "pineal/app/alert_refresh.h"
 
 #include <nlohmann/json.hpp>
@@ -119,9 +119,8 @@ Status AlertRefresh::ResolveLapsedAlerts(PatientId patient, const std::set<std::
   return Status::Ok();
 }
 
-void AlertRefresh::RefreshAlertsAfterWrite(PatientId patient) {
-  // The write stands whatever happens here; a failure is for the operator.
-  Status st = RefreshAlerts(patient);
+void AlertRefresh::RefreshAlertsWithinWrite(PatientId patient) {
+  Status st = store_.InTransaction([&] { return RefreshAlerts(patient); });
   if (!st.ok())
     std::fprintf(stderr, "pineal: alert evaluation failed: %s\n", st.ToString().c_str());
 }

@@ -42,9 +42,11 @@ class AlertRefresh : private UseCaseBase {
   Status RefreshAlerts(PatientId patient);
   // The same on a record the caller has already loaded.
   Status RefreshAlerts(PatientId patient, const MonitoringData& data);
-  // The same after a check-in write, which stands whatever happens here (a
-  // failure is reported to the operator).
-  void RefreshAlertsAfterWrite(PatientId patient);
+  // The same inside a check-in's write transaction, so the alerts it raises
+  // commit with it (and in the same commit). The write stands whatever
+  // happens here: a failure is undone alone (a nested transaction) and
+  // reported to the operator.
+  void RefreshAlertsWithinWrite(PatientId patient);
   // The patient's urgent alerts that are not resolved (as stored: refresh first).
   Result<std::vector<monitor::UnresolvedAlert>> UnresolvedUrgentAlerts(PatientId patient);
 

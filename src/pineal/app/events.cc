@@ -58,9 +58,9 @@ Result<records::DoseEvent> PatientRecords::RecordDoseEvent(const Actor& actor, P
         draft.patient_id = patient;
         draft.provenance = NewProvenance(actor);
         PINEAL_ASSIGN_OR_RETURN(DoseEventId id, store_.InsertDoseEvent(draft));
+        alerts_.RefreshAlertsWithinWrite(patient);
         return store_.GetDoseEvent(patient, id);
       });
-  if (result.ok()) alerts_.RefreshAlertsAfterWrite(patient);
   return result;
 }
 
@@ -69,7 +69,7 @@ Result<PageOf<T>> PatientRecords::PageEvents(const Actor& actor, PatientId patie
                                              const store::TimeRange& range, bool with_superseded,
                                              const PageRequest& page, std::string_view list,
                                              std::string_view action, Fetch fetch, When when) {
-  auto result = [&]() -> Result<PageOf<T>> {
+  return AuditedRead<PageOf<T>>(actor, action, patient, [&]() -> Result<PageOf<T>> {
     PINEAL_ASSIGN_OR_RETURN(auto query, EventPage(range, with_superseded, page, list));
     PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
     query.patient = patient;
@@ -77,9 +77,7 @@ Result<PageOf<T>> PatientRecords::PageEvents(const Actor& actor, PatientId patie
     return TakePage(std::move(rows), page.limit, [&](const T& row) {
       return EncodeTimeKeyCursor(list, {when(row), row.id.value()});
     });
-  }();
-  WithholdIfUnaudited(result, RecordReadAudit(actor, action, patient, result));
-  return result;
+  });
 }
 
 Result<PageOf<records::DoseEvent>> PatientRecords::ListDoseEvents(const Actor& actor,
@@ -125,9 +123,9 @@ Result<records::Observation> PatientRecords::RecordObservation(const Actor& acto
         draft.patient_id = patient;
         draft.provenance = NewProvenance(actor);
         PINEAL_ASSIGN_OR_RETURN(ObservationId id, store_.InsertObservation(draft));
+        alerts_.RefreshAlertsWithinWrite(patient);
         return store_.GetObservation(patient, id);
       });
-  if (result.ok()) alerts_.RefreshAlertsAfterWrite(patient);
   return result;
 }
 

@@ -71,11 +71,11 @@ Result<RecordedResponse> PatientRecords::RecordResponse(const Actor& actor, Pati
         o.provenance = NewProvenance(actor);
         PINEAL_RETURN_IF_ERROR(records::ValidateObservation(o));
         PINEAL_ASSIGN_OR_RETURN(ObservationId id, store_.InsertObservation(o));
+        alerts_.RefreshAlertsWithinWrite(patient);
         PINEAL_ASSIGN_OR_RETURN(o, store_.GetObservation(patient, id));
         return RecordedResponse{std::move(o), std::move(*score), def};
       },
       [&] { return draft.instrument; });
-  if (result.ok()) alerts_.RefreshAlertsAfterWrite(patient);
   return result;
 }
 

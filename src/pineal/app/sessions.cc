@@ -1,4 +1,6 @@
 // Use cases: logging in and out, API tokens, resolving a token to a caller.
+#include <optional>
+
 #include "pineal/app/credentials.h"
 #include "pineal/app/accounts.h"
 #include "pineal/records/text_checks.h"
@@ -74,12 +76,18 @@ Result<Authenticated> Accounts::Authenticate(const std::string& token, const std
   const Status denied =
       Status::Unauthenticated("the session has ended or the token is invalid; log in again");
   if (token.size() != 64) return denied;
-  auto session = store_.FindSession(Sha256Hex(token));
-  if (!session.ok()) return denied;
+  // One snapshot: a session and its user as they stood together.
+  std::optional<store::Session> session;
+  std::optional<store::User> user;
+  const Status found = store_.ReadTogether([&]() -> Status {
+    PINEAL_ASSIGN_OR_RETURN(session, store_.FindSession(Sha256Hex(token)));
+    PINEAL_ASSIGN_OR_RETURN(user, store_.GetUser(session->user_id));
+    return Status::Ok();
+  });
+  if (!found.ok()) return denied;
   if (session->revoked_at) return denied;
   if (session->expires_at && *session->expires_at <= clock_.Now()) return denied;
-  auto user = store_.GetUser(session->user_id);
-  if (!user.ok() || user->disabled) return denied;
+  if (user->disabled) return denied;
   return Authenticated{
       Actor{user->id, user->username, RoleOf(user->role), user->patient_id, address}, *session};
 }

@@ -46,6 +46,21 @@ class UseCaseBase {
     if (result.ok() && !audit.ok()) result = UnauditedRefusal();
   }
   static Status UnauditedRefusal();
+  // A read and its audit row in one transaction, which shares its commit
+  // with concurrent writes: what is shown is what the row records, read in
+  // the same snapshot. A read that fails is audited as failed; a read whose
+  // row cannot be written shows nothing (UnauditedRefusal).
+  template <typename T, typename Read>
+  Result<T> AuditedRead(const Actor& actor, std::string_view action,
+                        std::optional<PatientId> patient, Read read) {
+    std::optional<Result<T>> result;
+    const Status audited = store_.InTransaction([&]() -> Status {
+      result.emplace(read());
+      return RecordReadAudit(actor, action, patient, *result);
+    });
+    if (!result || (result->ok() && !audited.ok())) return UnauditedRefusal();
+    return std::move(*result);
+  }
   // A write and its audit row in one transaction: they commit together or
   // not at all. `body` does the write; `detail` and `record_ids` are read
   // after it succeeds. A failed write is rolled back, then audited on its own

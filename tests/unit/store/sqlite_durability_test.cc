@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <atomic>
 #include <cerrno>
 #include <filesystem>
 #include <thread>
@@ -104,9 +105,10 @@ TEST_F(SqliteDurabilityTest, ConcurrentCommitsShareSyncs) {
   EXPECT_EQ(failures.load(), 0);
   const std::uint64_t commits = store->CommitsForTest() - commits0;
   const std::uint64_t flushes = store->FlushesForTest() - flushes0;
-  EXPECT_EQ(commits, 160u);
+  EXPECT_LE(commits, 160u);
   EXPECT_GE(flushes, 1u);
-  EXPECT_LT(flushes, commits);
+  EXPECT_LE(flushes, commits);
+  EXPECT_LT(flushes, 160u) << "every write waited for a sync of its own";
   EXPECT_EQ(CountRows(path_, "dose_events"), 160);
   EXPECT_EQ(CountRows(path_, "audit_events"), 160);
 }
@@ -119,7 +121,7 @@ TEST_F(SqliteDurabilityTest, AuditRowsOfConcurrentReadsShareCommitsAndAllLand) {
     return 0;
   });
   const std::uint64_t commits0 = store->CommitsForTest();
-  const std::uint64_t batches0 = store->AuditBatchesForTest();
+  const std::uint64_t batches0 = store->BatchesForTest();
   std::atomic<int> failures{0};
   std::vector<std::thread> readers;
   for (int t = 0; t < 8; ++t) {
@@ -136,7 +138,7 @@ TEST_F(SqliteDurabilityTest, AuditRowsOfConcurrentReadsShareCommitsAndAllLand) {
   }
   for (auto& r : readers) r.join();
   EXPECT_EQ(failures.load(), 0);
-  const std::uint64_t batches = store->AuditBatchesForTest() - batches0;
+  const std::uint64_t batches = store->BatchesForTest() - batches0;
   EXPECT_EQ(CountRows(path_, "audit_events"), 160);
   // One transaction per batch, and fewer batches than rows.
   EXPECT_EQ(store->CommitsForTest() - commits0, batches);
@@ -148,7 +150,7 @@ TEST_F(SqliteDurabilityTest, AnAuditRowInsideATransactionCommitsWithIt) {
   ASSERT_NE(store, nullptr);
   auto patient = store->InsertPatient(pineal::testing::SamplePatient());
   ASSERT_TRUE(patient.ok());
-  const std::uint64_t batches0 = store->AuditBatchesForTest();
+  const std::uint64_t batches0 = store->BatchesForTest();
   // The write and its row roll back together: the row is not queued apart.
   Status failed = store->InTransaction([&]() -> Status {
     PINEAL_RETURN_IF_ERROR(
@@ -163,10 +165,51 @@ TEST_F(SqliteDurabilityTest, AnAuditRowInsideATransactionCommitsWithIt) {
   EXPECT_EQ(failed.code(), StatusCode::kAborted);
   EXPECT_EQ(CountRows(path_, "audit_events"), 0);
   EXPECT_EQ(CountRows(path_, "dose_events"), 0);
-  EXPECT_EQ(store->AuditBatchesForTest(), batches0);
   ASSERT_TRUE(WriteDose(*store, *patient).ok());
   EXPECT_EQ(CountRows(path_, "audit_events"), 1);
-  EXPECT_EQ(store->AuditBatchesForTest(), batches0);
+  // One batch each: the nested insert and audit row ran inside, not queued.
+  EXPECT_EQ(store->BatchesForTest(), batches0 + 2);
+}
+
+TEST_F(SqliteDurabilityTest, WritesQueuedTogetherCommitOnceAndAFailingOneIsUndoneAlone) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  auto patient = store->InsertPatient(pineal::testing::SamplePatient());
+  ASSERT_TRUE(patient.ok());
+  const std::uint64_t batches0 = store->BatchesForTest();
+  const std::uint64_t commits0 = store->CommitsForTest();
+  // The first writer holds its batch open until two more writers wait.
+  std::atomic<bool> inside{false}, release{false};
+  std::thread first([&] {
+    Status st = store->InTransaction([&]() -> Status {
+      inside.store(true);
+      while (!release.load()) std::this_thread::yield();
+      return WriteDose(*store, *patient);
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+  });
+  while (!inside.load()) std::this_thread::yield();
+  Status good, bad;
+  std::thread second([&] { good = WriteDose(*store, *patient); });
+  std::thread third([&] {
+    bad = store->InTransaction([&]() -> Status {
+      PINEAL_RETURN_IF_ERROR(WriteDose(*store, *patient));
+      return Status::InvalidArgument("the third writer's own mistake");
+    });
+  });
+  while (store->WaitingForTest() < 2) std::this_thread::yield();
+  release.store(true);
+  first.join();
+  second.join();
+  third.join();
+  EXPECT_TRUE(good.ok()) << good.ToString();
+  EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(bad.message(), "the third writer's own mistake");
+  // Two batches: the first writer's, then the two that waited, together.
+  EXPECT_EQ(store->BatchesForTest(), batches0 + 2);
+  EXPECT_EQ(store->CommitsForTest(), commits0 + 2);
+  EXPECT_EQ(CountRows(path_, "dose_events"), 2);
+  EXPECT_EQ(CountRows(path_, "audit_events"), 2);
 }
 
 TEST_F(SqliteDurabilityTest, AWriteThatChangesNothingWaitsForNoSync) {

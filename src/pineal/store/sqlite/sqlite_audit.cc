@@ -4,7 +4,6 @@
 
 #include <thread>
 
-#include "pineal/store/sqlite/audit_queue.h"
 #include "pineal/store/sqlite/connection.h"
 #include "pineal/store/sqlite/sqlite_guard.h"
 #include "pineal/store/sqlite/sqlite_rows.h"
@@ -57,28 +56,16 @@ void InsertAuditRow(Connection& db, const AuditEvent& e) {
 
 }  // namespace
 
-sqlite::AuditQueue::Committed SqliteStore::CommitAuditRows(
-    const std::vector<const AuditEvent*>& rows) {
-  sqlite::AuditQueue::Committed out;
-  std::lock_guard lock(mu_);
-  out.status = RunTransaction([&]() -> Status {
-    for (const AuditEvent* row : rows) InsertAuditRow(*db_, *row);
-    return Status::Ok();
-  });
-  out.seq = AfterCall();
-  return out;
-}
-
 Status SqliteStore::AppendAudit(const AuditEvent& e) {
-  // Inside a transaction the row commits with the change it records.
-  if (tx_thread_.load() != std::this_thread::get_id()) {
-    const auto committed = audit_queue_->Append(e);
-    if (committed.status.ok()) return WaitDurable(committed.seq);
-    // One bad row must not cost the others theirs: alone, below, each
-    // gets its own answer.
-    if (committed.rows == 1) return committed.status;
+  // Inside a transaction the row commits with the change it records; alone,
+  // it shares a commit with concurrent writes (TransactionQueue).
+  if (tx_thread_.load() == std::this_thread::get_id()) {
+    return Guarded("append audit", [&]() -> Status {
+      InsertAuditRow(*db_, e);
+      return Status::Ok();
+    });
   }
-  return Guarded("append audit", [&]() -> Status {
+  return InTransaction([&]() -> Status {
     InsertAuditRow(*db_, e);
     return Status::Ok();
   });

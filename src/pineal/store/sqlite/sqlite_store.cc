@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdio>
+#include <mutex>
 
 #include "pineal/store/migration.h"
 #include "pineal/store/sqlite/connection.h"
@@ -31,8 +32,10 @@ SqliteStore::SqliteStore(std::unique_ptr<sqlite::Connection> db, DatabaseLock lo
       lock_(std::move(lock)),
       flusher_(std::move(flusher)),
       options_(options),
-      audit_queue_(std::make_unique<sqlite::AuditQueue>(
-          [this](const std::vector<const AuditEvent*>& rows) { return CommitAuditRows(rows); })) {
+      tx_queue_(std::make_unique<sqlite::TransactionQueue>(
+          [this](const std::vector<const sqlite::TransactionQueue::Body*>& bodies) {
+            return RunBatch(bodies);
+          })) {
   if (flusher_ == nullptr) return;
   // The log hook runs after each commit that appended frames to the log:
   // it marks the call as one to make durable and reports the log's length
@@ -52,13 +55,27 @@ SqliteStore::SqliteStore(std::unique_ptr<sqlite::Connection> db, DatabaseLock lo
 
 SqliteStore::~SqliteStore() = default;
 
+namespace {
+
+// SQLite's own locks are redundant here: every use of a connection is under
+// the store's mutex. Its allocation statistics take a global lock on every
+// allocation and nothing reads them. The setting only applies before SQLite
+// first starts in this process; later it is refused, which costs only speed.
+void TurnOffRedundantSqliteLocks() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        const SqliteOptions& options) {
+  TurnOffRedundantSqliteLocks();
   PINEAL_RETURN_IF_ERROR(CreatePrivateFile(path));
   PINEAL_ASSIGN_OR_RETURN(DatabaseLock lock, DatabaseLock::Shared(path));
   try {
     auto db = std::make_unique<sqlite::Connection>(
-        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
+        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     db->setBusyTimeout(5000);
     // WAL lets readers proceed during a write. See the header for why NORMAL
     // plus group commit is as durable as FULL.
@@ -82,7 +99,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
 
 std::uint64_t SqliteStore::FlushesForTest() const { return flusher_ ? flusher_->Flushes() : 0; }
 
-std::uint64_t SqliteStore::AuditBatchesForTest() const { return audit_queue_->BatchesForTest(); }
+std::uint64_t SqliteStore::BatchesForTest() const { return tx_queue_->BatchesForTest(); }
+std::size_t SqliteStore::WaitingForTest() const { return tx_queue_->WaitingForTest(); }
 
 void SqliteStore::SetSyncForTest(std::function<int(int)> sync) {
   if (flusher_) flusher_->SetSyncForTest(std::move(sync));
@@ -126,15 +144,43 @@ void SqliteStore::CheckpointIfLong() {
 }
 
 Status SqliteStore::InTransaction(const std::function<Status()>& body) {
-  std::uint64_t seq = 0;
-  Status status;
-  {
+  if (tx_thread_.load() == std::this_thread::get_id()) {
+    // Nested in this thread's transaction: a savepoint of it.
     std::lock_guard lock(mu_);
-    status = RunTransaction(body);
-    seq = AfterCall();
+    return RunTransaction(body);
   }
-  if (Status durable = WaitDurable(seq); !durable.ok()) return durable;
-  return status;
+  const sqlite::TransactionQueue::Outcome outcome = tx_queue_->Run(body);
+  if (Status durable = WaitDurable(outcome.seq); !durable.ok()) return durable;
+  return outcome.status;
+}
+
+std::vector<sqlite::TransactionQueue::Outcome> SqliteStore::RunBatch(
+    const std::vector<const sqlite::TransactionQueue::Body*>& bodies) {
+  std::vector<sqlite::TransactionQueue::Outcome> outcomes(bodies.size());
+  std::lock_guard lock(mu_);
+  bool lost = false;  // SQLite ended the whole transaction (a full disk, an I/O error)
+  const Status batch = RunTransaction([&]() -> Status {
+    for (std::size_t i = 0; i < bodies.size(); ++i) {
+      outcomes[i].status = RunTransaction(*bodies[i]);  // a savepoint each
+      if (sqlite3_get_autocommit(db_->getHandle()) != 0) {
+        lost = true;
+        return outcomes[i].status.ok() ? Status::Internal("the transaction ended early")
+                                       : outcomes[i].status;
+      }
+    }
+    return Status::Ok();
+  });
+  const std::uint64_t seq = AfterCall();
+  for (auto& o : outcomes) {
+    if (lost || !batch.ok()) {
+      // Nothing of the batch was committed: a body that had succeeded gets
+      // the failure that undid it; one that never ran gets the same.
+      if (o.status.ok() || lost) o.status = batch.ok() ? Status::Internal("not committed") : batch;
+    } else if (o.status.ok()) {
+      o.seq = seq;
+    }
+  }
+  return outcomes;
 }
 
 Status SqliteStore::ReadTogether(const std::function<Status()>& body) {

@@ -1,5 +1,7 @@
 // SqliteStore: the embedded Store. One connection in WAL mode with foreign
 // keys on. Calls are serialised by a mutex; a transaction holds it.
+// Write transactions of concurrent callers run together, as one transaction
+// of savepoints (TransactionQueue), so they share one commit.
 //
 // Durability by group commit. The connection runs with synchronous=NORMAL: a
 // commit writes its frames to the write-ahead log without a sync. A call that
@@ -29,7 +31,7 @@
 #include <string>
 #include <thread>
 
-#include "pineal/store/sqlite/audit_queue.h"
+#include "pineal/store/sqlite/transaction_queue.h"
 #include "pineal/store/sqlite/sqlite_files.h"
 #include "pineal/store/store.h"
 
@@ -151,8 +153,10 @@ class SqliteStore final : public Store {
   // Commits made durable by group commit, and syncs of the log run for them.
   std::uint64_t CommitsForTest() const { return commits_.load(); }
   std::uint64_t FlushesForTest() const;
-  // Transactions that committed audit rows queued outside a transaction.
-  std::uint64_t AuditBatchesForTest() const;
+  // Commits of write transactions that ran through the queue (each holding
+  // one or more callers' transactions).
+  std::uint64_t BatchesForTest() const;
+  std::size_t WaitingForTest() const;
   // Replaces fdatasync() of the log (a test injects a failing disk).
   void SetSyncForTest(std::function<int(int)> sync);
 
@@ -172,8 +176,9 @@ class SqliteStore final : public Store {
   // Under the mutex: the refusal once durability is lost, else OK.
   Status RefuseIfBroken();
   void CheckpointIfLong();
-  // The audit rows of callers outside a transaction, in one (AuditQueue).
-  sqlite::AuditQueue::Committed CommitAuditRows(const std::vector<const AuditEvent*>& rows);
+  // The write transactions of concurrent callers, as one (TransactionQueue).
+  std::vector<sqlite::TransactionQueue::Outcome> RunBatch(
+      const std::vector<const sqlite::TransactionQueue::Body*>& bodies);
 
   // Runs `fn` under the lock, converting driver exceptions into a Status.
   template <typename Fn>
@@ -193,7 +198,7 @@ class SqliteStore final : public Store {
   // The thread inside a transaction, if any (set under the mutex; read
   // without it only to ask "is it me?").
   std::atomic<std::thread::id> tx_thread_{};
-  std::unique_ptr<sqlite::AuditQueue> audit_queue_;
+  std::unique_ptr<sqlite::TransactionQueue> tx_queue_;
   // Set by SQLite's log hook (under the mutex): frames were committed; the
   // log's length.
   bool committed_ = false;

@@ -1,0 +1,59 @@
+// Private to the SQLite store: write transactions that share commits.
+//
+// A commit costs far more than the rows it carries: SQLite writes every page
+// the transaction touched to the log, and the pages of concurrent writes are
+// mostly the same ones (the last leaf of each table and index). So while one
+// caller's batch runs, the transactions of callers arriving meanwhile wait in
+// a queue, and the first of them then runs them all as one transaction, each
+// inside its own savepoint: a body that fails is rolled back alone and gets
+// its own answer, the others commit together. Each caller returns once the
+// batch holding its body has ended; the store then waits until that commit is
+// durable, as for any write.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <vector>
+
+#include "pineal/core/status.h"
+
+namespace pineal::store::sqlite {
+
+class TransactionQueue {
+ public:
+  using Body = std::function<Status()>;
+  struct Outcome {
+    Status status;
+    std::uint64_t seq = 0;  // the commit's number, for the durability wait; 0: nothing to wait for
+  };
+  // Runs `bodies` in one transaction, each all or none; returns each body's
+  // outcome, in order.
+  using RunBatch = std::function<std::vector<Outcome>(const std::vector<const Body*>& bodies)>;
+
+  explicit TransactionQueue(RunBatch run) : run_(std::move(run)) {}
+
+  // Queues `body`; returns once the batch that ran it has ended.
+  Outcome Run(const Body& body);
+  std::uint64_t BatchesForTest() const;
+  // Callers waiting for a batch to take their body.
+  std::size_t WaitingForTest() const;
+
+ private:
+  struct Waiter {
+    const Body* body = nullptr;
+    bool done = false;
+    Outcome outcome;
+  };
+
+  const RunBatch run_;
+  mutable std::mutex mu_;
+  std::condition_variable changed_;
+  std::vector<Waiter*> queue_;
+  bool running_ = false;
+  std::uint64_t batches_ = 0;
+};
+
+}  // namespace pineal::store::sqlite
