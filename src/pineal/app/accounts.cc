@@ -74,12 +74,11 @@ Result<store::User> Accounts::CreateUser(const Actor& actor, NewUser n) {
 }
 
 Result<std::vector<store::User>> Accounts::ListUsers(const Actor& actor) {
-  auto result = [&]() -> Result<std::vector<store::User>> {
-    PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
-    return store_.ListUsers();
-  }();
-  WithholdIfUnaudited(result, RecordAudit(actor, "user.list", std::nullopt, result.status()));
-  return result;
+  return AuditedRead<std::vector<store::User>>(actor, "user.list", std::nullopt,
+                                               [&]() -> Result<std::vector<store::User>> {
+                                                 PINEAL_RETURN_IF_ERROR(CheckAdmin(actor));
+                                                 return store_.ListUsers();
+                                               });
 }
 
 Result<store::User> Accounts::SetUserDisabled(const Actor& actor, const std::string& username,

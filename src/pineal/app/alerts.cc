@@ -58,21 +58,20 @@ Result<store::AlertQuery> AlertPage(const PageRequest& page, std::string_view li
 Result<PageOf<store::AlertRecord>> Monitoring::ListAlerts(const Actor& actor, PatientId patient,
                                                           const std::string& status,
                                                           const PageRequest& page) {
-  auto result = [&]() -> Result<PageOf<store::AlertRecord>> {
-    PINEAL_ASSIGN_OR_RETURN(auto q, AlertPage(page, kPatientAlertsList));
-    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
-    PINEAL_RETURN_IF_ERROR(CheckStatusFilter(status));
-    PINEAL_RETURN_IF_ERROR(alerts_.RefreshAlerts(patient));
-    q.patient = patient;
-    q.status = status;
-    PINEAL_ASSIGN_OR_RETURN(auto alerts, store_.ListAlerts(q));
-    for (auto& a : alerts) MarkEscalation(knowledge_.rules, a, clock_.Now());
-    return TakePage(std::move(alerts), page.limit, [](const store::AlertRecord& a) {
-      return EncodeTimeKeyCursor(kPatientAlertsList, {a.provenance.created_at, a.id});
-    });
-  }();
-  WithholdIfUnaudited(result, RecordReadAudit(actor, "alert.list", patient, result));
-  return result;
+  return AuditedRead<PageOf<store::AlertRecord>>(
+      actor, "alert.list", patient, [&]() -> Result<PageOf<store::AlertRecord>> {
+        PINEAL_ASSIGN_OR_RETURN(auto q, AlertPage(page, kPatientAlertsList));
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));
+        PINEAL_RETURN_IF_ERROR(CheckStatusFilter(status));
+        PINEAL_RETURN_IF_ERROR(alerts_.RefreshAlerts(patient));
+        q.patient = patient;
+        q.status = status;
+        PINEAL_ASSIGN_OR_RETURN(auto alerts, store_.ListAlerts(q));
+        for (auto& a : alerts) MarkEscalation(knowledge_.rules, a, clock_.Now());
+        return TakePage(std::move(alerts), page.limit, [](const store::AlertRecord& a) {
+          return EncodeTimeKeyCursor(kPatientAlertsList, {a.provenance.created_at, a.id});
+        });
+      });
 }
 
 Result<PageOf<InboxAlert>> Monitoring::AlertInbox(const Actor& actor, const std::string& status,

@@ -242,6 +242,8 @@ Result<DemoSummary> LoadDemoClinic(PinealApp& app, const Actor& actor, store::St
             e.taken_at = planned + std::chrono::minutes((day * 13 + index * 5) % 40);
             e.amount = d.regimen.dose;
           }
+          // A dose due now but taken "late" would be taken in the future.
+          if (e.taken_at && *e.taken_at > now) continue;
           PINEAL_RETURN_IF_ERROR(app.patients().RecordDoseEvent(actor, p.id, e).status());
           ++summary.dose_events;
         }

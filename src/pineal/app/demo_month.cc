@@ -73,11 +73,13 @@ Status LoadDemoMonth(PinealApp& app, const Actor& actor, const std::string& clin
 
   for (int day = 0; day <= kMonthDays; ++day) {
     PINEAL_ASSIGN_OR_RETURN(Instant dose_at, LocalAt(start, day, 22 * 60, p.time_zone));
-    if (dose_at <= now && !Missed(day)) {
+    // Taken up to 30 minutes late: logged once that moment has passed.
+    const Instant taken_at = dose_at + std::chrono::minutes(day % 4 * 10);
+    if (taken_at <= now && !Missed(day)) {
       records::DoseEvent e;
       e.regimen_id = r.id;
       e.planned_at = dose_at;
-      e.taken_at = dose_at + std::chrono::minutes(day % 4 * 10);
+      e.taken_at = taken_at;
       e.amount = r.current().dose;
       PINEAL_RETURN_IF_ERROR(app.patients().RecordDoseEvent(actor, p.id, e).status());
       ++summary.dose_events;

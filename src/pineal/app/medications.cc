@@ -36,12 +36,11 @@ Result<records::MedicationEntry> PatientRecords::UpdateMedication(
 
 Result<std::vector<records::MedicationEntry>> PatientRecords::ListMedications(const Actor& actor,
                                                                               PatientId patient) {
-  auto result = [&]() -> Result<std::vector<records::MedicationEntry>> {
-    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-    return store_.ListMedications(patient);
-  }();
-  WithholdIfUnaudited(result, RecordReadAudit(actor, "medication.list", patient, result));
-  return result;
+  return AuditedRead<std::vector<records::MedicationEntry>>(
+      actor, "medication.list", patient, [&]() -> Result<std::vector<records::MedicationEntry>> {
+        PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
+        return store_.ListMedications(patient);
+      });
 }
 
 std::optional<kb::NameMatch> PatientRecords::MatchMedication(

@@ -116,22 +116,21 @@ Result<store::CircadianPlanRecord> Modelling::SavePatientPlan(const Actor& actor
 
 Result<std::vector<store::CircadianPlanRecord>> Modelling::ListCircadianPlans(const Actor& actor,
                                                                               PatientId patient) {
-  auto result = [&]() -> Result<std::vector<store::CircadianPlanRecord>> {
-    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-    return store_.ListCircadianPlans(patient);
-  }();
-  WithholdIfUnaudited(result, RecordReadAudit(actor, "circadian_plan.list", patient, result));
-  return result;
+  return AuditedRead<std::vector<store::CircadianPlanRecord>>(
+      actor, "circadian_plan.list", patient,
+      [&]() -> Result<std::vector<store::CircadianPlanRecord>> {
+        PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
+        return store_.ListCircadianPlans(patient);
+      });
 }
 
 Result<store::CircadianPlanRecord> Modelling::GetCircadianPlan(const Actor& actor,
                                                                PatientId patient, std::int64_t id) {
-  auto result = [&]() -> Result<store::CircadianPlanRecord> {
-    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-    return store_.GetCircadianPlan(patient, id);
-  }();
-  WithholdIfUnaudited(result, RecordReadAudit(actor, "circadian_plan.read", patient, result));
-  return result;
+  return AuditedRead<store::CircadianPlanRecord>(
+      actor, "circadian_plan.read", patient, [&]() -> Result<store::CircadianPlanRecord> {
+        PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
+        return store_.GetCircadianPlan(patient, id);
+      });
 }
 
 }  // namespace pineal::app

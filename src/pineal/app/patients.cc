@@ -41,12 +41,11 @@ Result<records::Patient> PatientRecords::CreatePatient(const Actor& actor, recor
 }
 
 Result<records::Patient> PatientRecords::GetPatient(const Actor& actor, PatientId id) {
-  auto result = [&]() -> Result<records::Patient> {
-    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, id));
-    return store_.GetPatient(id);
-  }();
-  WithholdIfUnaudited(result, RecordReadAudit(actor, "patient.read", id, result));
-  return result;
+  return AuditedRead<records::Patient>(actor, "patient.read", id,
+                                       [&]() -> Result<records::Patient> {
+                                         PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, id));
+                                         return store_.GetPatient(id);
+                                       });
 }
 
 Result<records::Patient> PatientRecords::UpdatePatient(const Actor& actor,
@@ -78,31 +77,31 @@ Result<records::Patient> PatientRecords::UpdatePatient(const Actor& actor,
 
 Result<store::Page<records::Patient>> PatientRecords::ListPatients(const Actor& actor,
                                                                    store::PatientQuery query) {
-  auto result = [&]() -> Result<store::Page<records::Patient>> {
-    switch (actor.role) {
-      case Role::kClinician:
-        if (!actor.user_id) return Status::PermissionDenied("no clinician account");
-        query.care_team_of = actor.user_id;
-        break;
-      case Role::kPatient:
-        if (!actor.patient_id) return Status::PermissionDenied("no patient record");
-        query.only = actor.patient_id;
-        break;
-      case Role::kAdmin:
-        return Status::PermissionDenied("an administrator account does not read clinical records");
-      case Role::kSystem: break;
-    }
-    if (query.limit < 1 || query.limit > kMaxPatientPageSize) {
-      return Status::InvalidArgument("must be between 1 and 200", "limit");
-    }
-    if (query.offset < 0) return Status::InvalidArgument("must not be negative", "offset");
-    if (query.search.size() > 200) {
-      return Status::InvalidArgument("is too long (at most 200 characters)", "q");
-    }
-    return store_.ListPatients(query);
-  }();
-  WithholdIfUnaudited(result, RecordReadAudit(actor, "patient.list", std::nullopt, result));
-  return result;
+  return AuditedRead<store::Page<records::Patient>>(
+      actor, "patient.list", std::nullopt, [&]() -> Result<store::Page<records::Patient>> {
+        switch (actor.role) {
+          case Role::kClinician:
+            if (!actor.user_id) return Status::PermissionDenied("no clinician account");
+            query.care_team_of = actor.user_id;
+            break;
+          case Role::kPatient:
+            if (!actor.patient_id) return Status::PermissionDenied("no patient record");
+            query.only = actor.patient_id;
+            break;
+          case Role::kAdmin:
+            return Status::PermissionDenied(
+                "an administrator account does not read clinical records");
+          case Role::kSystem: break;
+        }
+        if (query.limit < 1 || query.limit > kMaxPatientPageSize) {
+          return Status::InvalidArgument("must be between 1 and 200", "limit");
+        }
+        if (query.offset < 0) return Status::InvalidArgument("must not be negative", "offset");
+        if (query.search.size() > 200) {
+          return Status::InvalidArgument("is too long (at most 200 characters)", "q");
+        }
+        return store_.ListPatients(query);
+      });
 }
 
 std::vector<kb::NameMatch> PatientRecords::MatchConditions(const records::Patient& patient) const {

@@ -99,18 +99,17 @@ Result<StoredProposal> Monitoring::LoadProposal(PatientId patient, std::int64_t 
 
 Result<std::vector<StoredProposal>> Monitoring::ListProposals(const Actor& actor,
                                                               PatientId patient) {
-  auto result = [&]() -> Result<std::vector<StoredProposal>> {
-    PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));  // clinicians only
-    PINEAL_ASSIGN_OR_RETURN(auto records, store_.ListProposals(patient));
-    std::vector<StoredProposal> out;
-    for (auto& r : records) {
-      PINEAL_ASSIGN_OR_RETURN(monitor::TitrationProposal p, ProposalFromJson(r.proposal_json));
-      out.push_back({std::move(r), std::move(p)});
-    }
-    return out;
-  }();
-  WithholdIfUnaudited(result, RecordReadAudit(actor, "titration.list", patient, result));
-  return result;
+  return AuditedRead<std::vector<StoredProposal>>(
+      actor, "titration.list", patient, [&]() -> Result<std::vector<StoredProposal>> {
+        PINEAL_RETURN_IF_ERROR(CheckCanWriteClinical(actor, patient));  // clinicians only
+        PINEAL_ASSIGN_OR_RETURN(auto records, store_.ListProposals(patient));
+        std::vector<StoredProposal> out;
+        for (auto& r : records) {
+          PINEAL_ASSIGN_OR_RETURN(monitor::TitrationProposal p, ProposalFromJson(r.proposal_json));
+          out.push_back({std::move(r), std::move(p)});
+        }
+        return out;
+      });
 }
 
 Result<StoredProposal> Monitoring::DecideProposal(const Actor& actor, PatientId patient,

@@ -150,22 +150,20 @@ Result<records::Regimen> RegimenCare::StopRegimen(const Actor& actor, PatientId 
 
 Result<records::Regimen> RegimenCare::GetRegimen(const Actor& actor, PatientId patient,
                                                  RegimenId id) {
-  auto result = [&]() -> Result<records::Regimen> {
-    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-    return store_.GetRegimen(patient, id);
-  }();
-  WithholdIfUnaudited(result, RecordReadAudit(actor, "regimen.read", patient, result));
-  return result;
+  return AuditedRead<records::Regimen>(actor, "regimen.read", patient,
+                                       [&]() -> Result<records::Regimen> {
+                                         PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
+                                         return store_.GetRegimen(patient, id);
+                                       });
 }
 
 Result<std::vector<records::Regimen>> RegimenCare::ListRegimens(const Actor& actor,
                                                                 PatientId patient) {
-  auto result = [&]() -> Result<std::vector<records::Regimen>> {
-    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-    return store_.ListRegimens(patient);
-  }();
-  WithholdIfUnaudited(result, RecordReadAudit(actor, "regimen.list", patient, result));
-  return result;
+  return AuditedRead<std::vector<records::Regimen>>(
+      actor, "regimen.list", patient, [&]() -> Result<std::vector<records::Regimen>> {
+        PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
+        return store_.ListRegimens(patient);
+      });
 }
 
 }  // namespace pineal::app

@@ -49,12 +49,11 @@ Result<PatientReviews> Monitoring::PlanPatientReviews(PatientId patient, int cou
 }
 
 Result<PatientReviews> Monitoring::Reviews(const Actor& actor, PatientId patient) {
-  auto result = [&]() -> Result<PatientReviews> {
-    PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-    return PlanPatientReviews(patient, kReviewsShown);
-  }();
-  WithholdIfUnaudited(result, RecordAudit(actor, "review.list", patient, result.status()));
-  return result;
+  return AuditedRead<PatientReviews>(actor, "review.list", patient,
+                                     [&]() -> Result<PatientReviews> {
+                                       PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
+                                       return PlanPatientReviews(patient, kReviewsShown);
+                                     });
 }
 
 Result<store::ReviewAction> Monitoring::RecordReviewAction(const Actor& actor, PatientId patient,

@@ -56,13 +56,11 @@ std::optional<store::TimeKey> TimelineStoreKeyAfter(const std::optional<Timeline
   return store::TimeKey{after->at, std::numeric_limits<std::int64_t>::max()};
 }
 
-std::string TimelineRecordId(const TimelineEntry& e) {
-  static constexpr std::string_view kKinds[] = {"medication", "regimen", "dose_event",
-                                                "observation"};
-  return AuditRecordId(kKinds[static_cast<int>(e.kind)], TimelineKeyOf(e).id);
-}
-
 }  // namespace
+
+std::vector<std::string> AuditRecordIds(const TimelineEntry& e) {
+  return {AuditRecordId(TimelineKindName(e.kind), TimelineKeyOf(e).id)};
+}
 
 std::string_view TimelineKindName(TimelineKind kind) {
   switch (kind) {
@@ -86,7 +84,8 @@ Result<PageOf<TimelineEntry>> PatientRecords::Timeline(const Actor& actor, Patie
                                                        const TimelineQuery& query,
                                                        const PageRequest& page) {
   auto wanted = [&](TimelineKind k) { return query.kinds.empty() || query.kinds.count(k) > 0; };
-  auto result = [&]() -> Result<PageOf<TimelineEntry>> {
+  return AuditedRead<PageOf<
+      TimelineEntry>>(actor, "patient.timeline", patient, [&]() -> Result<PageOf<TimelineEntry>> {
     if (query.range.from && query.range.to && *query.range.to <= *query.range.from) {
       return Status::InvalidArgument("must be after 'from'", "to");
     }
@@ -161,14 +160,7 @@ Result<PageOf<TimelineEntry>> PatientRecords::Timeline(const Actor& actor, Patie
       const TimelineKey k = TimelineKeyOf(e);
       return EncodeCursor(kTimelineList, {k.at.time_since_epoch().count(), k.kind, k.id, k.sub});
     });
-  }();
-  std::vector<std::string> ids;
-  if (result.ok()) {
-    for (const auto& e : result->items) ids.push_back(TimelineRecordId(e));
-  }
-  WithholdIfUnaudited(
-      result, RecordAudit(actor, "patient.timeline", patient, result.status(), {}, std::move(ids)));
-  return result;
+  });
 }
 
 }  // namespace pineal::app

@@ -34,6 +34,9 @@ struct TimelineEntry {
       record;
 };
 
+// The record an entry shows, as an audit entry names it ("dose_event:12").
+std::vector<std::string> AuditRecordIds(const TimelineEntry& e);
+
 struct TimelineQuery {
   std::set<TimelineKind> kinds;  // empty: every kind
   store::TimeRange range;

@@ -48,15 +48,21 @@ class UseCaseBase {
   static Status UnauditedRefusal();
   // A read and its audit row in one transaction, which shares its commit
   // with concurrent writes: what is shown is what the row records, read in
-  // the same snapshot. A read that fails is audited as failed; a read whose
-  // row cannot be written shows nothing (UnauditedRefusal).
+  // the same snapshot. The row names the records read when their type has
+  // names (AuditRecordIds). A read that fails is audited as failed; a read
+  // whose row cannot be written shows nothing (UnauditedRefusal). For store
+  // reads only: a long computation inside would hold every other caller.
   template <typename T, typename Read>
   Result<T> AuditedRead(const Actor& actor, std::string_view action,
                         std::optional<PatientId> patient, Read read) {
     std::optional<Result<T>> result;
     const Status audited = store_.InTransaction([&]() -> Status {
       result.emplace(read());
-      return RecordReadAudit(actor, action, patient, *result);
+      if constexpr (requires(const T& t) { AuditRecordIds(t); }) {
+        return RecordReadAudit(actor, action, patient, *result);
+      } else {
+        return RecordAudit(actor, action, patient, result->status());
+      }
     });
     if (!result || (result->ok() && !audited.ok())) return UnauditedRefusal();
     return std::move(*result);

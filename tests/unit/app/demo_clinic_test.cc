@@ -69,5 +69,32 @@ TEST_F(DemoClinicTest, TheOpioidUseDisorderHistoryGetsTheKratomContraindication)
   for (const auto& f : v.findings) EXPECT_NE(f.rule_id, "engine.unknown_condition") << f.message;
 }
 
+// Doses are logged as taken up to 40 minutes late. Loaded a minute after an
+// evening dose is due (Helen M.'s 22:00 in London), the demo logs no dose
+// as taken after the moment it is loaded, and so loads at any time of day.
+class DemoClinicJustAfterADoseTest : public AppTest {};
+
+TEST_F(DemoClinicJustAfterADoseTest, LoadsAndLogsNoDoseTakenLaterThanNow) {
+  const Instant now = At("2026-11-10T22:01:00Z");
+  clock_.Set(now);
+  app::Actor system;
+  auto demo = app::LoadDemoClinic(*app_, system, store_);
+  ASSERT_TRUE(demo.ok()) << demo.status().ToString();
+  auto page = app_->patients().ListPatients(system, store::PatientQuery{});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  int doses = 0;
+  for (const auto& p : page->items) {
+    auto events = store_.ListDoseEvents(p.id, {}, false);
+    ASSERT_TRUE(events.ok()) << events.status().ToString();
+    for (const auto& e : *events) {
+      ++doses;
+      if (e.taken_at) {
+        EXPECT_LE(*e.taken_at, now) << p.display_name;
+      }
+    }
+  }
+  EXPECT_GT(doses, 100);
+}
+
 }  // namespace
 }  // namespace pineal::testing

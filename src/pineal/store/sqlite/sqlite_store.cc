@@ -144,10 +144,18 @@ void SqliteStore::CheckpointIfLong() {
 }
 
 Status SqliteStore::InTransaction(const std::function<Status()>& body) {
-  if (tx_thread_.load() == std::this_thread::get_id()) {
-    // Nested in this thread's transaction: a savepoint of it.
-    std::lock_guard lock(mu_);
-    return RunTransaction(body);
+  if (tx_thread_.load() == std::this_thread::get_id() || !options_.batch_transactions) {
+    // Nested in this thread's transaction: a savepoint of it. Unbatched: a
+    // transaction of its own.
+    std::uint64_t seq = 0;
+    Status status;
+    {
+      std::lock_guard lock(mu_);
+      status = RunTransaction(body);
+      seq = AfterCall();  // 0 when nested
+    }
+    if (Status durable = WaitDurable(seq); !durable.ok()) return durable;
+    return status;
   }
   const sqlite::TransactionQueue::Outcome outcome = tx_queue_->Run(body);
   if (Status durable = WaitDurable(outcome.seq); !durable.ok()) return durable;

@@ -50,6 +50,9 @@ struct SqliteOptions {
   // Baseline for benchmarks and tests: synchronous=FULL, one sync inside
   // every commit, no group commit.
   bool sync_each_commit = false;
+  // Concurrent write transactions run as one (TransactionQueue); off: each
+  // commits alone (a baseline for benchmarks).
+  bool batch_transactions = true;
   // Log size (pages) that triggers a checkpoint.
   int checkpoint_pages = 4000;
 };
