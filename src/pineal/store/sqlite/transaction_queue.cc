@@ -10,11 +10,14 @@ TransactionQueue::Outcome TransactionQueue::Run(const Body& body) {
   me.body = &body;
   std::unique_lock lock(mu_);
   queue_.push_back(&me);
-  changed_.wait(lock, [&] { return me.done || !running_; });
-  if (me.done) return me.outcome;
-
-  // No batch is running: this caller runs every queued body.
+  if (running_) {
+    // Woken only for this caller: its batch has ended, or it leads the next.
+    me.wake.wait(lock, [&] { return me.done || me.leads; });
+    if (me.done) return me.outcome;
+  }
   running_ = true;
+
+  // This caller runs every queued body.
   std::vector<Waiter*> batch;
   batch.swap(queue_);
   lock.unlock();
@@ -26,18 +29,26 @@ TransactionQueue::Outcome TransactionQueue::Run(const Body& body) {
     outcomes = run_(bodies);
   } catch (const std::exception& e) {
     // Every waiter must be answered, or the queue would stall for good.
-    outcomes.assign(bodies.size(), Outcome{Status::Internal(std::string("transaction: ") + e.what()), 0});
+    outcomes.assign(bodies.size(),
+                    Outcome{Status::Internal(std::string("transaction: ") + e.what()), 0});
   }
   lock.lock();
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    batch[i]->outcome = i < outcomes.size()
-                            ? std::move(outcomes[i])
-                            : Outcome{Status::Internal("a batched transaction got no answer"), 0};
-    batch[i]->done = true;
+    Waiter& w = *batch[i];
+    w.outcome = i < outcomes.size()
+                    ? std::move(outcomes[i])
+                    : Outcome{Status::Internal("a batched transaction got no answer"), 0};
+    w.done = true;
+    // Still under the lock: the waiter cannot return (and free itself) yet.
+    if (&w != &me) w.wake.notify_one();
   }
   ++batches_;
-  running_ = false;
-  changed_.notify_all();
+  if (queue_.empty()) {
+    running_ = false;
+  } else {
+    queue_.front()->leads = true;
+    queue_.front()->wake.notify_one();
+  }
   return me.outcome;
 }
 

@@ -42,17 +42,21 @@ class TransactionQueue {
   std::size_t WaitingForTest() const;
 
  private:
+  // Each waiter has its own condition variable, so that the end of a batch
+  // wakes exactly the callers it answered and the next leader, not every
+  // caller in the queue.
   struct Waiter {
     const Body* body = nullptr;
     bool done = false;
+    bool leads = false;
     Outcome outcome;
+    std::condition_variable wake;
   };
 
   const RunBatch run_;
   mutable std::mutex mu_;
-  std::condition_variable changed_;
   std::vector<Waiter*> queue_;
-  bool running_ = false;
+  bool running_ = false;  // a batch is running, or its successor has been named
   std::uint64_t batches_ = 0;
 };
 
