@@ -35,7 +35,8 @@ SqliteStore::SqliteStore(std::unique_ptr<sqlite::Connection> db, DatabaseLock lo
       tx_queue_(std::make_unique<sqlite::TransactionQueue>(
           [this](const std::vector<const sqlite::TransactionQueue::Body*>& bodies) {
             return RunBatch(bodies);
-          })) {
+          },
+          [this](std::uint64_t seq) { return WaitDurable(seq); })) {
   if (flusher_ == nullptr) return;
   // The log hook runs after each commit that appended frames to the log:
   // it marks the call as one to make durable and reports the log's length
@@ -157,9 +158,7 @@ Status SqliteStore::InTransaction(const std::function<Status()>& body) {
     if (Status durable = WaitDurable(seq); !durable.ok()) return durable;
     return status;
   }
-  const sqlite::TransactionQueue::Outcome outcome = tx_queue_->Run(body);
-  if (Status durable = WaitDurable(outcome.seq); !durable.ok()) return durable;
-  return outcome.status;
+  return tx_queue_->Run(body);
 }
 
 std::vector<sqlite::TransactionQueue::Outcome> SqliteStore::RunBatch(

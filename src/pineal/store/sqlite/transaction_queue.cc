@@ -1,11 +1,12 @@
 #include "pineal/store/sqlite/transaction_queue.h"
 
+#include <algorithm>
 #include <exception>
 #include <string>
 
 namespace pineal::store::sqlite {
 
-TransactionQueue::Outcome TransactionQueue::Run(const Body& body) {
+Status TransactionQueue::Run(const Body& body) {
   Waiter me;
   me.body = &body;
   std::unique_lock lock(mu_);
@@ -13,7 +14,7 @@ TransactionQueue::Outcome TransactionQueue::Run(const Body& body) {
   if (running_) {
     // Woken only for this caller: its batch has ended, or it leads the next.
     me.wake.wait(lock, [&] { return me.done || me.leads; });
-    if (me.done) return me.outcome;
+    if (me.done) return me.outcome.status;
   }
   running_ = true;
 
@@ -32,16 +33,11 @@ TransactionQueue::Outcome TransactionQueue::Run(const Body& body) {
     outcomes.assign(bodies.size(),
                     Outcome{Status::Internal(std::string("transaction: ") + e.what()), 0});
   }
+  outcomes.resize(batch.size(),
+                  Outcome{Status::Internal("a batched transaction got no answer"), 0});
+
+  // The next batch may run while this one's commit is synced.
   lock.lock();
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    Waiter& w = *batch[i];
-    w.outcome = i < outcomes.size()
-                    ? std::move(outcomes[i])
-                    : Outcome{Status::Internal("a batched transaction got no answer"), 0};
-    w.done = true;
-    // Still under the lock: the waiter cannot return (and free itself) yet.
-    if (&w != &me) w.wake.notify_one();
-  }
   ++batches_;
   if (queue_.empty()) {
     running_ = false;
@@ -49,7 +45,21 @@ TransactionQueue::Outcome TransactionQueue::Run(const Body& body) {
     queue_.front()->leads = true;
     queue_.front()->wake.notify_one();
   }
-  return me.outcome;
+  lock.unlock();
+  std::uint64_t seq = 0;
+  for (const Outcome& o : outcomes) seq = std::max(seq, o.seq);
+  const Status durable = seq == 0 ? Status::Ok() : wait_durable_(seq);
+
+  lock.lock();
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    Waiter& w = *batch[i];
+    w.outcome = std::move(outcomes[i]);
+    if (w.outcome.seq != 0 && !durable.ok()) w.outcome.status = durable;
+    w.done = true;
+    // Still under the lock: the waiter cannot return (and free itself) yet.
+    if (&w != &me) w.wake.notify_one();
+  }
+  return me.outcome.status;
 }
 
 std::uint64_t TransactionQueue::BatchesForTest() const {

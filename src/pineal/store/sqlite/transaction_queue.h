@@ -6,9 +6,11 @@
 // caller's batch runs, the transactions of callers arriving meanwhile wait in
 // a queue, and the first of them then runs them all as one transaction, each
 // inside its own savepoint: a body that fails is rolled back alone and gets
-// its own answer, the others commit together. Each caller returns once the
-// batch holding its body has ended; the store then waits until that commit is
-// durable, as for any write.
+// its own answer, the others commit together. The caller that ran the batch
+// then hands the queue on (the next batch runs while this one's commit is
+// synced), waits until the commit is durable, and only then answers the
+// others: each caller sleeps once, not once for its batch and again for the
+// sync.
 #pragma once
 
 #include <condition_variable>
@@ -32,11 +34,16 @@ class TransactionQueue {
   // Runs `bodies` in one transaction, each all or none; returns each body's
   // outcome, in order.
   using RunBatch = std::function<std::vector<Outcome>(const std::vector<const Body*>& bodies)>;
+  // Returns once commit `seq` is durable (or durability is lost).
+  using WaitDurable = std::function<Status(std::uint64_t seq)>;
 
-  explicit TransactionQueue(RunBatch run) : run_(std::move(run)) {}
+  TransactionQueue(RunBatch run, WaitDurable wait_durable)
+      : run_(std::move(run)), wait_durable_(std::move(wait_durable)) {}
 
-  // Queues `body`; returns once the batch that ran it has ended.
-  Outcome Run(const Body& body);
+  // Queues `body`; returns once the batch that ran it has ended and its
+  // commit is durable. A body that committed but could not be made durable
+  // gets the durability failure.
+  Status Run(const Body& body);
   std::uint64_t BatchesForTest() const;
   // Callers waiting for a batch to take their body.
   std::size_t WaitingForTest() const;
@@ -54,6 +61,7 @@ class TransactionQueue {
   };
 
   const RunBatch run_;
+  const WaitDurable wait_durable_;
   mutable std::mutex mu_;
   std::vector<Waiter*> queue_;
   bool running_ = false;  // a batch is running, or its successor has been named
