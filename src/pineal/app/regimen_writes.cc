@@ -110,7 +110,14 @@ Result<records::Regimen> RegimenWrites::AppendStop(const Actor& actor, PatientId
   records::RegimenVersion v = current.current();
   v.version = base_version + 1;
   v.status = records::RegimenStatus::kStopped;
-  v.end_date = end_date.value_or(DateOf(clock_.Now()));
+  if (end_date) {
+    v.end_date = *end_date;
+  } else {
+    // Today on the patient's calendar, as a revision's start date is: in UTC
+    // it can be a day behind a version that starts today.
+    PINEAL_ASSIGN_OR_RETURN(records::Patient person, store_.GetPatient(patient));
+    PINEAL_ASSIGN_OR_RETURN(v.end_date, TodayFor(person));
+  }
   v.findings.clear();
   v.overrides.clear();
   v.cosignatures.clear();

@@ -323,6 +323,24 @@ TEST_F(RegimensTest, StopAppendsAStoppedVersionAndEndsTheRegimen) {
   EXPECT_EQ(StoredRegimens(patient_)[0].versions.size(), 2u);
 }
 
+TEST_F(RegimensTest, StopWithoutADateEndsOnThePatientsDateAsARevisionStarts) {
+  // 23:30 UTC on 10 November is 00:30 on the 11th in Paris, the patient's zone.
+  clock_.Set(At("2026-11-10T23:30:00Z"));
+  auto created = CreateRegimen(patient_, 3);
+  ASSERT_TRUE(created.ok());
+  app::RegimenVersionChange change;
+  change.dose = Mg(2);
+  change.reason = "no effect after a week";
+  app::ScreeningReport report;
+  auto revised = app_->regimens().ReviseRegimen(dr_, patient_, created->id, 1, change, {}, &report);
+  ASSERT_TRUE(revised.ok()) << revised.status().ToString();
+  ASSERT_EQ(revised->current().start_date, Day("2026-11-11"));
+  auto stopped =
+      app_->regimens().StopRegimen(dr_, patient_, created->id, 2, std::nullopt, "sleeping well");
+  ASSERT_TRUE(stopped.ok()) << stopped.status().ToString();
+  EXPECT_EQ(stopped->current().end_date, Day("2026-11-11"));
+}
+
 TEST_F(RegimensTest, StopBeforeTheStartDateIsRefused) {
   auto created = CreateRegimen(patient_, 3);
   ASSERT_TRUE(created.ok());
