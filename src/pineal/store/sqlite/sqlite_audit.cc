@@ -59,16 +59,12 @@ void InsertAuditRow(Connection& db, const AuditEvent& e) {
 Status SqliteStore::AppendAudit(const AuditEvent& e) {
   // Inside a transaction the row commits with the change it records; alone,
   // it shares a commit with concurrent writes (TransactionQueue).
-  if (tx_thread_.load() == std::this_thread::get_id()) {
-    return Guarded("append audit", [&]() -> Status {
-      InsertAuditRow(*db_, e);
-      return Status::Ok();
-    });
-  }
-  return InTransaction([&]() -> Status {
+  const auto insert = [&]() -> Status {
     InsertAuditRow(*db_, e);
     return Status::Ok();
-  });
+  };
+  if (tx_thread_.load() == std::this_thread::get_id()) return Guarded("append audit", insert);
+  return InTransaction(insert);
 }
 
 Result<std::vector<AuditEvent>> SqliteStore::ListAudit(const AuditQuery& query) {

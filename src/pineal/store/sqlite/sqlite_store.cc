@@ -179,12 +179,12 @@ std::vector<sqlite::TransactionQueue::Outcome> SqliteStore::RunBatch(
   });
   const std::uint64_t seq = AfterCall();
   for (auto& o : outcomes) {
-    if (lost || !batch.ok()) {
+    if (batch.ok()) {
+      if (o.status.ok()) o.seq = seq;
+    } else if (o.status.ok() || lost) {
       // Nothing of the batch was committed: a body that had succeeded gets
-      // the failure that undid it; one that never ran gets the same.
-      if (o.status.ok() || lost) o.status = batch.ok() ? Status::Internal("not committed") : batch;
-    } else if (o.status.ok()) {
-      o.seq = seq;
+      // the failure that undid it; once SQLite ended it, every body does.
+      o.status = batch;
     }
   }
   return outcomes;
