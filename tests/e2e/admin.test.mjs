@@ -175,7 +175,7 @@ test('the administrator disables the account, enables it and resets its password
   assert.equal((await apiGet(s, server, '/users')).items.find((x) => x.username === NEW.username).disabled, false);
 
   // Reset the password with the keyboard alone: a short one first.
-  await tabTo(s.page, () => document.activeElement?.getAttribute('aria-label') === 'Reset the password of dr.new');
+  await tabTo(s.page, () => document.activeElement?.getAttribute('aria-label') === 'Reset password of dr.new');
   await s.page.keyboard.press('Enter');
   const reset = s.page.locator('[data-form="reset-password"]');
   await reset.waitFor();
@@ -191,7 +191,7 @@ test('the administrator disables the account, enables it and resets its password
   await s.page.keyboard.press('Enter');
   await reset.waitFor({ state: 'detached' });
   assert.match(await s.page.locator('#status').textContent(), /password of dr\.new was reset/);
-  assert.equal(await s.page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Reset the password of dr.new');
+  assert.equal(await s.page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Reset password of dr.new');
   assert.equal(await canLogIn(NEW.username, NEW.password), 401, 'the old password no longer works');
   assert.equal(await canLogIn(NEW.username, 'a-brand-new-passphrase'), 200);
   s.assertClean();

@@ -241,9 +241,9 @@ TEST_F(FollowupApiTest, AnOverdueReviewSurvivesANewVersionUntilSomeoneActsOnIt) 
   EXPECT_EQ(Get("/api/v1/reviews/overdue").body["items"].size(), 1u);
 
   ASSERT_EQ(Post(regimen + "/reviews", {{"due", "2026-09-15"},
-                                         {"action", "done"},
-                                         {"date", "2026-09-20"},
-                                         {"note", "seen with the dose change"}})
+                                        {"action", "done"},
+                                        {"date", "2026-09-20"},
+                                        {"note", "seen with the dose change"}})
                 .status,
             201);
   Reply after = Get(base_ + "/reviews");
@@ -436,6 +436,72 @@ TEST_F(FollowupApiTest, NoProtocolForTheIndicationIsAClearError) {
   EXPECT_NE(p.body["error"]["message"].get<std::string>().find("no titration protocol"),
             std::string::npos);
   EXPECT_EQ(Get(base_ + "/proposals").body["items"].size(), 0u);
+}
+
+// Questionnaires as a schedule (knowledge/rules/questionnaires.yaml): melatonin
+// for insomnia from 1 September asks for the baseline PHQ-9, GAD-7 and ISI on
+// that day; an ISI answered on 1 September makes the next one due on the
+// 15th (every 14 days, offered 2 days before); unanswered, it is overdue.
+TEST_F(FollowupApiTest, QuestionnairesAreDueFromTheRulesAndMoveOnWhenAnswered) {
+  Regimen("1 mg");
+  Reply start = Get(base_ + "/questionnaires");
+  ASSERT_EQ(start.status, 200) << start.raw;
+  EXPECT_EQ(start.body["today"], "2026-09-01");  // 08:00 in Paris
+  std::map<std::string, json> by_id;
+  for (const auto& q : start.body["items"]) by_id[q["instrument"]] = q;
+  ASSERT_EQ(by_id.size(), 3u) << start.raw;
+  for (const char* id : {"isi", "phq9", "gad7"}) {
+    EXPECT_EQ(by_id[id]["date"], "2026-09-01") << id;
+    EXPECT_EQ(by_id[id]["state"], "due") << id;
+    EXPECT_EQ(by_id[id]["respondent"], "self") << id;
+  }
+  EXPECT_EQ(by_id["isi"]["rules"][0]["id"], "questionnaire.isi.insomnia_titration");
+  EXPECT_EQ(by_id["isi"]["reason"],
+            "Insomnia severity during melatonin titration (melatonin, insomnia)");
+  EXPECT_EQ(by_id["phq9"]["opens"], "2026-08-18");  // baseline window: 14 days
+
+  ASSERT_EQ(Isi({{"item1", 2},
+                 {"item2", 2},
+                 {"item3", 1},
+                 {"item4", 2},
+                 {"item5", 1},
+                 {"item6", 1},
+                 {"item7", 2}},
+                "2026-09-01T05:30:00Z")
+                .status,
+            201);
+  clock_.Set(At("2026-09-12T08:00:00Z"));
+  json isi;
+  for (const auto& q : Get(base_ + "/questionnaires").body["items"]) {
+    if (q["instrument"] == "isi") isi = q;
+  }
+  EXPECT_EQ(isi["date"], "2026-09-15");
+  EXPECT_EQ(isi["opens"], "2026-09-13");
+  EXPECT_EQ(isi["state"], "upcoming");
+  clock_.Set(At("2026-09-18T08:00:00Z"));
+  for (const auto& q : Get(base_ + "/questionnaires").body["items"]) {
+    if (q["instrument"] == "isi") isi = q;
+  }
+  EXPECT_EQ(isi["state"], "overdue");
+  EXPECT_EQ(isi["days_overdue"], 3);
+}
+
+// A condition the catalogue does not know is a note that says what to record,
+// never a silent gap in the schedule.
+TEST_F(FollowupApiTest, AnUnknownIndicationIsNamedInTheScheduleNotes) {
+  Regimen("1 mg", "sleeplessness of the soul");
+  Reply q = Get(base_ + "/questionnaires");
+  ASSERT_EQ(q.status, 200) << q.raw;
+  ASSERT_EQ(q.body["notes"].size(), 1u) << q.raw;
+  EXPECT_NE(q.body["notes"][0].get<std::string>().find("'sleeplessness of the soul'"),
+            std::string::npos);
+  // The baseline mood check applies to every programme; the ISI needs insomnia.
+  for (const auto& item : q.body["items"]) EXPECT_NE(item["instrument"], "isi");
+  // No regimen: no questionnaire, and the note says why.
+  const std::string other = "/api/v1/patients/" + std::to_string(NewPatient("Ben O."));
+  Reply none = Get(other + "/questionnaires");
+  EXPECT_EQ(none.body["items"].size(), 0u);
+  EXPECT_NE(none.body["notes"][0].get<std::string>().find("no active regimen"), std::string::npos);
 }
 
 }  // namespace

@@ -55,6 +55,55 @@ TEST_F(SessionTest, LoginSetsAHardenedCookieAndChangesNeedTheCsrfToken) {
   EXPECT_EQ(Raw("GET", "/api/v1/auth/me", {}, {{"Cookie", cookie}})->status, 401);
 }
 
+// A new tab, a bookmark or a browser restart has the cookie but not the
+// login's answer: GET /auth/me gives it the session's CSRF token, and only
+// that session's token.
+TEST_F(SessionTest, AnyTabHoldingTheCookieLearnsTheCsrfTokenAndSaves) {
+  auto first = Login("dr.test", kPassword);
+  ASSERT_EQ(first->status, 200) << first->body;
+  auto second = Login("dr.test", kPassword);
+  ASSERT_EQ(second->status, 200) << second->body;
+  const std::string first_csrf = json::parse(first->body)["csrf_token"];
+  const std::string second_csrf = json::parse(second->body)["csrf_token"];
+  EXPECT_NE(first_csrf, second_csrf);
+
+  auto me = Raw("GET", "/api/v1/auth/me", {}, {{"Cookie", CookieFrom(first)}});
+  ASSERT_EQ(me->status, 200) << me->body;
+  const json who = json::parse(me->body);
+  EXPECT_EQ(who["username"], "dr.test");
+  EXPECT_EQ(who["csrf_token"], first_csrf);
+  auto saved = Raw("POST", "/api/v1/patients", {{"display_name", "From a new tab"}},
+                   {{"Cookie", CookieFrom(first)}, {"X-CSRF-Token", who["csrf_token"]}});
+  EXPECT_EQ(saved->status, 201) << saved->body;
+  // One session's token does not open another.
+  auto crossed = Raw("POST", "/api/v1/patients", {{"display_name", "Crossed"}},
+                     {{"Cookie", CookieFrom(second)}, {"X-CSRF-Token", first_csrf}});
+  EXPECT_EQ(crossed->status, 403);
+  // An API token has no CSRF token to give.
+  EXPECT_TRUE(Get("/api/v1/auth/me").body["csrf_token"].is_null());
+  // Without a session there is nothing to learn.
+  EXPECT_EQ(Raw("GET", "/api/v1/auth/me", {}, {})->status, 401);
+}
+
+// A page asks on load whether it has a session, without a failed request.
+TEST_F(SessionTest, TheSessionStateIsAnsweredWithOrWithoutASession) {
+  auto none = Raw("GET", "/api/v1/auth/session", {}, {});
+  ASSERT_EQ(none->status, 200) << none->body;
+  EXPECT_TRUE(json::parse(none->body)["user"].is_null());
+  auto stale = Raw("GET", "/api/v1/auth/session", {},
+                   {{"Cookie", "pineal_session=" + std::string(64, 'f')}});
+  ASSERT_EQ(stale->status, 200) << stale->body;
+  EXPECT_TRUE(json::parse(stale->body)["user"].is_null());
+  auto login = Login("dr.test", kPassword);
+  ASSERT_EQ(login->status, 200) << login->body;
+  auto known = Raw("GET", "/api/v1/auth/session", {}, {{"Cookie", CookieFrom(login)}});
+  ASSERT_EQ(known->status, 200) << known->body;
+  const json user = json::parse(known->body)["user"];
+  EXPECT_EQ(user["username"], "dr.test");
+  EXPECT_EQ(user["role"], "clinician");
+  EXPECT_EQ(user["csrf_token"], json::parse(login->body)["csrf_token"]);
+}
+
 TEST_F(SessionTest, WrongPasswordsLockTheAccount) {
   for (int i = 0; i < app::kMaxFailedLogins; ++i) {
     auto r = Login("dr.test", "wrong password here");

@@ -1,8 +1,9 @@
 // A thin typed client for /api/v1. Every failure becomes an ApiError that
 // carries the API's {"error": {"code", "message", "field"}}.
 import type {
-  Adherence, Alert, AlertStatus, AuditEvent, CircadianPlan, DoseEvent, Items, Medication, Paged, Observation, Patient, PatientPage,
-  Prediction, Proposal, Simulation, Reference, Regimen, ReviewItem, ReviewRecord, Reviews, Screening, TimelineEntry, User,
+  Adherence, Alert, AlertStatus, AuditEvent, CircadianPlan, DoseEvent, InstrumentDef, Items, Medication, Paged, Observation, Patient,
+  PatientPage, Prediction, Proposal, Questionnaires, RecordedResponse, Simulation, Reference, Regimen, ReviewItem, ReviewRecord, Reviews,
+  Screening, TimelineEntry, User,
 } from './types';
 
 export class ApiError extends Error {
@@ -23,7 +24,8 @@ export type Body = Record<string, unknown>;
 const BASE = '/api/v1';
 
 // A browser session is the HttpOnly cookie the login sets plus a CSRF token
-// that every change must echo; the token lives for the tab's lifetime.
+// that every change must echo. The login's answer carries the token; a tab
+// opened later learns it from /auth/me (views/session.ts).
 const CSRF_KEY = 'pineal.csrf';
 
 export function setCsrfToken(token: string | null): void {
@@ -31,9 +33,6 @@ export function setCsrfToken(token: string | null): void {
   else sessionStorage.removeItem(CSRF_KEY);
 }
 
-export function hasSession(): boolean {
-  return sessionStorage.getItem(CSRF_KEY) !== null;
-}
 
 // A POST that creates or changes something carries an Idempotency-Key, so
 // that resending it after a lost answer never writes twice; the same key is
@@ -145,6 +144,7 @@ export interface Me {
   role: string;
   user_id: number | null;
   patient_id: number | null;
+  csrf_token: string | null;  // null for an API token
 }
 
 export const api = {
@@ -153,6 +153,7 @@ export const api = {
       'POST', '/auth/login', { username, password }),
   logout: () => request<unknown>('POST', '/auth/logout', {}),
   me: () => request<Me>('GET', '/auth/me'),
+  session: () => request<{ user: Me | null }>('GET', '/auth/session'),
 
   listPatients: (q: string, limit: number, offset: number) =>
     request<PatientPage>('GET', '/patients' + query({ q, limit, offset })),
@@ -180,6 +181,9 @@ export const api = {
 
   listObservations: (id: number, r: Range = {}) =>
     allPages<Observation>(p(id) + '/observations' + query({ ...r })),
+  questionnaires: (id: number) => request<Questionnaires>('GET', `/patients/${id}/questionnaires`),
+  instrument: (name: string) => request<InstrumentDef>('GET', `/kb/instruments/${encodeURIComponent(name)}`),
+  recordResponse: (id: number, body: Body) => request<RecordedResponse>('POST', `/patients/${id}/responses`, body),
   addObservation: (id: number, body: Body) =>
     request<Observation>('POST', p(id) + '/observations', body),
 

@@ -1,9 +1,11 @@
 // Entry point: styles, routes and the start of the router.
 import './styles/base.css';
 import './styles/layout.css';
+import './styles/roles.css';
 import './styles/forms.css';
 import './styles/charts.css';
 import './styles/checkin.css';
+import './styles/questionnaire.css';
 import './styles/monitoring.css';
 import './styles/print.css';
 import { h } from './dom';
@@ -17,15 +19,15 @@ import { loginView } from './views/login';
 import { accountsView } from './views/admin_accounts';
 import { alertInboxView } from './views/alert_inbox';
 import { auditView } from './views/admin_audit';
-import { adminOnly, clinicalOnly, homeView } from './views/guards';
+import { adminOnly, clinicalOnly, homeView, staffOnly } from './views/guards';
 import { refreshSession, watchSession } from './views/session';
 
-route('/', homeView(adminOnly(accountsView), clinicalOnly(patientListView)));
-route('/patients', clinicalOnly(patientListView));
-route('/patients/new', clinicalOnly(patientFormView));
-route('/patients/:id', clinicalOnly(patientPageView));
+route('/', homeView(adminOnly(accountsView), clinicalOnly(checkinView), staffOnly(patientListView)));
+route('/patients', staffOnly(patientListView));
+route('/patients/new', staffOnly(patientFormView));
+route('/patients/:id', staffOnly(patientPageView));
 route('/checkin/:id', clinicalOnly(checkinView));
-route('/alerts', clinicalOnly(alertInboxView));
+route('/alerts', staffOnly(alertInboxView));
 route('/admin', adminOnly(accountsView));
 route('/audit', adminOnly(auditView));
 route('/login', loginView);
@@ -46,7 +48,8 @@ document.querySelector('.skip-link')?.addEventListener('click', () => {
 // The main navigation marks the page on screen.
 document.addEventListener('view-rendered', (ev) => {
   const shown = (ev as CustomEvent<{ path: string }>).detail.path;
-  const path = shown === '/' ? (document.body.classList.contains('role-admin') ? '/admin' : '/patients') : shown;
+  const home = document.querySelector<HTMLAnchorElement>('a[data-home-link]')?.getAttribute('href')?.replace(/^#/, '');
+  const path = shown === '/' ? (document.body.classList.contains('role-admin') ? '/admin' : home ?? '/patients') : shown;
   document.querySelectorAll<HTMLAnchorElement>('.app-nav a').forEach((a) => {
     const target = a.getAttribute('href')?.replace(/^#/, '') ?? '';
     const here = target === path || (target === '/patients' && /^\/patients\/\d+$/.test(path));

@@ -420,3 +420,73 @@ export interface Proposal {
   created_at: string;
   created_by: string;
 }
+
+// GET /kb/instruments/{name}: what a questionnaire asks and how it is scored.
+export interface AnswerAnchor {
+  value: number;
+  label: string;
+}
+export interface InstrumentItem {
+  id: string;
+  number: number;
+  label: string;
+  wording: string | null;  // the clinic's licensed text, when it supplies it
+  values: number[];
+  anchors?: AnswerAnchor[];
+}
+export interface InstrumentDef {
+  id: string;
+  code: string;
+  name: string;
+  respondent: 'self' | 'clinician';
+  recall_period: string;
+  licence: string;
+  answer_anchors: AnswerAnchor[];
+  items: InstrumentItem[];
+  min: number;
+  max: number;
+  missing: { max_missing: number; action: string; note: string };
+}
+
+// POST /patients/{id}/responses answers with the stored observation and its score.
+export interface ScoreFlag {
+  id: string;
+  item: string;
+  value: number;
+  level: string;
+  message: string;
+}
+export interface RecordedResponse {
+  observation: Observation;
+  score: {
+    instrument: string;
+    code: string;
+    name: string;
+    total: number;
+    score: number;  // a mean-scored instrument keeps its decimals
+    decimals: number;
+    min: number;
+    max: number;
+    band: { id: string; label: string; severity: string } | null;
+    flags: ScoreFlag[];
+  };
+}
+
+// GET /patients/{id}/questionnaires.
+export interface DueQuestionnaire {
+  instrument: string;
+  code: string;
+  name: string;
+  respondent: 'self' | 'clinician';
+  date: string;
+  opens: string;
+  state: 'upcoming' | 'due' | 'overdue';
+  days_overdue: number;
+  reason: string;
+  rules: Array<{ id: string; title: string }>;
+}
+export interface Questionnaires {
+  today: string;
+  items: DueQuestionnaire[];
+  notes: string[];
+}

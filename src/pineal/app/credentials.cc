@@ -2,6 +2,7 @@
 
 #include <argon2.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <sys/random.h>
 
 #include <algorithm>
@@ -122,6 +123,15 @@ std::string Sha256Hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  return Hex(digest, len);
+}
+
+std::string CsrfTokenFor(std::string_view session_token) {
+  static constexpr std::string_view kPurpose = "pineal csrf token v1";
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  HMAC(EVP_sha256(), session_token.data(), static_cast<int>(session_token.size()),
+       reinterpret_cast<const unsigned char*>(kPurpose.data()), kPurpose.size(), digest, &len);
   return Hex(digest, len);
 }
 

@@ -26,6 +26,10 @@ std::uint64_t PasswordVerifications();
 Result<std::string> NewToken();
 // SHA-256 as 64 lower-case hex characters.
 std::string Sha256Hex(std::string_view data);
+// A browser session's CSRF token, derived from its session token: any tab
+// that holds the session cookie can ask for it (GET /auth/me), a page of
+// another site can neither read the cookie nor that answer.
+std::string CsrfTokenFor(std::string_view session_token);
 // Compares without an early exit, so timing does not reveal a prefix match.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 

@@ -37,6 +37,8 @@ class Monitoring : public UseCaseBase {
   Result<store::ReviewAction> RecordReviewAction(const Actor& actor, PatientId patient,
                                                  store::ReviewAction draft);
   Result<std::vector<OverdueReview>> OverdueReviews(const Actor& actor);
+  // The questionnaires due, overdue and upcoming (knowledge/rules/questionnaires.yaml).
+  Result<PatientQuestionnaires> Questionnaires(const Actor& actor, PatientId patient);
   Result<AdherenceAnswer> Adherence(const Actor& actor, PatientId patient,
                                     const AdherenceQuery& query);
   // Titration: a proposal is stored as made; a decision (approve appends the
@@ -50,6 +52,7 @@ class Monitoring : public UseCaseBase {
 
  private:
   Result<PatientReviews> PlanPatientReviews(PatientId patient, int count);
+  Result<PatientQuestionnaires> PlanPatientQuestionnaires(PatientId patient);
   Result<StoredProposal> LoadProposal(PatientId patient, std::int64_t id);
 
   AlertRefresh& alerts_;

@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "pineal/kb/instrument.h"
 #include "pineal/monitor/adherence.h"
 #include "pineal/monitor/followup.h"
+#include "pineal/monitor/questionnaire_schedule.h"
 #include "pineal/monitor/titration.h"
 #include "pineal/safety/overrides.h"
 #include "pineal/store/monitoring_records.h"
@@ -24,6 +26,19 @@ struct RegimenReviews {
 struct PatientReviews {
   std::vector<RegimenReviews> regimens;
   std::vector<store::ReviewAction> history;  // done, moved, cancelled; oldest first
+};
+
+// The questionnaires a patient is asked to answer, and when.
+struct DueInstrument {
+  monitor::DueQuestionnaire due;
+  const kb::InstrumentDef* instrument = nullptr;
+};
+struct PatientQuestionnaires {
+  LocalDate today{};  // in the patient's time zone
+  std::vector<DueInstrument> items;
+  // What is missing for a complete schedule (a condition not in the
+  // catalogue, no active regimen), each saying what to record.
+  std::vector<std::string> notes;
 };
 
 // An overdue review in a clinician's list.

@@ -13,7 +13,7 @@ records::Observation ObservationOf(const kb::InstrumentDef& def,
   records::Observation o;
   o.kind = records::ObservationKind::kInstrument;
   o.code = def.code;
-  o.value = score.total;
+  o.value = score.score;  // a mean keeps its decimals (FSS 3.89)
   o.unit = "{score}";
   o.observed_at = observed_at;
   if (score.band) {

@@ -55,7 +55,7 @@ Result<LoginGrant> Accounts::Login(const std::string& username, const std::strin
     PINEAL_RETURN_IF_ERROR(RecordLoginSuccess(username, address, slot.known_address, now));
     LoginGrant grant;
     PINEAL_ASSIGN_OR_RETURN(grant.session_token, NewToken());
-    PINEAL_ASSIGN_OR_RETURN(grant.csrf_token, NewToken());
+    grant.csrf_token = CsrfTokenFor(grant.session_token);
     grant.user = u;
     grant.expires_at = now + kBrowserSessionLifetime;
     store::Session s;

@@ -31,6 +31,7 @@ std::string Percent(const std::optional<double>& p) {
 
 void PrintText(const records::Patient& patient, const std::vector<records::Observation>& scores,
                const std::vector<store::AlertRecord>& alerts, const app::PatientReviews& reviews,
+               const app::PatientQuestionnaires& questionnaires,
                const app::AdherenceAnswer& adherence,
                const std::vector<app::StoredProposal>& proposals) {
   std::printf("%s (patient %s, %s)\n\n", patient.display_name.c_str(),
@@ -70,6 +71,18 @@ void PrintText(const records::Patient& patient, const std::vector<records::Obser
       std::printf("  %s: %s\n", r.substance.c_str(), n.c_str());
   }
   if (shown == 0) std::printf("  none planned\n");
+  std::printf("\nQuestionnaires\n");
+  for (const auto& [due, def] : questionnaires.items) {
+    std::string state = monitor::DueStateName(due.state);
+    if (due.state == monitor::DueState::kOverdue) {
+      state +=
+          " by " + std::to_string(due.days_overdue) + (due.days_overdue == 1 ? " day" : " days");
+    }
+    std::printf("  %s  %-7s %-16s %s\n", FormatDate(due.date).c_str(), def->code.c_str(),
+                state.c_str(), due.reason.c_str());
+  }
+  for (const auto& n : questionnaires.notes) std::printf("  %s\n", n.c_str());
+  if (questionnaires.items.empty() && questionnaires.notes.empty()) std::printf("  none\n");
   const auto& t = adherence.report.total;
   std::printf(
       "\nAdherence %s to %s\n  %d of %d planned doses taken (%s; %d late, %d missed, "
@@ -103,7 +116,8 @@ void PrintText(const records::Patient& patient, const std::vector<records::Obser
 void RegisterMonitorCommand(CLI::App& root) {
   auto o = std::make_shared<Options>();
   CLI::App* cmd = root.add_subcommand(
-      "monitor", "A patient's scores, alerts, reviews, adherence and titration proposals");
+      "monitor",
+      "A patient's scores, alerts, reviews, questionnaires due, adherence and titration proposals");
   AddDbOption(*cmd, o->db);
   cmd->add_option("--patient", o->patient, "Patient id")->required()->check(CLI::PositiveNumber);
   cmd->add_option("--propose", o->propose,
@@ -136,16 +150,18 @@ void RegisterMonitorCommand(CLI::App& root) {
       return app.monitoring().ListAlerts(actor, id, "", page);
     });
     auto reviews = app.monitoring().Reviews(actor, id);
+    auto questionnaires = app.monitoring().Questionnaires(actor, id);
     auto adherence = app.monitoring().Adherence(actor, id, {});
     auto proposals = app.monitoring().ListProposals(actor, id);
     for (const Status& st : {observations.status(), alerts.status(), reviews.status(),
-                             adherence.status(), proposals.status()}) {
+                             questionnaires.status(), adherence.status(), proposals.status()}) {
       if (!st.ok()) Fail(st.message());
     }
     if (o->format == "json") {
       json out{{"patient_id", o->patient},
                {"alerts", json::array()},
                {"reviews", codec::PatientReviewsJson(*reviews)},
+               {"questionnaires", codec::PatientQuestionnairesJson(*questionnaires)},
                {"adherence", codec::AdherenceJson(*adherence)},
                {"proposals", json::array()}};
       for (const auto& a : *alerts) out["alerts"].push_back(codec::AlertJson(a));
@@ -153,7 +169,7 @@ void RegisterMonitorCommand(CLI::App& root) {
       std::printf("%s\n", out.dump(2).c_str());
       return;
     }
-    PrintText(*patient, *observations, *alerts, *reviews, *adherence, *proposals);
+    PrintText(*patient, *observations, *alerts, *reviews, *questionnaires, *adherence, *proposals);
   });
 }
 

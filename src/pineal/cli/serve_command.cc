@@ -7,6 +7,7 @@
 #include "pineal/app/demo_clinic.h"
 #include "pineal/cli/commands.h"
 #include "pineal/http/server.h"
+#include "pineal/kb/instrument_wording.h"
 #include "pineal/store/open_store.h"
 
 namespace pineal::cli {
@@ -16,6 +17,7 @@ struct ServeOptions {
   DbOptions db;
   http::ServerOptions server;
   bool demo_if_empty = false;
+  std::string instrument_wording;  // the clinic's licensed item wording, or empty
 };
 
 void Serve(const ServeOptions& o) {
@@ -24,6 +26,12 @@ void Serve(const ServeOptions& o) {
   // Bad knowledge files stop the server at once: it never runs unscreened.
   auto knowledge = app::LoadKnowledge();
   if (!knowledge.ok()) Fail("the knowledge base does not load: " + knowledge.status().message());
+  if (!o.instrument_wording.empty()) {
+    auto merged = kb::MergeInstrumentWording(o.instrument_wording, (*knowledge)->instruments);
+    if (!merged.ok()) Fail("the instrument wording does not load: " + merged.status().message());
+    std::printf("pineal: instrument wording for %d item(s) from %s\n", *merged,
+                o.instrument_wording.c_str());
+  }
   SystemClock clock;
   app::PinealApp app(**store, clock, (*knowledge)->View());
   if (o.demo_if_empty) {
@@ -100,6 +108,9 @@ void RegisterServeCommand(CLI::App& root) {
                   "Open connections allowed in all")
       ->check(CLI::Range(1, 1'000'000))
       ->capture_default_str();
+  cmd->add_option("--instrument-wording", options->instrument_wording,
+                  "YAML file of licensed item wording held by the clinic "
+                  "({instruments: {<id>: {<item id>: text}}})");
   cmd->add_flag("--demo-if-empty", options->demo_if_empty,
                 "Load the demo clinic when the database has no patients");
   cmd->callback([options]() { Serve(*options); });

@@ -9,6 +9,16 @@ namespace {
 
 using nlohmann::json;
 
+// The caller, and for a browser session the CSRF token every change must carry.
+json MeJson(const HttpRequest& req) {
+  const app::Actor& a = req.actor;
+  return {{"username", a.name},
+          {"role", app::RoleName(a.role)},
+          {"user_id", a.user_id ? json(a.user_id->value()) : json(nullptr)},
+          {"patient_id", a.patient_id ? json(a.patient_id->value()) : json(nullptr)},
+          {"csrf_token", req.csrf_token.empty() ? json(nullptr) : json(req.csrf_token)}};
+}
+
 std::string SessionCookie(const std::string& value, int max_age_s, bool secure) {
   return std::string(kSessionCookie) + "=" + value +
          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_s) +
@@ -91,13 +101,13 @@ void AddAuthRoutes(Router& router, app::Accounts& accounts, const AuthOptions& o
         return resp;
       });
 
-  router.Add("GET", "/api/v1/auth/me", [](const HttpRequest& req) {
-    const app::Actor& a = req.actor;
-    return JsonResponse(
-        200, {{"username", a.name},
-              {"role", app::RoleName(a.role)},
-              {"user_id", a.user_id ? json(a.user_id->value()) : json(nullptr)},
-              {"patient_id", a.patient_id ? json(a.patient_id->value()) : json(nullptr)}});
+  router.Add("GET", "/api/v1/auth/me",
+             [](const HttpRequest& req) { return JsonResponse(200, MeJson(req)); });
+
+  // For a page that loads without knowing whether it has a session: always
+  // 200, with the caller or null (a 401 would be logged by the browser).
+  router.Add("GET", "/api/v1/auth/session", [](const HttpRequest& req) {
+    return JsonResponse(200, {{"user", req.actor.user_id ? MeJson(req) : json(nullptr)}});
   });
 
   router.Add("POST", "/api/v1/auth/tokens", [&accounts](const HttpRequest& req) {

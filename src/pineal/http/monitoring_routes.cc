@@ -75,6 +75,13 @@ void AddReviewRoutes(Router& router, app::Monitoring& monitoring) {
     return Respond(monitoring.Reviews(ActorFor(req), PatientId(*id)), PatientReviewsJson);
   });
 
+  router.Add("GET", "/api/v1/patients/{id}/questionnaires", [&monitoring](const HttpRequest& req) {
+    auto id = PathId(req, "id");
+    if (!id.ok()) return ErrorResponse(id.status());
+    return Respond(monitoring.Questionnaires(ActorFor(req), PatientId(*id)),
+                   PatientQuestionnairesJson);
+  });
+
   router.Add("POST", "/api/v1/patients/{id}/regimens/{rid}/reviews",
              [&monitoring](const HttpRequest& req) {
                auto id = PathId(req, "id");

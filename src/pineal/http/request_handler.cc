@@ -15,6 +15,7 @@ namespace {
 bool IsPublic(const HttpRequest& r) {
   return (r.method == "GET" && r.path == "/api/v1/health") ||
          (r.method == "GET" && r.path == "/api/v1/openapi.json") ||
+         (r.method == "GET" && r.path == "/api/v1/auth/session") ||
          (r.method == "POST" && r.path == "/api/v1/auth/login");
 }
 
@@ -59,7 +60,17 @@ std::optional<HttpResponse> Authenticate(app::PinealApp& app, HttpRequest& reque
   if (from_cookie && changes && !is_public) {
     const std::string csrf = request.Header(kCsrfHeader);
     if (csrf.empty() || !app::ConstantTimeEquals(app::Sha256Hex(csrf), auth->session.csrf_hash)) {
-      return ErrorResponse(403, "csrf", "missing or wrong X-CSRF-Token header for this session");
+      return ErrorResponse(403, "csrf",
+                           "missing or wrong X-CSRF-Token header for this session (a page "
+                           "learns it from GET /api/v1/auth/me)");
+    }
+  }
+  if (from_cookie &&
+      (request.path == "/api/v1/auth/me" || request.path == "/api/v1/auth/session")) {
+    // Sessions from before the token was derived keep their random one.
+    std::string derived = app::CsrfTokenFor(token);
+    if (app::ConstantTimeEquals(app::Sha256Hex(derived), auth->session.csrf_hash)) {
+      request.csrf_token = std::move(derived);
     }
   }
   request.actor = auth->actor;

@@ -24,6 +24,9 @@ struct HttpRequest {
   // Filled in by the server once the caller is authenticated.
   app::Actor actor;
   std::int64_t session_id = 0;
+  // A browser session's CSRF token (empty for an API token), so that any tab
+  // holding the cookie can learn it from GET /auth/me.
+  std::string csrf_token;
 
   std::optional<std::string> Query(const std::string& name) const;
   std::string Header(const std::string& lower_name) const;

@@ -77,6 +77,27 @@ json PatientReviewsJson(const app::PatientReviews& r) {
   return json{{"items", items}, {"history", history}, {"notes", notes}};
 }
 
+json PatientQuestionnairesJson(const app::PatientQuestionnaires& q) {
+  json items = json::array();
+  for (const auto& [due, def] : q.items) {
+    json rules = json::array();
+    for (const kb::QuestionnaireRule* r : due.rules) {
+      rules.push_back({{"id", r->id}, {"title", r->title}});
+    }
+    items.push_back({{"instrument", def->id},
+                     {"code", def->code},
+                     {"name", def->name},
+                     {"respondent", std::string(kb::RespondentName(def->respondent))},
+                     {"date", FormatDate(due.date)},
+                     {"opens", FormatDate(due.opens)},
+                     {"state", monitor::DueStateName(due.state)},
+                     {"days_overdue", due.days_overdue},
+                     {"reason", due.reason},
+                     {"rules", rules}});
+  }
+  return json{{"today", FormatDate(q.today)}, {"items", items}, {"notes", q.notes}};
+}
+
 json AdherenceCountsJson(const monitor::AdherenceCounts& c) {
   auto pct = c.percent_taken();
   return json{{"planned", c.planned},

@@ -12,6 +12,7 @@ nlohmann::json DueReviewJson(const monitor::DueReview& d, RegimenId regimen,
                              const std::string& substance);
 nlohmann::json ReviewActionJson(const store::ReviewAction& a);
 nlohmann::json PatientReviewsJson(const app::PatientReviews& r);
+nlohmann::json PatientQuestionnairesJson(const app::PatientQuestionnaires& q);
 nlohmann::json AdherenceCountsJson(const monitor::AdherenceCounts& c);
 nlohmann::json AdherenceJson(const app::AdherenceAnswer& a);
 nlohmann::json ProposalJson(const app::StoredProposal& p);

@@ -31,6 +31,16 @@ std::optional<SeverityLevel> ParseSeverityLevel(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view ScoringMethodName(ScoringMethod m) {
+  return m == ScoringMethod::kMean ? "mean" : "sum";
+}
+
+std::optional<ScoringMethod> ParseScoringMethod(std::string_view text) {
+  if (text == "sum") return ScoringMethod::kSum;
+  if (text == "mean") return ScoringMethod::kMean;
+  return std::nullopt;
+}
+
 std::string_view MissingActionName(MissingAction a) {
   return a == MissingAction::kProrate ? "prorate" : "reject";
 }
@@ -42,6 +52,13 @@ bool InstrumentItem::Allows(int value) const {
 const InstrumentItem* InstrumentDef::FindItem(std::string_view item_id) const {
   for (const auto& item : items) {
     if (item.id == item_id) return &item;
+  }
+  return nullptr;
+}
+
+const Subscale* InstrumentDef::FindSubscale(std::string_view subscale_id) const {
+  for (const auto& s : subscales) {
+    if (s.id == subscale_id) return &s;
   }
   return nullptr;
 }

@@ -46,7 +46,10 @@ struct InstrumentItem {
   int MaxValue() const { return allowed_values.back(); }
 };
 
-// [from, to], both inclusive, in whole score points.
+// [from, to], both inclusive, in whole score points. For a mean score the
+// band holds the scores from `from` up to, not including, `to` + 1 (a mean
+// of 3.89 is in the band 1-3, 4.00 in the band 4-7): the band of the whole
+// part of the rounded score.
 struct ScoreBand {
   std::string id;
   int from = 0;
@@ -54,6 +57,12 @@ struct ScoreBand {
   std::string label;
   SeverityLevel severity = SeverityLevel::kNone;
 };
+
+// How a score is made from the answers: their sum, or their mean rounded
+// half up to the instrument's `decimals` (FSS, BPI).
+enum class ScoringMethod { kSum, kMean };
+std::string_view ScoringMethodName(ScoringMethod m);  // "sum", "mean"
+std::optional<ScoringMethod> ParseScoringMethod(std::string_view text);
 
 enum class MissingAction { kReject, kProrate };
 std::string_view MissingActionName(MissingAction a);  // "reject", "prorate"
@@ -88,6 +97,8 @@ struct ChangeCriteria {
 struct Subscale {
   std::string id;
   std::string label;
+  ScoringMethod method = ScoringMethod::kSum;
+  int decimals = 0;  // kMean: digits kept after rounding half up
 };
 
 struct InstrumentDef {
@@ -105,7 +116,10 @@ struct InstrumentDef {
   std::vector<AnswerAnchor> answer_anchors;  // shared by every item
   std::vector<InstrumentItem> items;         // in form order
   std::vector<Subscale> subscales;
-  int min_total = 0;
+  ScoringMethod method = ScoringMethod::kSum;
+  int decimals = 0;            // kMean: digits kept after rounding half up
+  std::string score_subscale;  // the score is this subscale's items only (BPI: severity), or empty
+  int min_total = 0;           // lowest and highest score (for kMean: of the mean)
   int max_total = 0;
   MissingRule missing;
   std::vector<ScoreBand> bands;  // contiguous over [min_total, max_total], or empty
@@ -116,6 +130,7 @@ struct InstrumentDef {
   int source_line = 0;  // of the id
 
   const InstrumentItem* FindItem(std::string_view item_id) const;
+  const Subscale* FindSubscale(std::string_view subscale_id) const;
   const InstrumentItem* ItemByNumber(int number) const;
   const ScoreBand* BandFor(int total) const;  // nullptr when none covers it
 };

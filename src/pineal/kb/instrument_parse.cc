@@ -116,6 +116,34 @@ void ReadItems(EntryReader& r, InstrumentDef& def, LintReport& report) {
   }
 }
 
+// `decimals` of a mean score: required for method mean (0 to 3 digits),
+// not allowed for method sum.
+int ReadDecimals(EntryReader& r, const YAML::Node& node, ScoringMethod method) {
+  const YAML::Node d = r.Child("decimals");
+  if (method == ScoringMethod::kSum) {
+    if (d.IsDefined()) r.Error(node["decimals"], "'decimals' applies to method mean only");
+    return 0;
+  }
+  if (!d.IsDefined()) {
+    r.Error("method mean needs 'decimals' (digits kept after rounding half up, 0 to 3)");
+    return 0;
+  }
+  const int decimals = r.Integer("decimals").value_or(0);
+  if (decimals < 0 || decimals > 3) {
+    r.Error(node["decimals"], "decimals is " + Str(decimals) + "; allowed: 0 to 3");
+    return 0;
+  }
+  return decimals;
+}
+
+ScoringMethod ReadMethod(EntryReader& r, const YAML::Node& node, bool required) {
+  const std::string method = r.Text("method", required);
+  if (method.empty()) return ScoringMethod::kSum;
+  auto parsed = ParseScoringMethod(method);
+  if (!parsed) r.Error(node["method"], "method is '" + method + "'; allowed: sum, mean");
+  return parsed.value_or(ScoringMethod::kSum);
+}
+
 void CheckScoring(EntryReader& r, InstrumentDef& def, LintReport& report) {
   const YAML::Node node = r.Child("scoring");
   EntryReader s(node, r.file(), r.entry() + " scoring", report);
@@ -124,29 +152,63 @@ void CheckScoring(EntryReader& r, InstrumentDef& def, LintReport& report) {
     return;
   }
   if (!s.is_map()) return;
-  s.AllowKeys({"method", "min", "max", "missing"});
-  const std::string method = s.Text("method");
-  if (!method.empty() && method != "sum")
-    s.Error(node["method"], "method is '" + method + "'; allowed: sum");
+  s.AllowKeys({"method", "decimals", "subscale", "min", "max", "missing"});
+  def.method = ReadMethod(s, node, /*required=*/true);
+  def.decimals = ReadDecimals(s, node, def.method);
+  def.score_subscale = s.Text("subscale", false);
+  if (!def.score_subscale.empty() && def.FindSubscale(def.score_subscale) == nullptr) {
+    s.Error(node["subscale"], "subscale '" + def.score_subscale + "' is not in 'subscales'");
+  }
   def.min_total = RequiredInt(s, "min");
   def.max_total = RequiredInt(s, "max");
-  const bool items_ok = !def.items.empty() && std::all_of(def.items.begin(), def.items.end(),
-                                                          [](const InstrumentItem& it) {
-                                                            return !it.allowed_values.empty();
-                                                          });
+  // The items the score is made of: all, or those of `subscale`.
+  std::vector<const InstrumentItem*> scored;
+  for (const auto& it : def.items) {
+    if (def.score_subscale.empty() || it.subscale == def.score_subscale) scored.push_back(&it);
+  }
+  const bool items_ok =
+      !scored.empty() && std::all_of(scored.begin(), scored.end(), [](const InstrumentItem* it) {
+        return !it->allowed_values.empty();
+      });
   if (items_ok) {
     int lo = 0, hi = 0;
-    for (const auto& it : def.items) {
-      lo += it.MinValue();
-      hi += it.MaxValue();
+    for (const InstrumentItem* it : scored) {
+      lo += it->MinValue();
+      hi += it->MaxValue();
     }
-    if (lo != def.min_total) {
-      s.Error(node["min"], "min is " + Str(def.min_total) +
-                               " but the items' lowest answers add up to " + Str(lo));
+    const int n = static_cast<int>(scored.size());
+    if (def.method == ScoringMethod::kSum) {
+      if (lo != def.min_total) {
+        s.Error(node["min"], "min is " + Str(def.min_total) +
+                                 " but the items' lowest answers add up to " + Str(lo));
+      }
+      if (hi != def.max_total) {
+        s.Error(node["max"], "max is " + Str(def.max_total) +
+                                 " but the items' highest answers add up to " + Str(hi));
+      }
+    } else {
+      // Bands hold whole numbers: the lowest and highest means must be whole.
+      if (lo != def.min_total * n) {
+        s.Error(node["min"], "min is " + Str(def.min_total) + " but the items' lowest answers (" +
+                                 Str(lo) + " over " + Str(n) + " items) average " +
+                                 (lo % n == 0 ? Str(lo / n) : "a fraction"));
+      }
+      if (hi != def.max_total * n) {
+        s.Error(node["max"], "max is " + Str(def.max_total) + " but the items' highest answers (" +
+                                 Str(hi) + " over " + Str(n) + " items) average " +
+                                 (hi % n == 0 ? Str(hi / n) : "a fraction"));
+      }
     }
-    if (hi != def.max_total) {
-      s.Error(node["max"], "max is " + Str(def.max_total) +
-                               " but the items' highest answers add up to " + Str(hi));
+  }
+  // The score of a subscale-scored instrument is that subscale's score.
+  if (const Subscale* sub =
+          def.score_subscale.empty() ? nullptr : def.FindSubscale(def.score_subscale)) {
+    if (sub->method != def.method || sub->decimals != def.decimals) {
+      s.Error(node["subscale"], "scoring (method " + std::string(ScoringMethodName(def.method)) +
+                                    ", decimals " + Str(def.decimals) +
+                                    ") differs from subscale '" + sub->id + "' (method " +
+                                    std::string(ScoringMethodName(sub->method)) + ", decimals " +
+                                    Str(sub->decimals) + "), whose score it is");
     }
   }
   const YAML::Node missing = s.Child("missing");
@@ -168,6 +230,12 @@ void CheckScoring(EntryReader& r, InstrumentDef& def, LintReport& report) {
     def.missing.action = MissingAction::kProrate;
   } else if (!action.empty() && action != "reject") {
     m.Error(missing["action"], "action is '" + action + "'; allowed: reject, prorate");
+  }
+  // A mean over the answered items already stands in for the missing ones.
+  if (def.method == ScoringMethod::kMean && def.missing.max_missing > 0 &&
+      def.missing.action != MissingAction::kProrate) {
+    m.Error(missing["action"].IsDefined() ? missing["action"] : missing,
+            "method mean with max_missing above 0 averages the answered items: use action prorate");
   }
   def.missing.note = m.Text("note");
 }
@@ -277,13 +345,18 @@ void ReadSubscales(EntryReader& r, InstrumentDef& def, LintReport& report) {
   for (const YAML::Node& s : ListOf(r, "subscales", false)) {
     EntryReader sr(s, r.file(), r.entry() + " subscale", report);
     if (!sr.is_map()) continue;
-    sr.AllowKeys({"id", "label"});
-    def.subscales.push_back({sr.Text("id"), sr.Text("label")});
+    sr.AllowKeys({"id", "label", "method", "decimals"});
+    Subscale sub;
+    sub.id = sr.Text("id");
+    sub.label = sr.Text("label");
+    sub.method = ReadMethod(sr, s, /*required=*/false);
+    sub.decimals = ReadDecimals(sr, s, sub.method);
+    if (def.FindSubscale(sub.id) != nullptr) sr.Error("duplicate subscale id '" + sub.id + "'");
+    def.subscales.push_back(std::move(sub));
   }
   for (const auto& item : def.items) {
     if (item.subscale.empty()) continue;
-    if (std::none_of(def.subscales.begin(), def.subscales.end(),
-                     [&](const Subscale& s) { return s.id == item.subscale; })) {
+    if (def.FindSubscale(item.subscale) == nullptr) {
       r.Error("item '" + item.id + "' names subscale '" + item.subscale +
               "', which is not in 'subscales'");
     }

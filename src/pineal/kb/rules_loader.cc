@@ -63,6 +63,11 @@ MonitoringRules Read(const std::string& dir, LintReport& report) {
     rules_yaml::ParseFollowupRule(n, followup_path, report, known, out.followup);
   });
 
+  const std::string questionnaires_path = dir + "/questionnaires.yaml";
+  ForEachEntry(questionnaires_path, "questionnaires", report, [&](const YAML::Node& n) {
+    rules_yaml::ParseQuestionnaireRule(n, questionnaires_path, report, known, out.questionnaires);
+  });
+
   const std::string alerts_path = dir + "/alerts.yaml";
   ForEachEntry(alerts_path, "alerts", report, [&](const YAML::Node& n) {
     rules_yaml::ParseAlertRule(n, alerts_path, report, known, out.alerts);

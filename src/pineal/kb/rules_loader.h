@@ -1,5 +1,5 @@
 // Loads the monitoring rules of knowledge/rules/ (adherence.yaml,
-// followup.yaml, alerts.yaml, references.yaml) and validates them: known
+// followup.yaml, questionnaires.yaml, alerts.yaml, references.yaml) and validates them: known
 // fields and kinds, parameter types and ranges, message placeholders, and
 // that every cited reference id is defined in the folder's references.yaml.
 // Every message names the file, the line and the entry.
@@ -13,6 +13,7 @@
 #include "pineal/kb/entries.h"
 #include "pineal/kb/followup_rules.h"
 #include "pineal/kb/lint_report.h"
+#include "pineal/kb/questionnaire_rules.h"
 #include "pineal/kb/rules_adherence.h"
 
 namespace pineal::kb {
@@ -21,6 +22,7 @@ struct MonitoringRules {
   std::vector<Reference> references;
   AdherenceSettings adherence;
   FollowupRuleSet followup;
+  QuestionnaireRuleSet questionnaires;
   AlertRuleSet alerts;  // alerts.adherence is a copy of `adherence`
 };
 

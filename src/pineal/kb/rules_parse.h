@@ -14,6 +14,7 @@
 #include "pineal/kb/alert_rules.h"
 #include "pineal/kb/followup_rules.h"
 #include "pineal/kb/lint_report.h"
+#include "pineal/kb/questionnaire_rules.h"
 #include "pineal/kb/rules_adherence.h"
 #include "pineal/kb/yaml_entry_reader.h"
 
@@ -41,6 +42,9 @@ void ParseAdherenceSetting(const YAML::Node& node, const std::string& file, Lint
 
 void ParseFollowupRule(const YAML::Node& node, const std::string& file, LintReport& report,
                        const KnownRefs& known, FollowupRuleSet& out);
+
+void ParseQuestionnaireRule(const YAML::Node& node, const std::string& file, LintReport& report,
+                            const KnownRefs& known, QuestionnaireRuleSet& out);
 
 void ParseAlertRule(const YAML::Node& node, const std::string& file, LintReport& report,
                     const KnownRefs& known, AlertRuleSet& out);

@@ -1,6 +1,7 @@
 #include "pineal/monitor/instrument_scoring.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 namespace pineal::monitor {
@@ -28,7 +29,25 @@ int Prorate(int raw, int n_items, int answered) {
   return (2 * raw * n_items + answered) / (2 * answered);
 }
 
+long long Pow10(int decimals) {
+  long long p = 1;
+  for (int i = 0; i < decimals; ++i) p *= 10;
+  return p;
+}
+
 }  // namespace
+
+long long RoundedMeanUnits(int sum, int n, int decimals) {
+  const long long scale = Pow10(decimals);
+  // Half up: floor(sum * scale / n + 1/2) = (2 * sum * scale + n) / (2 * n).
+  return (2LL * sum * scale + n) / (2LL * n);
+}
+
+std::string FormatScore(double score, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, score);
+  return buf;
+}
 
 std::string AllowedValuesText(const kb::InstrumentItem& item) {
   std::string out;
@@ -64,7 +83,13 @@ Result<InstrumentScore> ScoreInstrument(const kb::InstrumentDef& def,
   s.min_total = def.min_total;
   s.max_total = def.max_total;
   std::map<std::string, SubscaleScore> subs;
-  for (const auto& sub : def.subscales) subs[sub.id] = {sub.id, sub.label, 0, 0, 0};
+  for (const auto& sub : def.subscales) {
+    SubscaleScore& out = subs[sub.id];
+    out.id = sub.id;
+    out.label = sub.label;
+    out.method = sub.method;
+    out.decimals = sub.decimals;
+  }
   for (const auto& item : def.items) {
     auto it = given.find(item.id);
     const bool answered = it != given.end() && it->second.has_value();
@@ -79,7 +104,7 @@ Result<InstrumentScore> ScoreInstrument(const kb::InstrumentDef& def,
     ++s.answered;
     s.raw_sum += v;
     if (sub != nullptr) {
-      sub->total += v;
+      sub->raw_sum += v;
       ++sub->answered;
     }
     for (const auto& rule : def.flags) {
@@ -99,12 +124,63 @@ Result<InstrumentScore> ScoreInstrument(const kb::InstrumentDef& def,
                                        JoinText(s.missing_items) + "); " + why,
                                    s.missing_items.front());
   }
-  s.total = s.raw_sum;
-  if (s.missing > 0 && def.missing.action == kb::MissingAction::kProrate) {
-    // Items differ in range (COWS), so a scaled sum can leave the score range.
-    s.total = std::clamp(Prorate(s.raw_sum, static_cast<int>(def.items.size()), s.answered),
-                         def.min_total, def.max_total);
-    s.prorated = true;
+  for (const auto& sub : def.subscales) {
+    SubscaleScore& out = subs[sub.id];
+    if (out.method == kb::ScoringMethod::kMean && out.answered > 0) {
+      const long long units = RoundedMeanUnits(out.raw_sum, out.answered, out.decimals);
+      out.total = static_cast<int>(units / Pow10(out.decimals));
+      out.score = static_cast<double>(units) / static_cast<double>(Pow10(out.decimals));
+    } else {
+      out.total = out.raw_sum;
+      out.score = out.raw_sum;
+    }
+  }
+  s.method = def.method;
+  s.decimals = def.decimals;
+  if (def.method == kb::ScoringMethod::kMean) {
+    // The mean of the answered scored items: all items, or one subscale's.
+    int sum = 0, answered = 0, missing = 0;
+    if (def.score_subscale.empty()) {
+      sum = s.raw_sum;
+      answered = s.answered;
+      missing = s.missing;
+    } else {
+      const SubscaleScore& scored = subs[def.score_subscale];
+      sum = scored.raw_sum;
+      answered = scored.answered;
+      missing = scored.missing;
+    }
+    if (answered == 0) {
+      return Status::InvalidArgument(def.code + ": none of the items of subscale '" +
+                                         def.score_subscale +
+                                         "' is answered; the score is their mean",
+                                     s.missing_items.front());
+    }
+    const long long units = RoundedMeanUnits(sum, answered, def.decimals);
+    const long long scale = Pow10(def.decimals);
+    s.total = static_cast<int>(units / scale);
+    s.score = static_cast<double>(units) / static_cast<double>(scale);
+    s.prorated = missing > 0;
+  } else {
+    int sum = s.raw_sum, answered = s.answered, n = static_cast<int>(def.items.size());
+    if (!def.score_subscale.empty()) {
+      const SubscaleScore& scored = subs[def.score_subscale];
+      sum = scored.raw_sum;
+      answered = scored.answered;
+      n = answered + scored.missing;
+    }
+    s.total = sum;
+    if (answered < n && def.missing.action == kb::MissingAction::kProrate) {
+      if (answered == 0) {
+        return Status::InvalidArgument(
+            def.code + ": none of the items of subscale '" + def.score_subscale + "' is answered",
+            s.missing_items.front());
+      }
+      // Items differ in range (COWS), so a scaled sum can leave the score range.
+      s.total = std::clamp(Prorate(sum, n, answered), def.min_total, def.max_total);
+      s.prorated = true;
+    }
+    s.score = s.total;
   }
   if (const kb::ScoreBand* band = def.BandFor(s.total)) s.band = *band;
   for (const auto& sub : def.subscales) s.subscores.push_back(subs[sub.id]);

@@ -31,9 +31,11 @@ function addClinician(db) {
 }
 
 // Adds an account to a server's database (as the local operator does).
-export function addUser(db, username, password, role = 'clinician') {
-  const r = spawnSync(bin(), ['user', 'add', username, '--role', role, '--name', username, '--db', db],
-    { input: password + '\n', encoding: 'utf8' });
+// A patient account names its patient record (`patientId`).
+export function addUser(db, username, password, role = 'clinician', patientId = null) {
+  const args = ['user', 'add', username, '--role', role, '--name', username, '--db', db];
+  if (patientId !== null) args.push('--patient', String(patientId));
+  const r = spawnSync(bin(), args, { input: password + '\n', encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`pineal user add failed: ${r.stderr || r.stdout}`);
 }
 

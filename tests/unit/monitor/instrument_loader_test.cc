@@ -3,11 +3,14 @@
 // that name the file, the entry and the problem.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
 #include <string>
 
 #include "instrument_test_support.h"
 #include "pineal/kb/catalog_loader.h"
 #include "pineal/kb/instrument_catalog.h"
+#include "tests/support/temp_dir.h"
 
 namespace pineal::kb {
 namespace {
@@ -20,8 +23,8 @@ TEST(InstrumentLoader, DefaultKnowledgeLoadsEveryInstrument) {
   const auto& c = Default();
   std::vector<std::string> ids;
   for (const auto& d : c.instruments) ids.push_back(d.id);
-  EXPECT_EQ(ids,
-            (std::vector<std::string>{"cows", "gad7", "isi", "kss", "pain_nrs", "phq9", "sows"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"bpi_sf", "cows", "ess", "fss", "gad7", "isi", "kss",
+                                           "pain_nrs", "phq9", "rmeq", "sows"}));
   ASSERT_TRUE(c.sleep_diary.has_value());
   ASSERT_TRUE(c.side_effects.has_value());
 }
@@ -48,7 +51,13 @@ TEST(InstrumentLoader, ItemCountsAndRangesMatchScalesMd) {
                         {"kss", 1, 1, 9},
                         {"pain_nrs", 1, 0, 10},
                         {"cows", 11, 0, 48},
-                        {"sows", 16, 0, 64}}) {
+                        {"sows", 16, 0, 64},
+                        // Johns 1991: 8 items 0-3; Krupp 1989: 9 items 1-7, mean 1-7;
+                        // BPI: severity mean 0-10; Adan & Almirall 1991: 5 items, 4-25.
+                        {"ess", 8, 0, 24},
+                        {"fss", 9, 1, 7},
+                        {"bpi_sf", 11, 0, 10},
+                        {"rmeq", 5, 4, 25}}) {
     const auto& d = Get(w.id);
     EXPECT_EQ(d.items.size(), w.items) << w.id;
     EXPECT_EQ(d.min_total, w.min) << w.id;
@@ -83,14 +92,14 @@ TEST(InstrumentLoader, CodesAreLoincWhereScalesMdGivesOne) {
   EXPECT_EQ(Get("gad7").total_code.code, "70274-6");
   EXPECT_EQ(Get("pain_nrs").total_code.code, "72514-3");
   EXPECT_EQ(Get("pain_nrs").total_code.system, kLoincSystem);
-  for (const char* local : {"isi", "kss", "cows", "sows"}) {
+  for (const char* local : {"isi", "kss", "cows", "sows", "ess", "fss", "bpi_sf", "rmeq"}) {
     EXPECT_EQ(Get(local).total_code.system, kLocalInstrumentSystem) << local;
     EXPECT_FALSE(Get(local).panel_code.has_value()) << local;
   }
 }
 
 TEST(InstrumentLoader, LicensedWordingIsNotShipped) {
-  for (const char* id : {"isi", "sows"}) {
+  for (const char* id : {"isi", "sows", "ess", "fss", "bpi_sf", "rmeq"}) {
     for (const auto& item : Get(id).items)
       EXPECT_FALSE(item.wording.has_value()) << id << " " << item.id;
     EXPECT_FALSE(Get(id).wording_note.empty());
@@ -116,6 +125,60 @@ TEST(InstrumentLoader, Phq9Item9FlagIsUrgentFromOne) {
   EXPECT_EQ(flags[0].item_id, "item9");
   EXPECT_EQ(flags[0].at_least, 1);
   EXPECT_EQ(flags[0].level, "urgent");
+}
+
+TEST(InstrumentLoader, FssIsScoredByItsMeanTo2Decimals) {
+  const auto& fss = Get("fss");
+  EXPECT_EQ(fss.method, ScoringMethod::kMean);
+  EXPECT_EQ(fss.decimals, 2);
+  EXPECT_TRUE(fss.score_subscale.empty());
+  for (const auto& item : fss.items)
+    EXPECT_EQ(item.allowed_values, (std::vector<int>{1, 2, 3, 4, 5, 6, 7})) << item.id;
+  ASSERT_EQ(fss.bands.size(), 2u);
+  EXPECT_EQ(fss.bands[1].from, 4);  // mean >= 4 (olivaramirez2021)
+  EXPECT_EQ(fss.total_code.code, "pineal:fss-score");
+}
+
+TEST(InstrumentLoader, BpiHasSeverityAndInterferenceMeans) {
+  const auto& bpi = Get("bpi_sf");
+  EXPECT_EQ(bpi.method, ScoringMethod::kMean);
+  EXPECT_EQ(bpi.score_subscale, "severity");
+  ASSERT_EQ(bpi.subscales.size(), 2u);
+  EXPECT_EQ(bpi.subscales[0].id, "severity");
+  EXPECT_EQ(bpi.subscales[1].id, "interference");
+  EXPECT_EQ(bpi.subscales[1].method, ScoringMethod::kMean);
+  int severity = 0, interference = 0;
+  for (const auto& item : bpi.items) {
+    severity += item.subscale == "severity" ? 1 : 0;
+    interference += item.subscale == "interference" ? 1 : 0;
+    EXPECT_EQ(item.MinValue(), 0) << item.id;
+    EXPECT_EQ(item.MaxValue(), 10) << item.id;
+  }
+  EXPECT_EQ(severity, 4);
+  EXPECT_EQ(interference, 7);
+  EXPECT_TRUE(bpi.bands.empty());
+  EXPECT_FALSE(bpi.no_bands_note.empty());
+  EXPECT_EQ(Default().Find("BPI-SF"), &bpi);
+}
+
+TEST(InstrumentLoader, RmeqItemsHaveTheirOwnValueSets) {
+  const auto& rmeq = Get("rmeq");
+  ASSERT_EQ(rmeq.items.size(), 5u);
+  EXPECT_EQ(rmeq.items[0].allowed_values, (std::vector<int>{1, 2, 3, 4, 5}));
+  EXPECT_EQ(rmeq.items[1].allowed_values, (std::vector<int>{1, 2, 3, 4}));
+  EXPECT_EQ(rmeq.items[2].allowed_values, (std::vector<int>{1, 2, 3, 4, 5}));
+  EXPECT_EQ(rmeq.items[3].allowed_values, (std::vector<int>{1, 2, 3, 4, 5}));
+  EXPECT_EQ(rmeq.items[4].allowed_values, (std::vector<int>{0, 2, 4, 6}));
+  ASSERT_EQ(rmeq.bands.size(), 5u);
+  for (const auto& b : rmeq.bands) EXPECT_EQ(b.severity, SeverityLevel::kNone) << b.id;
+}
+
+TEST(InstrumentLoader, EssBandsAreTheAuthorsFive) {
+  const auto& ess = Get("ess");
+  std::vector<std::pair<int, int>> edges;
+  for (const auto& b : ess.bands) edges.emplace_back(b.from, b.to);
+  EXPECT_EQ(edges,
+            (std::vector<std::pair<int, int>>{{0, 5}, {6, 10}, {11, 12}, {13, 15}, {16, 24}}));
 }
 
 TEST(InstrumentLoader, SleepDiaryCodesAndThresholds) {
@@ -233,6 +296,130 @@ INSTANTIATE_TEST_SUITE_P(
                    "sleep_diary.yaml:", "sleep diary threshold 'low_sleep_efficiency'",
                    "measure 'sleep_quality' is not in 'derived'"}),
     [](const ::testing::TestParamInfo<BrokenCase>& p) { return std::string(p.param.dir); });
+
+// ---------------------------------------------- mean scoring: broken fixtures
+
+// A two-item scale (answers 0-2 each, optional subscale `a` on item1) with
+// `scoring` spliced in, written to a fresh folder with its references.
+struct MiniScale {
+  std::string yaml;
+  std::string error;  // empty when it loaded
+};
+
+MiniScale LoadMini(const std::string& scoring, const std::string& subscales = "") {
+  pineal::testing::TempDir dir;
+  MiniScale out;
+  out.yaml =
+      "id: mini\n"
+      "code: MINI\n"
+      "name: Mini test scale\n"
+      "respondent: self\n"
+      "recall_period: now\n"
+      "codes:\n"
+      "  total: {system: \"urn:pineal:instrument\", code: \"pineal:mini-total\"}\n"
+      "licence: test\n"
+      "wording_note: test\n"
+      "refs: [smith2020]\n"
+      "items:\n"
+      "  - {id: item1, number: 1, wording: null, values: [0, 1, 2]" +
+      std::string(subscales.empty() ? "" : ", subscale: a") +
+      "}\n"
+      "  - {id: item2, number: 2, wording: null, values: [0, 1, 2]}\n" +
+      subscales + "scoring:\n" + scoring +
+      "bands:\n"
+      "  - {from: 0, to: 1, id: low, label: low, severity: none}\n"
+      "  - {from: 2, to: 2, id: high, label: high, severity: moderate}\n";
+  std::ofstream(dir.File("mini.yaml")) << out.yaml;
+  std::ofstream(dir.File("references.yaml"))
+      << "references:\n  - {id: smith2020, authors: Smith A, year: 2020, journal: Test J 1:1}\n";
+  auto r = LoadInstruments(dir.File(""));
+  if (!r.ok()) out.error = r.status().message();
+  return out;
+}
+
+// "mini.yaml:N:" for the first line of `yaml` holding `marker` (counted here,
+// not by the loader).
+std::string LineTag(const std::string& yaml, const std::string& marker) {
+  const auto at = yaml.find(marker);
+  EXPECT_NE(at, std::string::npos) << marker;
+  const int line = 1 + static_cast<int>(std::count(yaml.begin(), yaml.begin() + at, '\n'));
+  return "mini.yaml:" + std::to_string(line) + ":";
+}
+
+const char kMissing[] = "  missing: {max_missing: 0, action: reject, note: test}\n";
+
+TEST(InstrumentLoaderMean, AGoodMeanScaleLoads) {
+  const auto m =
+      LoadMini(std::string("  method: mean\n  decimals: 2\n  min: 0\n  max: 2\n") + kMissing);
+  EXPECT_TRUE(m.error.empty()) << m.error;
+}
+
+struct BrokenMean {
+  const char* name;
+  std::string scoring;
+  std::string subscales;
+  const char* marker;   // the line the message must name
+  const char* problem;  // what it must say
+};
+
+class BrokenMeanScales : public ::testing::TestWithParam<BrokenMean> {};
+
+TEST_P(BrokenMeanScales, RejectedWithFileLineAndProblem) {
+  const BrokenMean& c = GetParam();
+  const auto m = LoadMini(c.scoring, c.subscales);
+  ASSERT_FALSE(m.error.empty()) << c.name << " was accepted";
+  EXPECT_NE(m.error.find(LineTag(m.yaml, c.marker)), std::string::npos) << m.error;
+  EXPECT_NE(m.error.find("instrument 'mini'"), std::string::npos) << m.error;
+  EXPECT_NE(m.error.find(c.problem), std::string::npos) << m.error;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, BrokenMeanScales,
+    ::testing::Values(
+        BrokenMean{"unknown_method",
+                   std::string("  method: median\n  min: 0\n  max: 4\n") + kMissing, "",
+                   "method: median", "method is 'median'; allowed: sum, mean"},
+        BrokenMean{"mean_without_decimals",
+                   std::string("  method: mean\n  min: 0\n  max: 2\n") + kMissing, "",
+                   "method: mean", "method mean needs 'decimals'"},
+        BrokenMean{"decimals_with_sum",
+                   std::string("  method: sum\n  decimals: 1\n  min: 0\n  max: 4\n") + kMissing, "",
+                   "decimals: 1", "'decimals' applies to method mean only"},
+        BrokenMean{"decimals_out_of_range",
+                   std::string("  method: mean\n  decimals: 5\n  min: 0\n  max: 2\n") + kMissing,
+                   "", "decimals: 5", "decimals is 5; allowed: 0 to 3"},
+        BrokenMean{"mean_max_is_the_sum",
+                   std::string("  method: mean\n  decimals: 2\n  min: 0\n  max: 4\n") + kMissing,
+                   "", "max: 4",
+                   "max is 4 but the items' highest answers (4 over 2 items) average 2"},
+        BrokenMean{"unknown_score_subscale",
+                   std::string("  method: mean\n  decimals: 2\n  subscale: nope\n  min: 0\n"
+                               "  max: 2\n") +
+                       kMissing,
+                   "", "subscale: nope", "subscale 'nope' is not in 'subscales'"},
+        BrokenMean{"subscale_unknown_method",
+                   std::string("  method: sum\n  min: 0\n  max: 4\n") + kMissing,
+                   "subscales:\n  - {id: a, label: first, method: avg}\n", "method: avg",
+                   "method is 'avg'; allowed: sum, mean"},
+        BrokenMean{"subscale_mean_without_decimals",
+                   std::string("  method: sum\n  min: 0\n  max: 4\n") + kMissing,
+                   "subscales:\n  - {id: a, label: first, method: mean}\n", "{id: a,",
+                   "method mean needs 'decimals'"},
+        BrokenMean{"subscale_unknown_field",
+                   std::string("  method: sum\n  min: 0\n  max: 4\n") + kMissing,
+                   "subscales:\n  - {id: a, label: first, rounding: 2}\n", "{id: a,",
+                   "unknown field 'rounding'"},
+        BrokenMean{"scoring_differs_from_its_subscale",
+                   std::string("  method: mean\n  decimals: 2\n  subscale: a\n  min: 0\n"
+                               "  max: 2\n") +
+                       kMissing,
+                   "subscales:\n  - {id: a, label: first, method: mean, decimals: 1}\n",
+                   "subscale: a\n", "differs from subscale 'a'"},
+        BrokenMean{"mean_missing_needs_prorate",
+                   "  method: mean\n  decimals: 2\n  min: 0\n  max: 2\n"
+                   "  missing: {max_missing: 1, action: reject, note: test}\n",
+                   "", "max_missing: 1", "use action prorate"}),
+    [](const ::testing::TestParamInfo<BrokenMean>& p) { return std::string(p.param.name); });
 
 TEST(InstrumentLoader, MissingDirectoryIsNotFound) {
   auto r = LoadInstruments("/nonexistent/instruments");

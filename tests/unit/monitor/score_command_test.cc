@@ -70,13 +70,14 @@ TEST(ScoreCommand, Json) {
 TEST(ScoreCommand, ListsInstruments) {
   const auto text = RunCli({"--list"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
-  for (const char* id : {"cows", "gad7", "isi", "kss", "pain_nrs", "phq9", "sows", "sleep-diary"}) {
+  for (const char* id : {"bpi_sf", "cows", "ess", "fss", "gad7", "isi", "kss", "pain_nrs", "phq9",
+                         "rmeq", "sows", "sleep-diary"}) {
     EXPECT_TRUE(Has(text.out, id)) << id;
   }
   const auto json = RunCli({"--list", "--format", "json"});
   ASSERT_EQ(json.exit_code, 0) << json.err;
   const auto j = nlohmann::json::parse(json.out);
-  EXPECT_EQ(j["instruments"].size(), 7u);
+  EXPECT_EQ(j["instruments"].size(), 11u);
   EXPECT_EQ(j["sleep_diary"]["id"], "sleep-diary");
 }
 
@@ -115,7 +116,8 @@ void ExpectError(const std::vector<std::string>& args, const std::string& messag
 TEST(ScoreCommand, ErrorsGoToStderrWithExitCodeTwo) {
   ExpectError({"cows", "--answers", "3,0,0,0,0,0,0,0,0,0,0"},
               "COWS: item 'resting_pulse' (1): 3 is not an allowed answer; allowed: 0, 1, 2, 4");
-  ExpectError({"nosuch", "--answers", "1"}, "no instrument 'nosuch'; known: cows, gad7");
+  ExpectError({"nosuch", "--answers", "1"},
+              "no instrument 'nosuch'; known: bpi_sf, cows, ess, fss, gad7");
   ExpectError({"isi"}, "ISI needs --answers");
   ExpectError({"isi", "--answers", "1,1,1"}, "ISI: 3 answer(s) given for 7 items");
   ExpectError({"isi", "--answers", "1,1,1,1,1,1,1", "--format", "xml"},

@@ -44,6 +44,7 @@ const ACTIONS: Record<string, string> = {
   'alert.inbox': 'Read the alert inbox',
   'alert.status': 'Acknowledged or resolved an alert',
   'review.list': 'Read the follow-up reviews',
+  'questionnaire.schedule': 'Read the questionnaire schedule',
   'review.overdue': 'Read the overdue reviews',
   'review.done': 'Marked a review done',
   'review.moved': 'Moved a review',

@@ -4,7 +4,7 @@ import { h } from '../dom';
 import { concerns, percentText, takenSentence, weekLabel } from '../domain/adherence_counts';
 import type { Adherence, AdherenceCounts } from '../types';
 import { fmtDate, localDate } from '../time';
-import { section } from './common';
+import { scrollTable, section } from './common';
 
 const COLUMNS: Array<[keyof AdherenceCounts, string]> = [
   ['planned', 'Planned'], ['taken', 'Taken'], ['taken_late', 'Late'], ['missed', 'Missed'], ['skipped', 'Skipped'],
@@ -12,7 +12,8 @@ const COLUMNS: Array<[keyof AdherenceCounts, string]> = [
 ];
 
 function countsTable(id: string, caption: string, head: string, rows: Array<[string, AdherenceCounts]>): HTMLElement {
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'table table-compact counts', id },
+  const label = `Adherence ${caption.charAt(0).toLowerCase()}${caption.slice(1)}`;
+  return scrollTable(label, h('table', { class: 'table table-compact counts', id },
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, head), COLUMNS.map(([, l]) => h('th', { scope: 'col', class: 'num' }, l)),
       h('th', { scope: 'col', class: 'num' }, 'Taken %'))),

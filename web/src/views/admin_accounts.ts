@@ -107,7 +107,7 @@ class AccountsTable {
     }
     if (u.role !== 'patient') {
       const reset = h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'reset',
-        'aria-label': `Reset the password of ${u.username}`, 'aria-expanded': 'false' }, 'Reset password');
+        'aria-label': `Reset password of ${u.username}`, 'aria-expanded': 'false' }, 'Reset password');
       reset.addEventListener('click', () => this.openReset(u, tr, reset));
       actions.append(reset);
     }

@@ -1,5 +1,5 @@
-// The patient's daily check-in, made for a phone: doses, last night's sleep,
-// side effects, then the patient's own charts. Reached at #/checkin/{id}.
+// The patient's daily check-in, made for a phone: doses, the questionnaires
+// due, last night's sleep, side effects, then the patient's own charts. Reached at #/checkin/{id}.
 import { api } from '../api';
 import { h } from '../dom';
 import { chartPanel, windowText } from '../charts/panel';
@@ -9,6 +9,7 @@ import { dosesCard } from './checkin_doses';
 import { plansCard } from './checkin_plans';
 import { sideEffectsCard } from './checkin_side_effects';
 import { sleepCard } from './checkin_sleep';
+import { checkinQuestionnairesCard } from './questionnaire_list';
 
 export async function checkinView(params: Record<string, string>, main: HTMLElement): Promise<() => void> {
   const id = patientIdParam(params);
@@ -40,6 +41,10 @@ export async function checkinView(params: Record<string, string>, main: HTMLElem
         h('p', { class: 'muted' }, `${patient.display_name} · ${fmtDate(today)} · times in ${tz} (${zoneAbbrev(tz)})`),
         h('p', { class: 'clinician-only' }, h('a', { href: `#/patients/${id}` }, 'Back to the clinician view'))),
       dosesCard({ patientId: id, tz, today, regimens: regimens.items, events: doses.items, onRecorded: redraw }),
+      checkinQuestionnairesCard({ patientId: id, byClinician: false, onRecorded: (r) => {
+        observations.items.push(r.observation);
+        redraw();
+      } }),
       plansCard(plans.items, today),
       sleepCard({ patientId: id, tz, today, observations: observations.items, onRecorded: redraw }),
       sideEffectsCard({ patientId: id, tz, today, substances: [...new Set(regimens.items.map((r) => r.substance))],

@@ -12,6 +12,13 @@ export function section(id: string, title: string, ...children: Child[]): HTMLEl
     h('h2', { id: `${id}-title` }, title), ...children);
 }
 
+// A table that may be wider than the screen. A region that scrolls must be
+// reachable by keyboard to be scrolled, so the wrapper is focusable and named
+// (for tables with no link or button inside to take focus).
+export function scrollTable(label: string, table: HTMLElement): HTMLElement {
+  return h('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: 0 }, table);
+}
+
 export function badge(text: string, tone: 'ok' | 'warn' | 'muted' | 'info' = 'info'): HTMLElement {
   return h('span', { class: `badge badge-${tone}` }, text);
 }

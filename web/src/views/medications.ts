@@ -6,7 +6,7 @@ import { fmtQuantity } from '../domain/quantity';
 import type { Medication } from '../types';
 import { fmtDate } from '../time';
 import { catalogMatchNote } from './catalog_match';
-import { badge, humanize, section } from './common';
+import { badge, humanize, scrollTable, section } from './common';
 
 const CATEGORIES: Array<[string, string]> = [['medicine', 'Medicine'], ['supplement', 'Supplement'], ['therapy', 'Therapy']];
 const SOURCES: Array<[string, string]> = [['prescribed', 'Prescribed'], ['self_reported', 'Self-reported']];
@@ -63,7 +63,7 @@ function medRow(m: Medication): HTMLElement {
 }
 
 function medTable(list: Medication[], caption: string): HTMLElement {
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'table' },
+  return scrollTable(`Medicines, ${caption.toLowerCase()}`, h('table', { class: 'table' },
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, ['Name', 'Kind', 'Dose', 'Schedule', 'Source', 'Dates', 'Note']
       .map((t) => h('th', { scope: 'col' }, t)))),

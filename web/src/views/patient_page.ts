@@ -12,6 +12,7 @@ import { badge, dl, humanize, pageTitle, patientIdParam, section } from './commo
 import { medicationsSection } from './medications';
 import { monitoringPanels, type MonitoringPanels } from './patient_monitoring';
 import { plansSection } from './plans';
+import { questionnairesSection } from './questionnaire_list';
 import { regimensSection } from './regimens';
 import { timelineSection } from './timeline';
 
@@ -85,7 +86,7 @@ export async function patientPageView(params: Record<string, string>, main: HTML
       `pineal patient summary · printed ${fmtDateTime(new Date().toISOString(), tz)} (${tz})`),
     h('nav', { class: 'section-nav no-print', 'aria-label': 'Sections' },
       [['profile', 'Profile'], ['alerts', 'Alerts'], ['medications', 'Medicines'], ['regimens', 'Regimens'],
-        ['reviews', 'Reviews'], ['proposals', 'Proposals'], ['adherence', 'Adherence'], ['charts', 'Charts'],
+        ['reviews', 'Reviews'], ['questionnaires', 'Questionnaires'], ['proposals', 'Proposals'], ['adherence', 'Adherence'], ['charts', 'Charts'],
         ['prediction', 'Prediction'], ['plans', 'Plans'], ['timeline', 'Timeline']]
         .map(([target, label]) => jumpLink(id, target, label))),
     h('div', { class: 'patient-layout' },
@@ -94,6 +95,7 @@ export async function patientPageView(params: Record<string, string>, main: HTML
       medicationsSection(id, meds.items, today, refresh),
       regimensSection({ patientId: id, tz, regimens: regimens.items, refresh }),
       watch.reviews,
+      questionnairesSection({ patientId: id, byClinician: true, onRecorded: refresh }),
       watch.proposals,
       watch.adherence,
       section('charts', 'Charts', h('p', { class: 'hint' }, windowText(data)), charts.el),

@@ -4,7 +4,7 @@ import { announce, clear, h } from '../dom';
 import { fmtQuantity } from '../domain/quantity';
 import type { Regimen, RegimenVersion } from '../types';
 import { fmtDate, fmtDateTime } from '../time';
-import { badge, dl, section } from './common';
+import { badge, dl, scrollTable, section } from './common';
 import { cosignForm } from './cosign_form';
 import { FREQUENCIES, regimenEditor, stopForm } from './regimen_form';
 import { overridesBlock, versionScreening } from './screening';
@@ -28,7 +28,7 @@ export function scheduleText(v: RegimenVersion): string {
 }
 
 function historyTable(r: Regimen, tz: string): HTMLElement {
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'table table-compact', 'data-history': r.id },
+  return scrollTable(`Versions of ${r.substance}`, h('table', { class: 'table table-compact', 'data-history': r.id },
     h('caption', {}, `Every version of ${r.substance}, newest first`),
     h('thead', {}, h('tr', {}, ['Version', 'Status', 'Schedule', 'From', 'Until', 'Titration', 'Reason', 'Safety screening', 'Recorded']
       .map((t) => h('th', { scope: 'col' }, t)))),

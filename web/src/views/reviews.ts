@@ -6,7 +6,7 @@ import { field, FormController, invalid } from '../forms';
 import { ACTION_LABELS, dueText, nextByRegimen, reviewProblem } from '../domain/reviews';
 import type { ReviewAction, ReviewItem, ReviewRecord, Reviews } from '../types';
 import { fmtDate, fmtDateTime } from '../time';
-import { section } from './common';
+import { scrollTable, section } from './common';
 
 interface ReviewContext {
   patientId: number;
@@ -81,7 +81,7 @@ function reviewItem(item: ReviewItem, later: ReviewItem[], ctx: ReviewContext): 
 }
 
 function historyTable(rows: ReviewRecord[], tz: string): HTMLElement {
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'table table-compact', id: 'review-history' },
+  return scrollTable('Recorded reviews', h('table', { class: 'table table-compact', id: 'review-history' },
     h('caption', {}, 'Recorded reviews'),
     h('thead', {}, h('tr', {}, ['Due', 'What', 'Date', 'Note', 'By'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, [...rows].sort((a, b) => b.created_at.localeCompare(a.created_at)).map((r) =>

@@ -140,6 +140,7 @@ export function overridesBlock(sc: VersionScreening | undefined, tz: string): HT
 }
 
 // The screening of one version in the history: overrides up front, findings folded.
+// Shown under a regimen's or a plan's h3, so its severities are h4.
 export function versionScreening(sc: VersionScreening | undefined, tz: string): HTMLElement | null {
   if (!sc || (!sc.findings?.length && !sc.overrides?.length)) return null;
   const n = sc.findings.length;
@@ -147,5 +148,5 @@ export function versionScreening(sc: VersionScreening | undefined, tz: string): 
     overridesBlock(sc, tz),
     n ? h('details', { class: 'history screening-details' },
       h('summary', {}, `Screening findings at the time (${n})`),
-      findingsBySeverity(sc.findings, undefined, sc.overrides, 5)) : null);
+      findingsBySeverity(sc.findings, undefined, sc.overrides, 4)) : null);
 }

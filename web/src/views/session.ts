@@ -1,21 +1,23 @@
-// Who is logged in, shown in the header with a way to log out. Asked only
-// once this tab has logged in, so a server without accounts is never asked.
-import { api, ApiError, hasSession, type Me, setCsrfToken } from '../api';
+// Who is logged in, learnt from the server when the app loads (in any tab:
+// the session is the cookie), shown in the header with a way to log out.
+import { api, type Me, setCsrfToken } from '../api';
 import { clear, h } from '../dom';
 import { currentPath, navigate } from '../router';
 
 const ROLES = ['admin', 'clinician', 'patient'];
 
-// One /auth/me per login, shared by the header and the views that depend on
-// the role (an administrator's landing page, the admin-only pages).
+// One /auth/session per load or login, shared by the header and the views that
+// depend on the role. It also hands this tab the session's CSRF token, so a
+// new tab, a bookmark or a restarted browser can save.
 let me: Promise<Me | null> | null = null;
 
 export function currentUser(): Promise<Me | null> {
-  if (!hasSession()) return Promise.resolve(null);
   if (!me) {
-    me = api.me().catch((e: unknown) => {
+    me = api.session().then(({ user }) => {
+      setCsrfToken(user?.csrf_token ?? null);
+      return user;
+    }, (e: unknown) => {
       me = null;
-      if (e instanceof ApiError) return null;
       throw e;
     });
   }
@@ -33,21 +35,15 @@ export function homeOf(user: { role: string; patient_id: number | null } | null)
   return '/patients';
 }
 
-function setRole(role: string | null): void {
-  for (const r of ROLES) document.body.classList.toggle(`role-${r}`, r === role);
+function setRole(user: Me | null): void {
+  for (const r of ROLES) document.body.classList.toggle(`role-${r}`, r === user?.role);
+  // The patient's own links lead to their own check-in.
+  document.querySelectorAll<HTMLAnchorElement>('a[data-home-link]').forEach((a) => {
+    a.href = '#' + homeOf(user);
+  });
 }
 
-export async function refreshSession(): Promise<void> {
-  const slot = document.getElementById('session');
-  if (!slot) return;
-  clear(slot);
-  forgetUser();
-  if (!hasSession()) {
-    setRole(null);
-    return;
-  }
-  const user = await currentUser();
-  if (!user) return;
+function logOutButton(slot: HTMLElement): HTMLButtonElement {
   const out = h('button', { type: 'button', class: 'btn btn-small btn-quiet' }, 'Log out');
   out.addEventListener('click', () => {
     void api.logout().catch(() => undefined).finally(() => {
@@ -58,8 +54,24 @@ export async function refreshSession(): Promise<void> {
       navigate('/login');
     });
   });
-  slot.append(h('span', { class: 'who' }, `${user.username} (${user.role})`), out);
-  setRole(user.role);
+  return out;
+}
+
+export async function refreshSession(): Promise<void> {
+  const slot = document.getElementById('session');
+  if (!slot) return;
+  forgetUser();
+  let user: Me | null = null;
+  try {
+    user = await currentUser();
+  } catch {
+    user = null;  // the server could not be reached; the view says so
+  }
+  clear(slot);
+  setRole(user);
+  document.body.dataset.session = user ? user.role : 'none';
+  if (!user) return;
+  slot.append(h('span', { class: 'who' }, `${user.username} (${user.role})`), logOutButton(slot));
 }
 
 // Any 401 from the API: go to the login page, then come back.
