@@ -57,6 +57,11 @@ test("the check-in lists today's planned doses in the patient's time zone", asyn
   await s.page.getByRole('heading', { level: 1, name: 'Daily check-in' }).waitFor();
   assert.equal(await s.page.locator('li.dose-open').count(), 3);
   assert.ok((await s.page.locator('.checkin .page-head').textContent()).includes(TZ), `the page names ${TZ}`);
+  // The 23:59 dose, about 11 hours away, can be skipped but not yet taken:
+  // a dose taken more than 6 hours early would not be this one.
+  const late = dose('23:59');
+  assert.equal(await late.getByRole('button', { name: 'Taken' }).isDisabled(), true);
+  assert.match(await late.locator('.dose-opens').textContent(), /You can record it as taken from 17:59/);
   await screenshot(s.page, 'checkin-01-phone-start');
   s.assertClean();
 });
@@ -75,15 +80,34 @@ test('one tap confirms a dose as planned', async () => {
   s.assertClean();
 });
 
+test('a mistaken tap is undone the same day, and the dose can be recorded again', async () => {
+  const card = dose('00:00');
+  await card.getByRole('button', { name: /^Undo Taken/ }).click();
+  await s.page.locator(`li.dose-open[data-dose="${rid}@00:00"]`).waitFor();
+  const listed = (await apiGet(s, server, `/patients/${pid}/dose-events`)).items;
+  assert.equal(listed.length, 1, 'only the withdrawal is current');
+  assert.equal(listed[0].status, 'entered_in_error');
+  const all = (await apiGet(s, server, `/patients/${pid}/dose-events?with_superseded=true`)).items;
+  assert.equal(all.length, 2, 'the mistaken entry is kept, withdrawn');
+  await screenshot(s.page, 'checkin-01b-phone-undone');
+  await dose('00:00').getByRole('button', { name: 'Taken' }).click();
+  await s.page.locator(`li.dose[data-dose="${rid}@00:00"][data-status="taken"]`).waitFor();
+  const now = (await apiGet(s, server, `/patients/${pid}/dose-events`)).items.filter((e) => e.status === 'taken');
+  assert.equal(now.length, 1);
+  assert.equal(now[0].taken_at, now[0].planned_at);
+  s.assertClean();
+});
+
 test('a dose with a bad amount shows the error at the amount and records nothing', async () => {
   const card = dose('00:01');
+  const before = (await apiGet(s, server, `/patients/${pid}/dose-events`)).items.length;
   await card.getByText('Change time or amount').click();
   await card.getByLabel('Time taken').fill('00:05');
   await card.getByLabel('Amount').fill('two pills');
   s.allowHttpError(400);
   await card.getByRole('button', { name: 'Taken' }).click();
   await card.locator('[data-field="amount"] .field-error').waitFor();
-  assert.equal((await apiGet(s, server, `/patients/${pid}/dose-events`)).items.length, 1);
+  assert.equal((await apiGet(s, server, `/patients/${pid}/dose-events`)).items.length, before);
   await screenshot(s.page, 'checkin-02-bad-amount');
   s.assertClean();
 });
@@ -192,5 +216,32 @@ test("the patient's charts show the new points", async () => {
   assert.match(await chart('adherence').locator('.chart-note').textContent(), /2 of 3 planned doses taken \(67%\)/);
   await chart('adherence').scrollIntoViewIfNeeded();
   await screenshot(s.page, 'checkin-04-phone-done');
+  s.assertClean();
+});
+
+test('a private calendar link lists the planned doses, and turning it off ends it', async () => {
+  const card = s.page.locator('#checkin-calendar');
+  await card.getByRole('button', { name: 'Make a calendar link' }).click();
+  const field = card.getByLabel('Your calendar link');
+  await field.waitFor();
+  const url = await field.inputValue();
+  assert.match(url, /\/api\/v1\/calendar\/[0-9a-f]{64}\.ics$/);
+  assert.match(await card.getByRole('link', { name: 'Add to my calendar' }).getAttribute('href'), /^webcal:/);
+  await card.locator('li[data-feed]').waitFor();
+  await screenshot(s.page, 'checkin-05-calendar-link');
+  // Fetched as a calendar app does: no cookie, the token in the URL.
+  const feed = await fetch(url);
+  assert.equal(feed.status, 200);
+  assert.match(feed.headers.get('content-type'), /^text\/calendar/);
+  const text = await feed.text();
+  assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(text, /SUMMARY:Melatonin 2 mg\r\n/);
+  // The 23:59 dose of today, at its UTC instant as the API stored it.
+  const skipped = (await apiGet(s, server, `/patients/${pid}/dose-events`)).items.find((x) => x.status === 'skipped');
+  const basic = skipped.planned_at.replace(/[-:]/g, '').replace(/\.\d+/, '');
+  assert.ok(text.includes(`DTSTART:${basic}\r\n`), `the feed has DTSTART:${basic}`);
+  await card.getByRole('button', { name: /^Turn off the calendar link/ }).click();
+  await card.locator('li[data-feed]').waitFor({ state: 'detached' });
+  assert.equal((await fetch(url)).status, 404);
   s.assertClean();
 });

@@ -84,6 +84,7 @@ class AccessTest : public ApiTest {
             {"GET", b + "/alerts", {}},
             {"POST", b + "/alerts/1/status", {{"status", "acknowledged"}, {"note", "seen"}}},
             {"GET", b + "/reviews", {}},
+            {"GET", b + "/questionnaires", {}},
             {"POST",
              b + "/regimens/" + rid + "/reviews",
              {{"due", "2026-11-29"}, {"action", "done"}, {"date", "2026-11-29"}}},
@@ -107,7 +108,10 @@ class AccessTest : public ApiTest {
              b + "/plans/shift",
              {{"zone", "Europe/London"}, {"rota", "2026-12-01,22:00-06:00\n2026-12-02,off\n"}}},
             {"GET", b + "/plans", {}},
-            {"GET", b + "/plans/1", {}}};
+            {"GET", b + "/plans/1", {}},
+            {"POST", b + "/calendar-feeds", json::object()},
+            {"GET", b + "/calendar-feeds", {}},
+            {"POST", b + "/calendar-feeds/1/revoke", json::object()}};
   }
 
   // A route's path with its ids replaced by `b`'s patient and "1".
@@ -138,14 +142,24 @@ TEST_F(AccessTest, EveryRouteButHealthAndLoginNeedsAuthentication) {
   for (const std::string& route : server_->router().Routes()) {
     const std::string method = route.substr(0, route.find(' '));
     std::string path = route.substr(route.find(' ') + 1);
-    for (const char* param :
-         {"{id}", "{rid}", "{mid}", "{tid}", "{pid}", "{aid}", "{username}", "{name}", "{ref}"}) {
+    for (const char* param : {"{id}", "{rid}", "{mid}", "{tid}", "{pid}", "{aid}", "{fid}",
+                              "{username}", "{name}", "{ref}"}) {
       size_t at = path.find(param);
       if (at != std::string::npos) path.replace(at, std::string(param).size(), "1");
     }
     if (path == "/api/v1/health" || path == "/api/v1/auth/login" ||
         path == "/api/v1/openapi.json") {
       continue;  // public: a clinic reads the API description before it has an account
+    }
+    if (path == "/api/v1/auth/session") {
+      // public: a page asks whether it has a session; without one, no user.
+      Reply r = As("", method, path, json::object());
+      EXPECT_EQ(r.status, 200) << r.raw;
+      EXPECT_TRUE(r.body["user"].is_null()) << r.raw;
+      continue;
+    }
+    if (path.rfind("/api/v1/calendar/", 0) == 0) {
+      continue;  // public: the feed's token is the credential (api_calendar_test.cc)
     }
     Reply r = As("", method, path, json::object());
     EXPECT_EQ(r.status, 401) << route << ": " << r.raw;

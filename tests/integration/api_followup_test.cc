@@ -472,14 +472,16 @@ TEST_F(FollowupApiTest, QuestionnairesAreDueFromTheRulesAndMoveOnWhenAnswered) {
             201);
   clock_.Set(At("2026-09-12T08:00:00Z"));
   json isi;
-  for (const auto& q : Get(base_ + "/questionnaires").body["items"]) {
+  const Reply before = Get(base_ + "/questionnaires");
+  for (const auto& q : before.body["items"]) {
     if (q["instrument"] == "isi") isi = q;
   }
   EXPECT_EQ(isi["date"], "2026-09-15");
   EXPECT_EQ(isi["opens"], "2026-09-13");
   EXPECT_EQ(isi["state"], "upcoming");
   clock_.Set(At("2026-09-18T08:00:00Z"));
-  for (const auto& q : Get(base_ + "/questionnaires").body["items"]) {
+  const Reply after = Get(base_ + "/questionnaires");
+  for (const auto& q : after.body["items"]) {
     if (q["instrument"] == "isi") isi = q;
   }
   EXPECT_EQ(isi["state"], "overdue");

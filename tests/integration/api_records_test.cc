@@ -190,6 +190,65 @@ TEST_F(ApiTest, DoseEventsAreCorrectedByNewEntries) {
   EXPECT_EQ(ranged.body["items"][0]["status"], "skipped");
 }
 
+// A mistaken tap undone: an entry "entered_in_error" withdraws the one it
+// corrects, so the dose counts as missed, not taken; it must name the entry
+// and carry no dose.
+TEST_F(ApiTest, AnEntryMadeInErrorIsWithdrawnByACorrection) {
+  clock_.Set(*ParseInstant("2026-11-12T12:00:00Z"));
+  const int id = NewPatient();  // Europe/Paris: 22:00 is 21:00Z in November
+  const std::string base = "/api/v1/patients/" + std::to_string(id);
+  Reply reg = Post(base + "/regimens", {{"substance", "melatonin"},
+                                        {"formulation", "ir"},
+                                        {"dose", "3 mg"},
+                                        {"times_of_day", {"22:00"}},
+                                        {"start_date", "2026-11-10"}});
+  ASSERT_EQ(reg.status, 201) << reg.raw;
+  Reply taken = Post(base + "/dose-events", {{"regimen_id", reg.body["id"]},
+                                             {"planned_at", "2026-11-10T21:00:00Z"},
+                                             {"taken_at", "2026-11-10T21:00:00Z"},
+                                             {"amount", "3 mg"},
+                                             {"status", "taken"}});
+  ASSERT_EQ(taken.status, 201) << taken.raw;
+  Reply no_target = Post(base + "/dose-events", {{"regimen_id", reg.body["id"]},
+                                                 {"planned_at", "2026-11-10T21:00:00Z"},
+                                                 {"status", "entered_in_error"}});
+  EXPECT_EQ(no_target.status, 400);
+  EXPECT_EQ(no_target.body["error"]["field"], "corrects");
+  Reply with_dose = Post(base + "/dose-events", {{"regimen_id", reg.body["id"]},
+                                                 {"planned_at", "2026-11-10T21:00:00Z"},
+                                                 {"amount", "3 mg"},
+                                                 {"status", "entered_in_error"},
+                                                 {"corrects", taken.body["id"]}});
+  EXPECT_EQ(with_dose.status, 400);
+  EXPECT_EQ(with_dose.body["error"]["field"], "amount");
+  Reply withdrawn = Post(base + "/dose-events", {{"regimen_id", reg.body["id"]},
+                                                 {"planned_at", "2026-11-10T21:00:00Z"},
+                                                 {"status", "entered_in_error"},
+                                                 {"corrects", taken.body["id"]}});
+  ASSERT_EQ(withdrawn.status, 201) << withdrawn.raw;
+  Reply list = Get(base + "/dose-events");
+  ASSERT_EQ(list.body["items"].size(), 1u) << list.raw;
+  EXPECT_EQ(list.body["items"][0]["status"], "entered_in_error");
+  // 10 and 11 November planned one dose each; neither was taken.
+  Reply adherence = Get(base + "/adherence?from=2026-11-10T00:00:00Z&to=2026-11-12T00:00:00Z");
+  ASSERT_EQ(adherence.status, 200) << adherence.raw;
+  EXPECT_EQ(adherence.body["total"]["planned"], 2);
+  EXPECT_EQ(adherence.body["total"]["taken"], 0);
+  EXPECT_EQ(adherence.body["total"]["missed"], 2);
+  EXPECT_EQ(adherence.body["total"]["extra"], 0);
+  // A withdrawn entry is itself corrected only by a new entry for the dose.
+  Reply again = Post(base + "/dose-events", {{"regimen_id", reg.body["id"]},
+                                             {"planned_at", "2026-11-10T21:00:00Z"},
+                                             {"taken_at", "2026-11-10T21:30:00Z"},
+                                             {"amount", "3 mg"},
+                                             {"status", "taken"},
+                                             {"corrects", withdrawn.body["id"]}});
+  ASSERT_EQ(again.status, 201) << again.raw;
+  EXPECT_EQ(Get(base + "/adherence?from=2026-11-10T00:00:00Z&to=2026-11-12T00:00:00Z")
+                .body["total"]["taken"],
+            1);
+}
+
 TEST_F(ApiTest, ObservationsAndTimelineInTimeOrder) {
   const int id = NewPatient();
   const std::string base = "/api/v1/patients/" + std::to_string(id);

@@ -37,10 +37,15 @@ function resolve(node) {
 
 // Path templates, most literal segments first, so /plans/jetlag wins over
 // /plans/{pid} as it does in the router (which registers it first).
+// A segment may end in a literal suffix after its parameter: "{token}.ics".
 const templates = Object.keys(doc.paths).map((template) => {
   const segments = template.split("/");
+  const literal = (s) => s.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&");
   const regex = new RegExp(
-    "^" + segments.map((s) => (/^\{.+\}$/.test(s) ? "[^/]+" : s.replace(/[.*+?^$()|[\]\\]/g, "\\$&"))).join("/") + "$");
+    "^" + segments.map((s) => {
+      const param = /^\{[^}]+\}(.*)$/.exec(s);
+      return param ? "[^/]+" + literal(param[1]) : literal(s);
+    }).join("/") + "$");
   return { template, regex, literal: segments.filter((s) => !s.startsWith("{")).length };
 }).sort((a, b) => b.literal - a.literal);
 

@@ -1,7 +1,7 @@
 // A thin typed client for /api/v1. Every failure becomes an ApiError that
 // carries the API's {"error": {"code", "message", "field"}}.
 import type {
-  Adherence, Alert, AlertStatus, AuditEvent, CircadianPlan, DoseEvent, InstrumentDef, Items, Medication, Paged, Observation, Patient,
+  Adherence, Alert, AlertStatus, AuditEvent, CalendarFeed, CircadianPlan, DoseEvent, InstrumentDef, Items, Medication, Paged, Observation, Patient,
   PatientPage, Prediction, Proposal, Questionnaires, RecordedResponse, Simulation, Reference, Regimen, ReviewItem, ReviewRecord, Reviews,
   Screening, TimelineEntry, User,
 } from './types';
@@ -37,8 +37,10 @@ export function setCsrfToken(token: string | null): void {
 // A POST that creates or changes something carries an Idempotency-Key, so
 // that resending it after a lost answer never writes twice; the same key is
 // reused for this call's own retries. Auth and account routes refuse keys.
+// Making a calendar link refuses one too: its answer holds the link's token.
 function takesIdempotencyKey(method: string, path: string): boolean {
-  return method === 'POST' && !path.startsWith('/auth/') && !path.startsWith('/users');
+  return method === 'POST' && !path.startsWith('/auth/') && !path.startsWith('/users') &&
+    !path.endsWith('/calendar-feeds');
 }
 
 // crypto.randomUUID needs a secure context; getRandomValues does not.
@@ -181,6 +183,11 @@ export const api = {
 
   listObservations: (id: number, r: Range = {}) =>
     allPages<Observation>(p(id) + '/observations' + query({ ...r })),
+  listCalendarFeeds: (id: number) => request<Items<CalendarFeed>>('GET', `/patients/${id}/calendar-feeds`),
+  createCalendarFeed: (id: number) =>
+    request<{ id: number; url: string; created_at: string }>('POST', `/patients/${id}/calendar-feeds`, {}),
+  revokeCalendarFeed: (id: number, feed: number) =>
+    request<CalendarFeed>('POST', `/patients/${id}/calendar-feeds/${feed}/revoke`, {}),
   questionnaires: (id: number) => request<Questionnaires>('GET', `/patients/${id}/questionnaires`),
   instrument: (name: string) => request<InstrumentDef>('GET', `/kb/instruments/${encodeURIComponent(name)}`),
   recordResponse: (id: number, body: Body) => request<RecordedResponse>('POST', `/patients/${id}/responses`, body),

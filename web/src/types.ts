@@ -115,7 +115,7 @@ export interface DoseEvent extends Provenance {
   planned_at: string | null;
   taken_at: string | null;
   amount: Quantity | null;
-  status: 'taken' | 'skipped' | 'extra';
+  status: 'taken' | 'skipped' | 'extra' | 'entered_in_error';  // the last withdraws `corrects`
   note: string;
   corrects: number | null;
 }
@@ -489,4 +489,11 @@ export interface Questionnaires {
   today: string;
   items: DueQuestionnaire[];
   notes: string[];
+}
+
+// A private calendar link of a patient (its token is shown only once, when made).
+export interface CalendarFeed {
+  id: number;
+  created_at: string;
+  revoked_at: string | null;
 }

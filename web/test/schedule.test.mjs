@@ -62,3 +62,31 @@ test('adherence: taken and skipped against planned, not-yet-due doses left out',
   ]);
   assert.deepEqual(a.summarise(days), { planned: 5, taken: 3, pct: 60 });
 });
+
+// When a tapped or typed dose was taken (worked out by hand; Europe/Paris is
+// UTC+1 in December).
+test('an untouched tap means now before the planned time and as planned after it', () => {
+  const p = { date: '2026-12-08', time: '22:00', plannedAt: '2026-12-08T21:00:00Z' };
+  const at = (iso) => Date.parse(iso);
+  assert.deepEqual(sch.takenTime(p, null, 'Europe/Paris', at('2026-12-08T19:30:00Z')),
+    { ok: true, ms: at('2026-12-08T19:30:00Z') });  // 20:30, early
+  assert.deepEqual(sch.takenTime(p, null, 'Europe/Paris', at('2026-12-08T23:00:00Z')),
+    { ok: true, ms: at('2026-12-08T21:00:00Z') });  // later: as planned
+  // 14:59 local is more than 6 hours before 22:00.
+  const early = sch.takenTime(p, null, 'Europe/Paris', at('2026-12-08T13:59:00Z'));
+  assert.equal(early.ok, false);
+  assert.match(early.message, /more than 6 hours before the planned 22:00/);
+  // 16:00 local is exactly 6 hours before: accepted.
+  assert.equal(sch.takenTime(p, null, 'Europe/Paris', at('2026-12-08T15:00:00Z')).ok, true);
+});
+
+test('a typed time is the instant nearest the planned one, never ahead of now', () => {
+  const p = { date: '2026-12-09', time: '00:10', plannedAt: '2026-12-08T23:10:00Z' };
+  const now = Date.parse('2026-12-09T01:00:00Z');  // 02:00 local
+  // 23:50 typed for a 00:10 dose is the evening before (22:50Z), 20 minutes early.
+  assert.deepEqual(sch.takenTime(p, '23:50', 'Europe/Paris', now), { ok: true, ms: Date.parse('2026-12-08T22:50:00Z') });
+  assert.deepEqual(sch.takenTime(p, '00:40', 'Europe/Paris', now), { ok: true, ms: Date.parse('2026-12-08T23:40:00Z') });
+  const ahead = sch.takenTime(p, '02:30', 'Europe/Paris', now);
+  assert.equal(ahead.ok, false);
+  assert.match(ahead.message, /still to come/);
+});

@@ -38,6 +38,9 @@ std::vector<std::string> AuditRecordIds(const store::ReviewAction& r) {
 std::vector<std::string> AuditRecordIds(const store::User& u) {
   return {AuditRecordId("user", u.id.value())};
 }
+std::vector<std::string> AuditRecordIds(const store::CalendarFeed& f) {
+  return {AuditRecordId("calendar_feed", f.id)};
+}
 std::vector<std::string> AuditRecordIds(const StoredProposal& p) {
   return {AuditRecordId("titration_proposal", p.record.id)};
 }

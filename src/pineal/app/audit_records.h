@@ -36,6 +36,7 @@ std::vector<std::string> AuditRecordIds(const store::AlertRecord& a);
 std::vector<std::string> AuditRecordIds(const store::CircadianPlanRecord& p);
 std::vector<std::string> AuditRecordIds(const store::ReviewAction& r);
 std::vector<std::string> AuditRecordIds(const store::User& u);
+std::vector<std::string> AuditRecordIds(const store::CalendarFeed& f);
 std::vector<std::string> AuditRecordIds(const StoredProposal& p);
 std::vector<std::string> AuditRecordIds(const RecordedResponse& r);
 std::vector<std::string> AuditRecordIds(const ApiTokenGrant& t);

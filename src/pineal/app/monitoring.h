@@ -39,6 +39,11 @@ class Monitoring : public UseCaseBase {
   Result<std::vector<OverdueReview>> OverdueReviews(const Actor& actor);
   // The questionnaires due, overdue and upcoming (knowledge/rules/questionnaires.yaml).
   Result<PatientQuestionnaires> Questionnaires(const Actor& actor, PatientId patient);
+  // The same schedule without an access check or audit row, for a use case
+  // that does both inside its own transaction (the calendar feed).
+  Result<PatientQuestionnaires> QuestionnairePlan(PatientId patient) {
+    return PlanPatientQuestionnaires(patient);
+  }
   Result<AdherenceAnswer> Adherence(const Actor& actor, PatientId patient,
                                     const AdherenceQuery& query);
   // Titration: a proposal is stored as made; a decision (approve appends the

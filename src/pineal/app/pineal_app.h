@@ -8,6 +8,7 @@
 #include "pineal/app/accounts.h"
 #include "pineal/app/alert_refresh.h"
 #include "pineal/app/audit_log.h"
+#include "pineal/app/calendar_feeds.h"
 #include "pineal/app/idempotency.h"
 #include "pineal/app/modelling.h"
 #include "pineal/app/monitoring.h"
@@ -32,7 +33,8 @@ class PinealApp {
         modelling_(store, clock, knowledge, regimen_writes_),
         accounts_(store, clock, knowledge),
         audit_(store, clock, knowledge),
-        idempotency_(store, clock, knowledge) {}
+        idempotency_(store, clock, knowledge),
+        calendar_feeds_(store, clock, knowledge, monitoring_) {}
 
   PinealApp(const PinealApp&) = delete;
   PinealApp& operator=(const PinealApp&) = delete;
@@ -44,6 +46,7 @@ class PinealApp {
   Accounts& accounts() { return accounts_; }
   AuditLog& audit() { return audit_; }
   Idempotency& idempotency() { return idempotency_; }
+  CalendarFeeds& calendar_feeds() { return calendar_feeds_; }
 
   const Clock& clock() const { return clock_; }
   const Knowledge& knowledge() const { return knowledge_; }
@@ -60,6 +63,7 @@ class PinealApp {
   Accounts accounts_;
   AuditLog audit_;
   Idempotency idempotency_;
+  CalendarFeeds calendar_feeds_;
 };
 
 }  // namespace pineal::app

@@ -18,6 +18,7 @@ void AddApiRoutes(Router& router, app::PinealApp& app, const AuthOptions& option
   AddCircadianRoutes(router, app.modelling());
   AddResponseRoutes(router, app.patients());
   AddMonitoringRoutes(router, app.monitoring());
+  AddCalendarRoutes(router, app.calendar_feeds());
   AddOpenApiRoutes(router);
 }
 

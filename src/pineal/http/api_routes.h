@@ -15,6 +15,7 @@ class Clock;
 namespace pineal::app {
 class Accounts;
 class AuditLog;
+class CalendarFeeds;
 class Modelling;
 class Monitoring;
 class PatientRecords;
@@ -46,6 +47,7 @@ void AddSimulationRoutes(Router& router, app::Modelling& modelling);
 void AddCircadianRoutes(Router& router, app::Modelling& modelling);
 void AddResponseRoutes(Router& router, app::PatientRecords& patients);
 void AddMonitoringRoutes(Router& router, app::Monitoring& monitoring);
+void AddCalendarRoutes(Router& router, app::CalendarFeeds& feeds);
 // GET /api/v1/openapi.json (no authentication).
 void AddOpenApiRoutes(Router& router);
 // A change that was screened (a regimen version, an approved titration):

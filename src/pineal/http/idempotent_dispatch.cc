@@ -21,10 +21,14 @@ HttpResponse SafeDispatch(const Router& router, HttpRequest request) {
 
 // Routes whose request or answer carries a password or a token: their
 // answers are never stored, and retrying them is safe without a key (a
-// username is unique; a second token is harmless).
+// username is unique; a second token or calendar feed is harmless).
 bool CarriesSecrets(const std::string& path) {
+  static constexpr std::string_view kCalendarFeeds = "/calendar-feeds";
   return path.rfind("/api/v1/auth/", 0) == 0 || path == "/api/v1/users" ||
-         path.rfind("/api/v1/users/", 0) == 0;
+         path.rfind("/api/v1/users/", 0) == 0 ||
+         (path.size() > kCalendarFeeds.size() &&
+          path.compare(path.size() - kCalendarFeeds.size(), kCalendarFeeds.size(),
+                       kCalendarFeeds) == 0);
 }
 
 // What makes two requests "the same": method, path, query and body.
@@ -62,8 +66,9 @@ HttpResponse DispatchIdempotently(app::PinealApp& app, const Router& router, Htt
   const std::string key = request.Header(kIdempotencyKeyHeader);
   if (CarriesSecrets(request.path)) {
     return ErrorResponse(400, "invalid_argument",
-                         "is not accepted on /api/v1/auth/ and /api/v1/users routes, whose "
-                         "requests or answers carry passwords or tokens; retry them without it",
+                         "is not accepted on /api/v1/auth/ and /api/v1/users routes, nor when "
+                         "making a calendar feed, whose requests or answers carry passwords or "
+                         "tokens; retry them without it",
                          "Idempotency-Key");
   }
   if (Status st = app::CheckIdempotencyKey(key, "Idempotency-Key"); !st.ok()) {

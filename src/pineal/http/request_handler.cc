@@ -16,7 +16,16 @@ bool IsPublic(const HttpRequest& r) {
   return (r.method == "GET" && r.path == "/api/v1/health") ||
          (r.method == "GET" && r.path == "/api/v1/openapi.json") ||
          (r.method == "GET" && r.path == "/api/v1/auth/session") ||
-         (r.method == "POST" && r.path == "/api/v1/auth/login");
+         (r.method == "POST" && r.path == "/api/v1/auth/login") ||
+         // A calendar feed: the token in its URL is the credential.
+         (r.method == "GET" && r.path.rfind("/api/v1/calendar/", 0) == 0);
+}
+
+// The caller of a public route without valid credentials: an account-less
+// patient with no record of their own, so that a use case called as this
+// caller can read and write nothing (the default actor is the local operator).
+app::Actor Anonymous(const HttpRequest& r) {
+  return app::Actor{std::nullopt, "anonymous", app::Role::kPatient, std::nullopt, r.remote_address};
 }
 
 std::string CookieValue(const std::string& header, const std::string& name) {
@@ -47,6 +56,7 @@ std::optional<HttpResponse> Authenticate(app::PinealApp& app, HttpRequest& reque
     token = CookieValue(request.Header("cookie"), kSessionCookie);
     from_cookie = !token.empty();
   }
+  if (is_public) request.actor = Anonymous(request);
   if (token.empty()) {
     if (is_public) return std::nullopt;
     return ErrorResponse(401, "unauthenticated", "log in first (or send an API token)");

@@ -22,9 +22,16 @@ bool Match(const std::vector<std::string>& pattern, const std::vector<std::strin
   if (pattern.size() != path.size()) return false;
   for (size_t i = 0; i < pattern.size(); ++i) {
     const std::string& p = pattern[i];
-    if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
-      if (path[i].empty()) return false;
-      (*params)[p.substr(1, p.size() - 2)] = path[i];
+    // "{name}" or "{name}.ext": a non-empty value, then the literal suffix.
+    const size_t close = p.size() > 2 && p.front() == '{' ? p.find('}') : std::string::npos;
+    if (close != std::string::npos && close > 1) {
+      const std::string suffix = p.substr(close + 1);
+      const std::string& segment = path[i];
+      if (segment.size() <= suffix.size() ||
+          segment.compare(segment.size() - suffix.size(), suffix.size(), suffix) != 0) {
+        return false;
+      }
+      (*params)[p.substr(1, close - 1)] = segment.substr(0, segment.size() - suffix.size());
     } else if (p != path[i]) {
       return false;
     }

@@ -43,7 +43,8 @@ using Handler = std::function<HttpResponse(const HttpRequest&)>;
 
 class Router {
  public:
-  // `pattern` is a path with {name} segments: "/api/v1/patients/{id}".
+  // `pattern` is a path with {name} segments: "/api/v1/patients/{id}"; a
+  // segment may end in a literal suffix after the name: "{token}.ics".
   void Add(const std::string& method, const std::string& pattern, Handler handler);
 
   // 404 when no pattern matches, 405 (with Allow) when only the method is wrong.

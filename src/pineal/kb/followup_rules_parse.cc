@@ -10,54 +10,31 @@ namespace {
 
 // `applies` is read with the rule's reader so messages name the rule.
 void ReadApplies(catalog_yaml::EntryReader& r, FollowupApplies& out) {
-  const YAML::Node n = r.Child("applies");
-  if (!n.IsDefined()) {
-    r.Error("missing 'applies' (use {} for a rule that always applies)");
-    return;
-  }
-  if (!n.IsMap()) {
-    r.Error(n, "'applies' must be a map");
-    return;
-  }
-  for (const auto& kv : n) {
-    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
-    if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
-      r.Error(kv.second, "applies." + key + " must be a single value");
-      continue;
-    }
-    const std::string& text = kv.second.Scalar();
-    if (key == "substance") {
-      out.substance = AsciiLower(text);
-    } else if (key == "dose_above") {
-      auto mass = Mass::Parse(text);
-      if (mass.ok()) {
-        out.dose_above = *mass;
-      } else {
-        r.Error(kv.second, "applies.dose_above '" + text + "': " + mass.status().message());
-      }
-    } else if (key == "min_age_years") {
+  ForEachApplies(r, [&](const std::string& key, const YAML::Node& key_node,
+                        const YAML::Node& value) {
+    if (ReadSubstanceOrDose(r, key, value, out.substance, out.dose_above)) return;
+    const std::string& text = value.Scalar();
+    if (key == "min_age_years") {
       int age = -1;
       auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), age);
       if (ec != std::errc() || ptr != text.data() + text.size() || age < 0 || age > 130) {
-        r.Error(kv.second,
-                "applies.min_age_years must be a whole number 0 to 130, got '" + text + "'");
+        r.Error(value, "applies.min_age_years must be a whole number 0 to 130, got '" + text + "'");
       } else {
         out.min_age_years = age;
       }
     } else if (key == "pregnant_or_breastfeeding") {
       if (text != "true") {
-        r.Error(kv.second,
-                "applies.pregnant_or_breastfeeding can only be true, got '" + text + "'");
+        r.Error(value, "applies.pregnant_or_breastfeeding can only be true, got '" + text + "'");
       }
       out.pregnant_or_breastfeeding = text == "true";
     } else {
-      r.Error(kv.first, "unknown condition 'applies." + key +
+      r.Error(key_node, "unknown condition 'applies." + key +
                             "' (allowed: substance, dose_above, min_age_years, "
                             "pregnant_or_breastfeeding)");
     }
-  }
+  });
   if (out.dose_above && out.substance.empty()) {
-    r.Error(n, "applies.dose_above needs applies.substance");
+    r.Error(r.Child("applies"), "applies.dose_above needs applies.substance");
   }
 }
 

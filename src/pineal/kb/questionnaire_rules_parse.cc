@@ -8,40 +8,18 @@ namespace pineal::kb::rules_yaml {
 namespace {
 
 void ReadApplies(catalog_yaml::EntryReader& r, QuestionnaireApplies& out) {
-  const YAML::Node n = r.Child("applies");
-  if (!n.IsDefined()) {
-    r.Error("missing 'applies' (use {} for a rule that applies to every programme)");
-    return;
-  }
-  if (!n.IsMap()) {
-    r.Error(n, "'applies' must be a map");
-    return;
-  }
-  for (const auto& kv : n) {
-    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
-    if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
-      r.Error(kv.second, "applies." + key + " must be a single value");
-      continue;
-    }
-    const std::string& text = kv.second.Scalar();
-    if (key == "substance") {
-      out.substance = AsciiLower(text);
-    } else if (key == "condition") {
-      out.condition = text;
-    } else if (key == "dose_above") {
-      auto mass = Mass::Parse(text);
-      if (mass.ok()) {
-        out.dose_above = *mass;
-      } else {
-        r.Error(kv.second, "applies.dose_above '" + text + "': " + mass.status().message());
-      }
-    } else {
-      r.Error(kv.first, "unknown condition 'applies." + key +
-                            "' (allowed: substance, dose_above, condition)");
-    }
-  }
+  ForEachApplies(r,
+                 [&](const std::string& key, const YAML::Node& key_node, const YAML::Node& value) {
+                   if (ReadSubstanceOrDose(r, key, value, out.substance, out.dose_above)) return;
+                   if (key == "condition") {
+                     out.condition = value.Scalar();
+                   } else {
+                     r.Error(key_node, "unknown condition 'applies." + key +
+                                           "' (allowed: substance, dose_above, condition)");
+                   }
+                 });
   if (out.dose_above && out.substance.empty()) {
-    r.Error(n, "applies.dose_above needs applies.substance");
+    r.Error(r.Child("applies"), "applies.dose_above needs applies.substance");
   }
 }
 

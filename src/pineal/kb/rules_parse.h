@@ -5,12 +5,14 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "pineal/core/quantity.h"
 #include "pineal/kb/alert_rules.h"
 #include "pineal/kb/followup_rules.h"
 #include "pineal/kb/lint_report.h"
@@ -32,6 +34,18 @@ using KnownRefs = std::set<std::string>;
 // sources give no number, or both. Each ref must be in `known`.
 void ReadRefsAndPolicy(catalog_yaml::EntryReader& r, const KnownRefs& known,
                        std::vector<std::string>& refs, bool& policy);
+
+// Calls `read(key, key_node, value)` for each condition of the rule's
+// `applies` map (`{}` when the rule always applies), after reporting a
+// missing map and values that are not single scalars.
+using AppliesReader = std::function<void(const std::string& key, const YAML::Node& key_node,
+                                         const YAML::Node& value)>;
+void ForEachApplies(catalog_yaml::EntryReader& r, const AppliesReader& read);
+// applies.substance and applies.dose_above, shared by the schedules; false
+// for any other key. The caller checks that dose_above comes with a substance.
+bool ReadSubstanceOrDose(catalog_yaml::EntryReader& r, const std::string& key,
+                         const YAML::Node& value, std::string& substance,
+                         std::optional<Mass>& dose_above);
 
 // Which adherence settings the entries defined, to report missing ones.
 struct AdherenceSeen {

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "pineal/core/text.h"
 #include "pineal/kb/rules_parse.h"
 
 namespace pineal::kb::rules_yaml {
@@ -44,6 +45,44 @@ void ReadRefsAndPolicy(catalog_yaml::EntryReader& r, const KnownRefs& known,
   if (refs.empty() && !policy) {
     r.Error("cites no reference: give 'refs' or mark a clinic policy default with 'policy: true'");
   }
+}
+
+void ForEachApplies(catalog_yaml::EntryReader& r, const AppliesReader& read) {
+  const YAML::Node n = r.Child("applies");
+  if (!n.IsDefined()) {
+    r.Error("missing 'applies' (use {} for a rule that always applies)");
+    return;
+  }
+  if (!n.IsMap()) {
+    r.Error(n, "'applies' must be a map");
+    return;
+  }
+  for (const auto& kv : n) {
+    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
+    if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
+      r.Error(kv.second, "applies." + key + " must be a single value");
+      continue;
+    }
+    read(key, kv.first, kv.second);
+  }
+}
+
+bool ReadSubstanceOrDose(catalog_yaml::EntryReader& r, const std::string& key,
+                         const YAML::Node& value, std::string& substance,
+                         std::optional<Mass>& dose_above) {
+  const std::string& text = value.Scalar();
+  if (key == "substance") {
+    substance = AsciiLower(text);
+    return true;
+  }
+  if (key != "dose_above") return false;
+  auto mass = Mass::Parse(text);
+  if (mass.ok()) {
+    dose_above = *mass;
+  } else {
+    r.Error(value, "applies.dose_above '" + text + "': " + mass.status().message());
+  }
+  return true;
 }
 
 }  // namespace pineal::kb::rules_yaml

@@ -95,6 +95,8 @@ Result<AdherenceReport> ComputeAdherence(const std::vector<records::Regimen>& re
                             PlannedDoses(regimens[ri], zone, from - window, to + window));
     std::vector<const records::DoseEvent*> mine;
     for (const auto& e : current) {
+      // A withdrawn entry records no dose.
+      if (e.status == records::DoseStatus::kEnteredInError) continue;
       if (RegimenOf(e, regimens, zone) == static_cast<int>(ri)) mine.push_back(&e);
     }
     std::vector<Pair> pairs;

@@ -3,15 +3,10 @@
 #include <algorithm>
 
 #include "pineal/monitor/adherence_plan.h"
+#include "pineal/monitor/local_dates.h"
 
 namespace pineal::monitor {
 namespace {
-
-using std::chrono::days;
-using std::chrono::sys_days;
-
-LocalDate Plus(LocalDate d, int n) { return LocalDate(sys_days(d) + days(n)); }
-bool Before(LocalDate a, LocalDate b) { return sys_days(a) < sys_days(b); }
 
 struct Applied {
   const kb::FollowupRule* rule;
@@ -142,8 +137,7 @@ Result<FollowupSchedule> PlanReviews(const kb::FollowupRuleSet& rules,
     if (!carried->closed && count > 0) {
       DueReview& d = carried->review;
       d.overdue = Before(d.date, today);
-      d.days_overdue =
-          d.overdue ? static_cast<int>((sys_days(today) - sys_days(d.date)).count()) : 0;
+      d.days_overdue = d.overdue ? DaysFrom(d.date, today) : 0;
       const std::string prefix = "Carried over from an earlier version: ";
       if (d.reason.rfind(prefix, 0) != 0) d.reason = prefix + d.reason;
       out.due.push_back(std::move(d));
@@ -196,8 +190,7 @@ Result<FollowupSchedule> PlanReviews(const kb::FollowupRuleSet& rules,
     due.rule_id = setter->rule->id;
     due.reason = setter->reason;
     due.overdue = Before(effective, today);
-    due.days_overdue =
-        due.overdue ? static_cast<int>((sys_days(today) - sys_days(effective)).count()) : 0;
+    due.days_overdue = due.overdue ? DaysFrom(effective, today) : 0;
     if (record) due.review_id = record->id;
     out.due.push_back(std::move(due));
     // An overdue review is still to be done: later ones count from today.

@@ -4,15 +4,10 @@
 
 #include "pineal/core/text.h"
 #include "pineal/monitor/adherence_plan.h"
+#include "pineal/monitor/local_dates.h"
 
 namespace pineal::monitor {
 namespace {
-
-using std::chrono::days;
-using std::chrono::sys_days;
-
-LocalDate Plus(LocalDate d, int n) { return LocalDate(sys_days(d) + days(n)); }
-bool Before(LocalDate a, LocalDate b) { return sys_days(a) < sys_days(b); }
 
 // The regimens a rule's substance and dose conditions select; empty when the
 // rule does not apply.
@@ -121,7 +116,7 @@ std::vector<DueQuestionnaire> PlanQuestionnaires(const kb::QuestionnaireRuleSet&
   for (auto& [id, due] : by_instrument) {
     if (Before(due.date, today)) {
       due.state = DueState::kOverdue;
-      due.days_overdue = static_cast<int>((sys_days(today) - sys_days(due.date)).count());
+      due.days_overdue = DaysFrom(due.date, today);
     } else if (!Before(today, due.opens)) {
       due.state = DueState::kDue;
     }

@@ -12,7 +12,9 @@
 
 namespace pineal::records {
 
-enum class DoseStatus { kTaken, kSkipped, kExtra };
+// kEnteredInError withdraws the entry it corrects (a mistaken tap): the
+// record then holds no dose for it, as FHIR's status "entered-in-error".
+enum class DoseStatus { kTaken, kSkipped, kExtra, kEnteredInError };
 
 struct DoseEvent {
   DoseEventId id;

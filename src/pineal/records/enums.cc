@@ -30,9 +30,10 @@ constexpr Table<Frequency, 4> kFrequency{{{Frequency::kDaily, "daily"},
                                           {Frequency::kEveryOtherDay, "every_other_day"},
                                           {Frequency::kWeekly, "weekly"},
                                           {Frequency::kAsNeeded, "as_needed"}}};
-constexpr Table<DoseStatus, 3> kDoseStatus{{{DoseStatus::kTaken, "taken"},
+constexpr Table<DoseStatus, 4> kDoseStatus{{{DoseStatus::kTaken, "taken"},
                                             {DoseStatus::kSkipped, "skipped"},
-                                            {DoseStatus::kExtra, "extra"}}};
+                                            {DoseStatus::kExtra, "extra"},
+                                            {DoseStatus::kEnteredInError, "entered_in_error"}}};
 constexpr Table<ObservationKind, 7> kObservationKind{{{ObservationKind::kInstrument, "instrument"},
                                                       {ObservationKind::kSleepDiary, "sleep_diary"},
                                                       {ObservationKind::kSideEffect, "side_effect"},
@@ -84,7 +85,7 @@ PINEAL_ENUM_NAMES(MedicationCategory, kCategory, "medicine, supplement, therapy"
 PINEAL_ENUM_NAMES(MedicationSource, kSource, "prescribed, self_reported")
 PINEAL_ENUM_NAMES(RegimenStatus, kRegimenStatus, "active, stopped")
 PINEAL_ENUM_NAMES(Frequency, kFrequency, "daily, every_other_day, weekly, as_needed")
-PINEAL_ENUM_NAMES(DoseStatus, kDoseStatus, "taken, skipped, extra")
+PINEAL_ENUM_NAMES(DoseStatus, kDoseStatus, "taken, skipped, extra, entered_in_error")
 PINEAL_ENUM_NAMES(ObservationKind, kObservationKind,
                   "instrument, sleep_diary, side_effect, vital, lab, symptom, note")
 

@@ -160,6 +160,22 @@ Status ValidateDoseEvent(const DoseEvent& e) {
         return Status::InvalidArgument("must be empty for a skipped dose", "taken_at");
       if (e.amount) return Status::InvalidArgument("must be empty for a skipped dose", "amount");
       break;
+    case DoseStatus::kEnteredInError:
+      if (!e.corrects) {
+        return Status::InvalidArgument("is required: entered_in_error withdraws the entry it names",
+                                       "corrects");
+      }
+      if (e.taken_at) {
+        return Status::InvalidArgument("must be empty when an entry is withdrawn", "taken_at");
+      }
+      if (!e.planned_at) {
+        return Status::InvalidArgument("is required: the time the withdrawn entry was filed under",
+                                       "planned_at");
+      }
+      if (e.amount) {
+        return Status::InvalidArgument("must be empty when an entry is withdrawn", "amount");
+      }
+      break;
   }
   if (e.status == DoseStatus::kExtra && e.planned_at) {
     return Status::InvalidArgument("must be empty for an extra (unplanned) dose", "planned_at");

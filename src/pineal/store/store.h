@@ -16,6 +16,7 @@
 #include "pineal/records/regimen.h"
 #include "pineal/store/account_records.h"
 #include "pineal/store/audit_event.h"
+#include "pineal/store/calendar_feed_record.h"
 #include "pineal/store/circadian_plan_record.h"
 #include "pineal/store/monitoring_records.h"
 #include "pineal/store/time_key.h"
@@ -197,6 +198,16 @@ class Store {
   virtual Status RevokeSession(UserId user, std::int64_t session_id, Instant at) = 0;
   // Revokes every session and token of `user`; returns how many.
   virtual Result<int> RevokeAllSessions(UserId user, Instant at) = 0;
+
+  // Calendar feeds, found by the hash of their token. Insert fails with
+  // Aborted (a constraint) for a hash already stored or an unknown patient.
+  // FindActiveCalendarFeed is NotFound for an unknown hash and for a revoked
+  // feed alike. Lists are oldest first. Revoke keeps the first revocation's
+  // time; NotFound if the feed is not the patient's.
+  virtual Result<std::int64_t> InsertCalendarFeed(const CalendarFeed& feed) = 0;
+  virtual Result<CalendarFeed> FindActiveCalendarFeed(const std::string& token_hash) = 0;
+  virtual Result<std::vector<CalendarFeed>> ListCalendarFeeds(PatientId patient) = 0;
+  virtual Status RevokeCalendarFeed(PatientId patient, std::int64_t feed_id, Instant at) = 0;
 
   // Audit log: append-only.
   virtual Status AppendAudit(const AuditEvent& event) = 0;

@@ -231,6 +231,18 @@ class AuditFailingStore final : public store::Store {
   Result<int> RevokeAllSessions(UserId user, Instant at) override {
     return inner_.RevokeAllSessions(user, at);
   }
+  Result<std::int64_t> InsertCalendarFeed(const store::CalendarFeed& f) override {
+    return inner_.InsertCalendarFeed(f);
+  }
+  Result<store::CalendarFeed> FindActiveCalendarFeed(const std::string& token_hash) override {
+    return inner_.FindActiveCalendarFeed(token_hash);
+  }
+  Result<std::vector<store::CalendarFeed>> ListCalendarFeeds(PatientId patient) override {
+    return inner_.ListCalendarFeeds(patient);
+  }
+  Status RevokeCalendarFeed(PatientId patient, std::int64_t id, Instant at) override {
+    return inner_.RevokeCalendarFeed(patient, id, at);
+  }
 
   Result<std::vector<store::AuditEvent>> ListAudit(const store::AuditQuery& q) override {
     return inner_.ListAudit(q);

@@ -97,6 +97,27 @@ TEST(ValidateDoseEvent, StatusDecidesWhichTimesAndAmountsAreNeeded) {
   ExpectField(ValidateDoseEvent(e), "planned_at");
 }
 
+// Withdrawing a mistaken entry names it and records no dose.
+TEST(ValidateDoseEvent, AnEntryInErrorNamesTheEntryItWithdrawsAndCarriesNoDose) {
+  PatientId p(1);
+  auto e = pineal::testing::TakenDose(p, "2026-11-20T21:30:00Z");
+  e.status = DoseStatus::kEnteredInError;
+  e.taken_at.reset();
+  e.amount.reset();
+  e.planned_at = *ParseInstant("2026-11-20T21:00:00Z");
+  ExpectField(ValidateDoseEvent(e), "corrects");
+  e.corrects = DoseEventId(7);
+  EXPECT_TRUE(ValidateDoseEvent(e).ok());
+  e.planned_at.reset();
+  ExpectField(ValidateDoseEvent(e), "planned_at");
+  e.planned_at = *ParseInstant("2026-11-20T21:00:00Z");
+  e.amount = pineal::testing::TakenDose(p, "2026-11-20T21:30:00Z").amount;
+  ExpectField(ValidateDoseEvent(e), "amount");
+  e.amount.reset();
+  e.taken_at = *ParseInstant("2026-11-20T21:30:00Z");
+  ExpectField(ValidateDoseEvent(e), "taken_at");
+}
+
 TEST(ValidateObservation, NeedsCodesValuesAndUnitsWhereTheyMatter) {
   PatientId p(1);
   auto o = pineal::testing::Score(p, "2026-11-20T09:00:00Z", 12);

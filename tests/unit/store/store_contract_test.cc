@@ -116,6 +116,8 @@
 //   RevokeSession        -> RevokeSessionKeepsTheFirstRevocation,
 //                           RevokeSessionOfAnotherUserIsNotFound
 //   RevokeAllSessions    -> RevokeAllSessionsCountsOnlyLiveOnes
+//   InsertCalendarFeed, FindActiveCalendarFeed, ListCalendarFeeds, RevokeCalendarFeed
+//                        -> store_contract_calendar_test.cc
 //   AppendAudit, ListAudit
 //                        -> AuditEventRoundTrips, ListAuditNewestFirstWithLimit,
 //                           ListAuditFiltersByPatientAndActor, AuditIdsAreNeverReused

@@ -23,6 +23,7 @@ export function doseLogSpecs(events: DoseEvent[], tz: string, xRange?: [number, 
     const extra: Array<[number, number]> = [];
     for (const e of list) {
       const mg = toMg(e.amount);
+      if (e.status === 'entered_in_error') continue;  // a withdrawn entry records no dose
       if (e.status === 'skipped' && e.planned_at) skipped.push([secs(e.planned_at), 0]);
       else if (e.taken_at && mg !== null) (e.status === 'extra' ? extra : taken).push([secs(e.taken_at), mg * perMg]);
     }

@@ -18,7 +18,7 @@ export function adherenceByDay(regimens: Regimen[], events: DoseEvent[], from: s
                                tz: string, nowMs = Date.now()): DayAdherence[] {
   const counts = new Map<string, { taken: number; skipped: number }>();
   for (const e of events) {
-    if (e.regimen_id === null || e.status === 'extra') continue;
+    if (e.regimen_id === null || e.status === 'extra' || e.status === 'entered_in_error') continue;
     const at = e.planned_at ?? e.taken_at;
     if (!at) continue;
     const day = localDate(Date.parse(at), tz);

@@ -1,7 +1,7 @@
 // Which doses a regimen plans on a given local date. Pure: the same rules
 // decide the check-in's prefilled doses and the adherence chart's "planned".
 import type { Quantity, Regimen, RegimenVersion } from '../types';
-import { daysBetween, zonedToIso } from '../time';
+import { addDays, daysBetween, zonedToIso, zonedToMs } from '../time';
 
 export interface PlannedDose {
   regimen: Regimen;
@@ -56,4 +56,34 @@ export function plannedOn(regimens: Regimen[], date: string, tz: string): Planne
     }
   }
   return out.sort((a, b) => a.plannedAt.localeCompare(b.plannedAt));
+}
+
+// How early a planned dose may be recorded as taken: adherence pairs a dose
+// with its planned time only within the match window (360 min in
+// knowledge/rules/adherence.yaml); a dose taken earlier is no longer that dose.
+export const EARLY_WINDOW_MS = 6 * 3600e3;
+
+export type TakenTime = { ok: true; ms: number } | { ok: false; message: string };
+
+// When a planned dose was taken. Untouched, one tap means "now" before the
+// planned time and "as planned" after it, both read when the tap happens.
+// A typed clock time is the instant nearest the planned one (23:50 for a
+// 00:10 dose is the evening before), and must lie in the early window and
+// not ahead of now.
+export function takenTime(p: { date: string; plannedAt: string; time: string }, typed: string | null,
+  tz: string, now: number): TakenTime {
+  const due = Date.parse(p.plannedAt);
+  let ms: number;
+  if (typed === null) {
+    ms = now < due ? now : due;
+  } else {
+    const candidates = [-1, 0, 1].map((n) => zonedToMs(addDays(p.date, n), typed, tz));
+    ms = candidates.reduce((best, c) => (Math.abs(c - due) < Math.abs(best - due) ? c : best));
+  }
+  if (ms > now + 5 * 60e3) return { ok: false, message: 'is still to come; record the dose once it is taken' };
+  if (ms < due - EARLY_WINDOW_MS) {
+    return { ok: false, message: `is more than 6 hours before the planned ${p.time}; ` +
+      'a dose taken that early is not this one (tell your care team)' };
+  }
+  return { ok: true, ms };
 }

@@ -10,6 +10,7 @@ import { plansCard } from './checkin_plans';
 import { sideEffectsCard } from './checkin_side_effects';
 import { sleepCard } from './checkin_sleep';
 import { checkinQuestionnairesCard } from './questionnaire_list';
+import { calendarCard } from './checkin_calendar';
 
 export async function checkinView(params: Record<string, string>, main: HTMLElement): Promise<() => void> {
   const id = patientIdParam(params);
@@ -49,6 +50,7 @@ export async function checkinView(params: Record<string, string>, main: HTMLElem
       sleepCard({ patientId: id, tz, today, observations: observations.items, onRecorded: redraw }),
       sideEffectsCard({ patientId: id, tz, today, substances: [...new Set(regimens.items.map((r) => r.substance))],
         observations: observations.items, onRecorded: redraw }),
+      calendarCard({ patientId: id, tz }),
       h('section', { class: 'card', id: 'checkin-charts', 'aria-labelledby': 'checkin-charts-title' },
         h('h2', { id: 'checkin-charts-title' }, 'My charts'),
         chartSlot)));

@@ -2,12 +2,12 @@
 // as planned; its time and amount can be changed first; or it is skipped.
 // Yesterday's doses that nobody recorded are offered too.
 import { api, type Body } from '../api';
-import { announce, clear, h } from '../dom';
+import { announce, clear, h, uid } from '../dom';
 import { field, FormController, invalid } from '../forms';
 import { fmtQuantity } from '../domain/quantity';
-import { type PlannedDose, plannedOn } from '../domain/schedule';
+import { EARLY_WINDOW_MS, type PlannedDose, plannedOn, takenTime } from '../domain/schedule';
 import type { DoseEvent, Regimen } from '../types';
-import { addDays, fmtDate, fmtTime, localTime, zonedToIso, zonedToMs } from '../time';
+import { addDays, fmtDate, fmtTime, isoInstant, localDate, localTime } from '../time';
 
 export interface DoseContext {
   patientId: number;
@@ -18,16 +18,45 @@ export interface DoseContext {
   onRecorded: (e: DoseEvent) => void;
 }
 
+// The entry that stands for a planned dose: not one withdrawn (entered in
+// error), nor one a later entry corrects.
 function recordedFor(p: PlannedDose, events: DoseEvent[]): DoseEvent | undefined {
-  return events.find((e) => e.regimen_id === p.regimen.id && e.planned_at === p.plannedAt);
+  const replaced = new Set(events.map((e) => e.corrects).filter((id) => id !== null));
+  return events.find((e) => e.regimen_id === p.regimen.id && e.planned_at === p.plannedAt &&
+    e.status !== 'entered_in_error' && !replaced.has(e.id));
 }
 
-function doneCard(p: PlannedDose, e: DoseEvent, tz: string): HTMLElement {
-  const what = e.status === 'skipped' ? 'Skipped' : `Taken at ${fmtTime(e.taken_at, tz)} · ${fmtQuantity(e.amount)}`;
+// A tap made today can be undone today: a correction that withdraws it.
+function undoButton(p: PlannedDose, e: DoseEvent, ctx: DoseContext, rerender: () => void): HTMLElement | null {
+  if (localDate(Date.parse(e.created_at), ctx.tz) !== ctx.today) return null;
+  const undo = h('button', { type: 'button', class: 'btn btn-small btn-quiet' }, 'Undo');
+  undo.setAttribute('aria-label', `Undo ${e.status === 'skipped' ? 'Skipped' : 'Taken'}: ${p.regimen.substance} ${p.time}`);
+  undo.addEventListener('click', () => {
+    undo.disabled = true;
+    api.addDoseEvent(ctx.patientId, { regimen_id: p.regimen.id, planned_at: p.plannedAt, status: 'entered_in_error',
+      corrects: e.id }).then((w) => {
+      // As the server lists it: the withdrawn entry gives way to its withdrawal.
+      ctx.events.splice(ctx.events.indexOf(e), 1, w);
+      announce(`${p.regimen.substance} ${p.time}: undone; record it again when you are sure.`);
+      ctx.onRecorded(w);
+      rerender();
+      document.querySelector<HTMLElement>(`li.dose[data-dose="${p.regimen.id}@${p.time}"] button`)?.focus();
+    }).catch((err: unknown) => {
+      undo.disabled = false;
+      undo.after(h('p', { class: 'field-error', role: 'alert' }, err instanceof Error ? err.message : String(err)));
+    });
+  });
+  return undo;
+}
+
+function doneCard(p: PlannedDose, e: DoseEvent, ctx: DoseContext, rerender: () => void): HTMLElement {
+  const what = e.status === 'skipped' ? 'Skipped' : `Taken at ${fmtTime(e.taken_at, ctx.tz)} · ${fmtQuantity(e.amount)}`;
   return h('li', { class: `dose dose-done dose-${e.status}`, 'data-dose': `${p.regimen.id}@${p.time}`, 'data-status': e.status },
     h('div', { class: 'dose-what' }, h('strong', {}, h('span', { class: 'substance' }, p.regimen.substance), ` ${fmtQuantity(p.amount)}`),
       h('span', { class: 'muted' }, ` planned ${p.time}`)),
-    h('p', { class: 'dose-result' }, h('span', { 'aria-hidden': 'true' }, e.status === 'skipped' ? '– ' : '✓ '), what));
+    h('div', { class: 'dose-result-row' },
+      h('p', { class: 'dose-result' }, h('span', { 'aria-hidden': 'true' }, e.status === 'skipped' ? '– ' : '✓ '), what),
+      undoButton(p, e, ctx, rerender)));
 }
 
 function openCard(p: PlannedDose, ctx: DoseContext, rerender: () => void): HTMLElement {
@@ -35,7 +64,11 @@ function openCard(p: PlannedDose, ctx: DoseContext, rerender: () => void): HTMLE
   const due = Date.parse(p.plannedAt);
   const ctl = new FormController({ class: 'dose-form', 'aria-label': `${p.regimen.substance} at ${p.time}` }, 'Taken');
   const time = ctl.add(field({ name: 'taken_at', label: 'Time taken', type: 'time',
-    value: due <= now ? p.time : localTime(now, ctx.tz) }));
+    value: due <= now ? p.time : localTime(now, ctx.tz),
+    hint: 'Leave it to record the time of your tap (or the planned time, once it has passed).' }));
+  // Only a time the person typed is used; otherwise the tap's own moment.
+  let typed = false;
+  time.input.addEventListener('input', () => { typed = true; });
   const amount = ctl.add(field({ name: 'amount', label: 'Amount', value: fmtQuantity(p.amount),
     attrs: { autocomplete: 'off' } }));
   let skipping = false;
@@ -45,14 +78,12 @@ function openCard(p: PlannedDose, ctx: DoseContext, rerender: () => void): HTMLE
     if (skipping) {
       body = { regimen_id: p.regimen.id, planned_at: p.plannedAt, status: 'skipped' };
     } else {
-      if (!time.value) throw invalid('taken_at', 'is required');
+      if (typed && !time.value) throw invalid('taken_at', 'is required');
       if (!amount.value) throw invalid('amount', 'is required');
-      // A time well before the planned one (e.g. 00:30 for 23:30) is on the next day.
-      let day = p.date;
-      if (zonedToMs(day, time.value, ctx.tz) < due - 12 * 3600e3) day = addDays(day, 1);
-      const takenAt = zonedToIso(day, time.value, ctx.tz);
-      if (Date.parse(takenAt) > Date.now() + 5 * 60e3) throw invalid('taken_at', 'is still to come; record the dose once it is taken');
-      body = { regimen_id: p.regimen.id, planned_at: p.plannedAt, taken_at: takenAt, amount: amount.value, status: 'taken' };
+      const taken = takenTime(p, typed ? time.value : null, ctx.tz, Date.now());
+      if (!taken.ok) throw invalid('taken_at', taken.message);
+      body = { regimen_id: p.regimen.id, planned_at: p.plannedAt, taken_at: isoInstant(taken.ms), amount: amount.value,
+        status: 'taken' };
     }
     const e = await api.addDoseEvent(ctx.patientId, body);
     ctx.events.push(e);
@@ -71,6 +102,15 @@ function openCard(p: PlannedDose, ctx: DoseContext, rerender: () => void): HTMLE
     h('details', { class: 'dose-edit' }, h('summary', {}, 'Change time or amount'),
       h('div', { class: 'form-grid form-grid-2' }, time.wrap, amount.wrap)));
   const label = due > now ? `due ${p.time}` : `planned ${p.time}`;
+  // Before the early window opens the dose can only be skipped.
+  const opensAt = due - EARLY_WINDOW_MS;
+  if (now < opensAt) {
+    const hintId = uid('opens');
+    take.disabled = true;
+    take.setAttribute('aria-describedby', hintId);
+    ctl.form.append(h('p', { class: 'hint dose-opens', id: hintId },
+      `You can record it as taken from ${localTime(opensAt, ctx.tz)}.`));
+  }
   return h('li', { class: 'dose dose-open', 'data-dose': `${p.regimen.id}@${p.time}`, 'data-date': p.date },
     h('div', { class: 'dose-what' }, h('strong', {}, h('span', { class: 'substance' }, p.regimen.substance), ` ${fmtQuantity(p.amount)}`),
       h('span', { class: 'muted' }, ` ${p.version.formulation}, ${label}`)),
@@ -86,7 +126,7 @@ export function dosesCard(ctx: DoseContext): HTMLElement {
     const todays = plannedOn(ctx.regimens, ctx.today, ctx.tz);
     const list = (items: PlannedDose[]) => h('ul', { class: 'dose-list' }, items.map((p) => {
       const e = recordedFor(p, ctx.events);
-      return e ? doneCard(p, e, ctx.tz) : openCard(p, ctx, render);
+      return e ? doneCard(p, e, ctx, render) : openCard(p, ctx, render);
     }));
     if (missed.length) {
       body.append(h('h3', {}, `Yesterday, ${fmtDate(yesterday)}: not yet recorded`), list(missed));

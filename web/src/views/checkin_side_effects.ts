@@ -63,7 +63,7 @@ export function sideEffectsCard(ctx: SideEffectContext): HTMLElement {
   listToday();
   ctl.form.append(effect.wrap, text.wrap, grade.wrap, onset.wrap, substance.wrap, ongoing.wrap, warning, h('div', { class: 'form-actions' }, ctl.submitButton('btn-wide')));
   return h('section', { class: 'card', id: 'checkin-side-effects', 'aria-labelledby': 'checkin-se-title' },
-    h('h2', { id: 'checkin-se-title' }, 'Side effects'),
+    h('h2', { id: 'checkin-se-title' }, 'Report a side effect'),
     h('p', { class: 'hint' }, 'Anything unusual since yesterday? Report each effect separately.'),
     ctl.form, reported);
 }

@@ -1,6 +1,6 @@
 // Last night's sleep diary (Consensus Sleep Diary core items). The derived
 // values are shown as they are typed and posted as sleep_diary observations.
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { announce, h } from '../dom';
 import { field, FormController, invalid } from '../forms';
 import { SLEEP } from '../data/sleep_codes';
@@ -68,16 +68,22 @@ export function sleepCard(ctx: SleepContext): HTMLElement {
   ctl.onSubmit(async () => {
     const r = compute();
     const at = r.wakeAt;
-    const posts: Array<[string, number, string]> = [
-      [SLEEP.efficiency.code, r.efficiencyPct, SLEEP.efficiency.unit],
-      [SLEEP.total.code, r.totalSleepMin, SLEEP.total.unit],
-      [SLEEP.latency.code, r.latencyMin, SLEEP.latency.unit],
-      [SLEEP.waso.code, r.wasoMin, SLEEP.waso.unit],
-      [SLEEP.awakenings.code, r.awakenings, SLEEP.awakenings.unit],
+    const posts: Array<[{ code: string; unit: string; label: string }, number]> = [
+      [SLEEP.efficiency, r.efficiencyPct], [SLEEP.total, r.totalSleepMin], [SLEEP.latency, r.latencyMin],
+      [SLEEP.waso, r.wasoMin], [SLEEP.awakenings, r.awakenings],
     ];
     const saved: Observation[] = [];
-    for (const [code, value, unit] of posts) {
-      saved.push(await api.addObservation(ctx.patientId, { kind: 'sleep_diary', code, value, unit, observed_at: at }));
+    for (const [m, value] of posts) {
+      try {
+        saved.push(await api.addObservation(ctx.patientId,
+          { kind: 'sleep_diary', code: m.code, value, unit: m.unit, observed_at: at }));
+      } catch (e) {
+        // The server names its own field ("value"); say which entry it was.
+        if (!(e instanceof ApiError)) throw e;
+        const typed = Object.values(NAMES).includes(m.code);
+        throw typed ? invalid(m.code, e.message)
+          : new ApiError(e.status, e.code, `${m.label} (worked out from the times): ${e.message}`);
+      }
     }
     ctx.observations.push(...saved);
     announce(`Sleep diary saved: ${hm(r.totalSleepMin)} asleep, efficiency ${r.efficiencyPct}%.`);

@@ -24,7 +24,8 @@ export function evidenceText(e: EvidenceRef, r: Records): string {
   } else if (e.kind === 'dose_event') {
     const d = r.doses?.find((x) => x.id === e.id);
     if (d) {
-      const what = d.status === 'skipped' ? 'skipped' : `${fmtQuantity(d.amount)} ${d.status === 'extra' ? 'extra dose' : 'taken'}`;
+      const what = d.status === 'skipped' ? 'skipped' : d.status === 'entered_in_error' ? 'entry withdrawn'
+        : `${fmtQuantity(d.amount)} ${d.status === 'extra' ? 'extra dose' : 'taken'}`;
       return `${d.substance} ${what}, ${fmtDateTime(d.taken_at ?? d.planned_at, r.tz)}`;
     }
   } else if (e.kind === 'regimen') {

@@ -72,7 +72,7 @@ export async function patientPageView(params: Record<string, string>, main: HTML
   const modelled = ['melatonin', 'kratom'].filter((s) =>
     regimens.items.some((r) => r.substance.toLowerCase() === s && r.status === 'active' &&
       r.current.frequency !== 'as_needed') ||
-    doses.items.some((d) => d.substance.toLowerCase() === s && d.status !== 'skipped' &&
+    doses.items.some((d) => d.substance.toLowerCase() === s && d.status !== 'skipped' && d.status !== 'entered_in_error' &&
       d.taken_at !== null && Date.parse(d.taken_at) >= weekAgo));
   const prediction = predictionCard(id, modelled);
 

@@ -40,6 +40,7 @@ function entryText(e: TimelineEntry, tz: string): string {
       const planned = d.planned_at ? ` (planned ${fmtTime(d.planned_at, tz)})` : '';
       const fix = d.corrects ? ' – correction' : '';
       if (d.status === 'skipped') return `${d.substance} skipped${planned}${fix}`;
+      if (d.status === 'entered_in_error') return `${d.substance}${planned}: an entry withdrawn as made in error`;
       return `${d.substance} ${fmtQuantity(d.amount as Quantity)} ${d.status === 'extra' ? 'extra dose' : 'taken'}${planned}${fix}`;
     }
     case 'observation':

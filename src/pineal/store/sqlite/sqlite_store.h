@@ -146,6 +146,11 @@ class SqliteStore final : public Store {
   Status RevokeSession(UserId user, std::int64_t session_id, Instant at) override;
   Result<int> RevokeAllSessions(UserId user, Instant at) override;
 
+  Result<std::int64_t> InsertCalendarFeed(const CalendarFeed& feed) override;
+  Result<CalendarFeed> FindActiveCalendarFeed(const std::string& token_hash) override;
+  Result<std::vector<CalendarFeed>> ListCalendarFeeds(PatientId patient) override;
+  Status RevokeCalendarFeed(PatientId patient, std::int64_t feed_id, Instant at) override;
+
   Status AppendAudit(const AuditEvent& event) override;
   Result<std::vector<AuditEvent>> ListAudit(const AuditQuery& query) override;
 
