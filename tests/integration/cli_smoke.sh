@@ -29,6 +29,9 @@ grep -q 'hold 1 mg -> 1 mg per dose (awaiting' "$WORK/monitor" || fail "monitor:
 grep -q 'Held: the protocol would step up to 2 mg, but an urgent alert is not resolved: PHQ-9 item 9' \
   "$WORK/monitor" || fail "monitor: the proposal says which alert holds it"
 grep -q 'protocol: Melatonin for insomnia' "$WORK/monitor" || fail "monitor: the protocol by its title"
+grep -q '^Questionnaires$' "$WORK/monitor" || fail "monitor: the questionnaire schedule"
+grep -Eq '^  [0-9]{4}-[0-9]{2}-[0-9]{2}  ISI +(due|overdue|upcoming).*Insomnia severity during melatonin titration' \
+  "$WORK/monitor" || fail "monitor: the ISI of the titration schedule"
 "$PINEAL" monitor --db "$WORK/a.db" --patient 5 --format json >"$WORK/monitor.json"
 grep -q '"rule_id": "alert.phq9.item9"' "$WORK/monitor.json" || fail "monitor json"
 set +e

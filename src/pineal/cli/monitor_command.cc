@@ -78,7 +78,7 @@ void PrintText(const records::Patient& patient, const std::vector<records::Obser
       state +=
           " by " + std::to_string(due.days_overdue) + (due.days_overdue == 1 ? " day" : " days");
     }
-    std::printf("  %s  %-7s %-16s %s\n", FormatDate(due.date).c_str(), def->code.c_str(),
+    std::printf("  %s  %-7s %-20s %s\n", FormatDate(due.date).c_str(), def->code.c_str(),
                 state.c_str(), due.reason.c_str());
   }
   for (const auto& n : questionnaires.notes) std::printf("  %s\n", n.c_str());
