@@ -133,7 +133,8 @@ Result<std::string> CalendarFeeds::RenderFeed(const std::string& token,
       // Questionnaires due (or overdue: shown today) or upcoming in the window.
       if (knowledge_.rules != nullptr && knowledge_.instruments != nullptr &&
           knowledge_.safety != nullptr) {
-        PINEAL_ASSIGN_OR_RETURN(PatientQuestionnaires plan, monitoring_.QuestionnairePlan(p.id));
+        PINEAL_ASSIGN_OR_RETURN(PatientQuestionnaires plan,
+                                monitoring_.QuestionnairePlan(p, regimens));
         for (const DueInstrument& item : plan.items) {
           // A clinician-rated instrument (COWS) is done at the clinic, not by the patient.
           if (item.instrument->respondent != kb::Respondent::kSelf) continue;

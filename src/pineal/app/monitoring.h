@@ -40,9 +40,11 @@ class Monitoring : public UseCaseBase {
   // The questionnaires due, overdue and upcoming (knowledge/rules/questionnaires.yaml).
   Result<PatientQuestionnaires> Questionnaires(const Actor& actor, PatientId patient);
   // The same schedule without an access check or audit row, for a use case
-  // that does both inside its own transaction (the calendar feed).
-  Result<PatientQuestionnaires> QuestionnairePlan(PatientId patient) {
-    return PlanPatientQuestionnaires(patient);
+  // that does both inside its own transaction and has already read the
+  // patient and the regimens (the calendar feed).
+  Result<PatientQuestionnaires> QuestionnairePlan(const records::Patient& patient,
+                                                  const std::vector<records::Regimen>& regimens) {
+    return PlanPatientQuestionnaires(patient, regimens);
   }
   Result<AdherenceAnswer> Adherence(const Actor& actor, PatientId patient,
                                     const AdherenceQuery& query);
@@ -57,7 +59,8 @@ class Monitoring : public UseCaseBase {
 
  private:
   Result<PatientReviews> PlanPatientReviews(PatientId patient, int count);
-  Result<PatientQuestionnaires> PlanPatientQuestionnaires(PatientId patient);
+  Result<PatientQuestionnaires> PlanPatientQuestionnaires(
+      const records::Patient& p, const std::vector<records::Regimen>& regimens);
   Result<StoredProposal> LoadProposal(PatientId patient, std::int64_t id);
 
   AlertRefresh& alerts_;

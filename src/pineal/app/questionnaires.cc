@@ -21,15 +21,14 @@ bool AddCondition(const kb::Catalog& catalog, const std::string& name,
 
 }  // namespace
 
-Result<PatientQuestionnaires> Monitoring::PlanPatientQuestionnaires(PatientId patient) {
+Result<PatientQuestionnaires> Monitoring::PlanPatientQuestionnaires(
+    const records::Patient& p, const std::vector<records::Regimen>& regimens) {
   if (knowledge_.rules == nullptr || knowledge_.instruments == nullptr ||
       knowledge_.safety == nullptr) {
     return Status::Unavailable("the questionnaire rules are not loaded");
   }
-  PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
-  PINEAL_ASSIGN_OR_RETURN(auto regimens, store_.ListRegimens(patient));
-  PINEAL_ASSIGN_OR_RETURN(auto answers, store_.ListObservationsOfKinds(
-                                            patient, {records::ObservationKind::kInstrument}));
+  PINEAL_ASSIGN_OR_RETURN(
+      auto answers, store_.ListObservationsOfKinds(p.id, {records::ObservationKind::kInstrument}));
   PatientQuestionnaires out;
   PINEAL_ASSIGN_OR_RETURN(out.today, TodayFor(p));
 
@@ -73,11 +72,13 @@ Result<PatientQuestionnaires> Monitoring::PlanPatientQuestionnaires(PatientId pa
 }
 
 Result<PatientQuestionnaires> Monitoring::Questionnaires(const Actor& actor, PatientId patient) {
-  return AuditedRead<PatientQuestionnaires>(actor, "questionnaire.schedule", patient,
-                                            [&]() -> Result<PatientQuestionnaires> {
-                                              PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
-                                              return PlanPatientQuestionnaires(patient);
-                                            });
+  return AuditedRead<PatientQuestionnaires>(
+      actor, "questionnaire.schedule", patient, [&]() -> Result<PatientQuestionnaires> {
+        PINEAL_RETURN_IF_ERROR(CheckCanRead(actor, patient));
+        PINEAL_ASSIGN_OR_RETURN(records::Patient p, store_.GetPatient(patient));
+        PINEAL_ASSIGN_OR_RETURN(auto regimens, store_.ListRegimens(patient));
+        return PlanPatientQuestionnaires(p, regimens);
+      });
 }
 
 }  // namespace pineal::app
